@@ -1,0 +1,76 @@
+//! The command line, as clap derive structs; their doc comments are the help text.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::edition::Edition;
+
+/// Turns a folder of Markdown modules into a training course site for student peer mentors.
+#[derive(Debug, Parser)]
+#[command(
+    name = "peerprep",
+    version,
+    about,
+    after_help = "Examples:\n  peerprep build                      build the course in this folder into public/\n  peerprep build my-course --edition facilitator\n                                      build the facilitator pack into my-course/facilitator/\n  peerprep check --format json        list every problem as JSON, writing nothing\n\nExit codes: 0 success, 1 problems in the course files, 2 usage or I/O problems."
+)]
+pub struct Cli {
+    /// Print nothing but errors and warnings.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the course site (default output: PROJECT_DIR/public/).
+    #[command(after_help = "Examples:\n  peerprep build\n  peerprep build path/to/course --out /srv/www/mentors\n  peerprep build --edition facilitator   # writes facilitator/")]
+    Build(BuildArgs),
+    /// Check the course for problems without writing anything.
+    #[command(after_help = "Examples:\n  peerprep check\n  peerprep check path/to/course --format json --deny-warnings")]
+    Check(CheckArgs),
+}
+
+/// `peerprep build`.
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// The course folder (holding course/course.yaml).
+    #[arg(default_value = ".")]
+    pub project_dir: PathBuf,
+    /// Where to write the site, relative to the current folder
+    /// [default: PROJECT_DIR/public, or PROJECT_DIR/facilitator for the facilitator edition].
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
+    /// Which edition to build.
+    #[arg(long, value_enum, default_value_t = Edition::Mentor)]
+    pub edition: Edition,
+    /// Treat warnings as errors.
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+/// `peerprep check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// The course folder (holding course/course.yaml).
+    #[arg(default_value = ".")]
+    pub project_dir: PathBuf,
+    /// How to print problems.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Treat warnings as errors.
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+/// Output format of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// rustc-style messages.
+    Human,
+    /// A JSON array of {severity, code, path, line, column, message, help}.
+    Json,
+}

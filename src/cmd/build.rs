@@ -1,0 +1,94 @@
+//! `peerprep build`: load, validate, render and write one edition.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use crate::cli::BuildArgs;
+use crate::cmd::{Outcome, fails, load_and_validate};
+use crate::diagnostic::Diagnostics;
+use crate::render::{self, RenderError};
+use crate::writer::Staging;
+
+/// Runs `build`, printing problems and a one-line summary.
+pub fn run(args: &BuildArgs, quiet: bool) -> Outcome {
+    let started = Instant::now();
+    let out_dir = args
+        .out
+        .clone()
+        .unwrap_or_else(|| args.project_dir.join(args.edition.default_out()));
+    let mut diagnostics = Diagnostics::new();
+    let validated = match load_and_validate(&args.project_dir, args.edition, &mut diagnostics) {
+        Ok(v) => v,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Outcome::Environment;
+        }
+    };
+    let report = |d: &Diagnostics| {
+        if !d.is_empty() {
+            eprint!("{}", d.render_human());
+        }
+    };
+    let validated = match validated {
+        Some(v) if !fails(&diagnostics, args.deny_warnings) => v,
+        _ => {
+            report(&diagnostics);
+            eprintln!("error: build stopped; {} was not changed", out_dir.display());
+            return Outcome::Problems;
+        }
+    };
+    let staging = match Staging::new(&args.project_dir, &out_dir) {
+        Ok(s) => s,
+        Err(e) => {
+            report(&diagnostics);
+            eprintln!("error: {e}");
+            return Outcome::Environment;
+        }
+    };
+    let written = render::render_site(
+        &validated.project,
+        &validated.compiled,
+        args.edition,
+        &validated.theme,
+        &validated.checked.files,
+        &staging,
+    );
+    let written = match written {
+        Ok(w) => w,
+        Err(RenderError::Template(d)) => {
+            diagnostics.push(*d);
+            report(&diagnostics);
+            eprintln!("error: build stopped; {} was not changed", out_dir.display());
+            return Outcome::Problems;
+        }
+        Err(RenderError::Io(e)) => {
+            report(&diagnostics);
+            eprintln!("error: {e}\nerror: build stopped; {} was not changed", out_dir.display());
+            return Outcome::Environment;
+        }
+    };
+    let target: PathBuf = staging.target().to_path_buf();
+    if let Err(e) = staging.finish() {
+        report(&diagnostics);
+        eprintln!("error: {e}\nerror: build stopped; {} was not changed", out_dir.display());
+        return Outcome::Environment;
+    }
+    report(&diagnostics);
+    if !quiet {
+        println!(
+            "Built {} pages ({} edition) into {} in {:.2} s",
+            written.pages,
+            args.edition.name(),
+            display_out(&target),
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Outcome::Success
+}
+
+/// The output folder, relative to the current folder when inside it.
+fn display_out(target: &std::path::Path) -> String {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let shown = target.strip_prefix(&cwd).unwrap_or(target);
+    format!("{}/", shown.display())
+}

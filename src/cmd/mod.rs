@@ -1,0 +1,75 @@
+//! The commands: each loads, validates and (for `build`) renders and writes,
+//! and returns an [`Outcome`] that `main` turns into an exit code.
+
+pub mod build;
+pub mod check;
+
+use std::path::Path;
+
+use crate::compile::{self, Compiled};
+use crate::diagnostic::Diagnostics;
+use crate::edition::Edition;
+use crate::project::{self, NotACourse, Project};
+use crate::render;
+use crate::theme::Theme;
+use crate::validate::{self, Checked};
+
+/// How a command ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Exit 0.
+    Success,
+    /// Exit 1: problems in the user's files.
+    Problems,
+    /// Exit 2: usage, I/O or environment.
+    Environment,
+}
+
+impl Outcome {
+    /// The process exit code.
+    pub fn code(self) -> u8 {
+        match self {
+            Outcome::Success => 0,
+            Outcome::Problems => 1,
+            Outcome::Environment => 2,
+        }
+    }
+}
+
+/// A course that loaded and passed validation, ready to render.
+pub struct Validated {
+    /// The project.
+    pub project: Project,
+    /// Its rendered module bodies.
+    pub compiled: Compiled,
+    /// What validation found.
+    pub checked: Checked,
+    /// Its theme.
+    pub theme: Theme,
+}
+
+/// Load → compile → validate: the stages `build` and `check` share.
+pub fn load_and_validate(
+    root: &Path,
+    edition: Edition,
+    out: &mut Diagnostics,
+) -> Result<Option<Validated>, NotACourse> {
+    let Some(project) = project::load(root, out)? else {
+        return Ok(None);
+    };
+    let compiled = compile::compile(&project, edition);
+    let checked = validate::validate(&project, &compiled, edition, out);
+    let theme = Theme::new(root, &project.config.theme);
+    out.extend(render::check_templates(&theme));
+    Ok(Some(Validated {
+        project,
+        compiled,
+        checked,
+        theme,
+    }))
+}
+
+/// Whether the diagnostics stop the run.
+pub fn fails(diagnostics: &Diagnostics, deny_warnings: bool) -> bool {
+    diagnostics.has_errors() || (deny_warnings && diagnostics.warning_count() > 0)
+}

@@ -1,0 +1,161 @@
+//! The stable diagnostic codes. Each one is listed, with the same words, in the
+//! README's table of codes (a test checks that the two agree).
+
+/// A stable code for each kind of problem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Code {
+    /// YAML that cannot be parsed.
+    YamlSyntax,
+    /// A field that peerprep does not know.
+    UnknownField,
+    /// A required field is missing.
+    MissingField,
+    /// A value of the wrong type or form.
+    InvalidValue,
+    /// The same key twice in one YAML mapping.
+    DuplicateKey,
+    /// A file that is not UTF-8 text.
+    NotUtf8,
+    /// A file over the size limit.
+    FileTooLarge,
+    /// YAML nested too deeply or with too many aliases.
+    YamlTooComplex,
+    /// A file that could not be read.
+    Unreadable,
+    /// An id or slug that does not match `[a-z0-9][a-z0-9-]*`.
+    InvalidId,
+    /// An id or slug that the site itself uses.
+    ReservedSlug,
+    /// Two modules with the same slug.
+    DuplicateSlug,
+    /// A module listed in course.yaml whose file is missing.
+    ModuleMissing,
+    /// A module listed twice in course.yaml.
+    ModuleListedTwice,
+    /// A module without front matter, or whose front matter never closes.
+    FrontMatter,
+    /// A competency id that course.yaml does not declare.
+    UnknownCompetency,
+    /// An empty course (no modules to build).
+    NoModules,
+    /// `{{ name }}` with no such variable.
+    UndefinedVariable,
+    /// A link to a Markdown file that is not a module of the course.
+    BrokenModuleLink,
+    /// A link to a heading that does not exist.
+    BrokenAnchor,
+    /// An image or file that does not exist.
+    MissingFile,
+    /// A link that leaves the course folder, or an absolute path.
+    LinkOutsideCourse,
+    /// Mentor content that links to facilitator-only content.
+    LinkToFacilitatorContent,
+    /// A symlink that leads outside the project.
+    SymlinkOutsideProject,
+    /// A theme template that fails to load or render.
+    Template,
+    /// A theme asset that cannot be read.
+    ThemeFile,
+    /// A module file in course/ that `modules:` does not list.
+    ModuleNotListed,
+    /// A draft module that `modules:` still lists.
+    DraftListed,
+    /// A heading id given twice on one page.
+    DuplicateHeadingId,
+}
+
+impl Code {
+    /// Every code, in README order.
+    pub const ALL: &'static [Code] = &[
+        Code::YamlSyntax,
+        Code::UnknownField,
+        Code::MissingField,
+        Code::InvalidValue,
+        Code::DuplicateKey,
+        Code::NotUtf8,
+        Code::FileTooLarge,
+        Code::YamlTooComplex,
+        Code::Unreadable,
+        Code::InvalidId,
+        Code::ReservedSlug,
+        Code::DuplicateSlug,
+        Code::ModuleMissing,
+        Code::ModuleListedTwice,
+        Code::FrontMatter,
+        Code::UnknownCompetency,
+        Code::NoModules,
+        Code::UndefinedVariable,
+        Code::BrokenModuleLink,
+        Code::BrokenAnchor,
+        Code::MissingFile,
+        Code::LinkOutsideCourse,
+        Code::LinkToFacilitatorContent,
+        Code::SymlinkOutsideProject,
+        Code::Template,
+        Code::ThemeFile,
+        Code::ModuleNotListed,
+        Code::DraftListed,
+        Code::DuplicateHeadingId,
+    ];
+
+    /// The code as printed, e.g. `E002`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::YamlSyntax => "E001",
+            Code::UnknownField => "E002",
+            Code::MissingField => "E003",
+            Code::InvalidValue => "E004",
+            Code::DuplicateKey => "E005",
+            Code::NotUtf8 => "E006",
+            Code::FileTooLarge => "E007",
+            Code::YamlTooComplex => "E008",
+            Code::Unreadable => "E009",
+            Code::InvalidId => "E010",
+            Code::ReservedSlug => "E011",
+            Code::DuplicateSlug => "E012",
+            Code::ModuleMissing => "E013",
+            Code::ModuleListedTwice => "E014",
+            Code::FrontMatter => "E015",
+            Code::UnknownCompetency => "E016",
+            Code::NoModules => "E017",
+            Code::UndefinedVariable => "E020",
+            Code::BrokenModuleLink => "E040",
+            Code::BrokenAnchor => "E041",
+            Code::MissingFile => "E042",
+            Code::LinkOutsideCourse => "E043",
+            Code::LinkToFacilitatorContent => "E044",
+            Code::SymlinkOutsideProject => "E050",
+            Code::Template => "E060",
+            Code::ThemeFile => "E061",
+            Code::ModuleNotListed => "W001",
+            Code::DraftListed => "W002",
+            Code::DuplicateHeadingId => "W003",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn codes_are_unique_and_well_formed() {
+        let mut seen = HashSet::new();
+        for code in Code::ALL {
+            let s = code.as_str();
+            assert!(seen.insert(s), "{s} used twice");
+            assert_eq!(s.len(), 4);
+            assert!(s.starts_with('E') || s.starts_with('W'));
+        }
+    }
+
+    #[test]
+    fn every_code_is_documented_in_the_readme() {
+        let readme = include_str!("../README.md");
+        for code in Code::ALL {
+            let row = format!("| `{}` |", code.as_str());
+            assert!(readme.contains(&row), "README lacks a row for {}", code.as_str());
+        }
+    }
+}

@@ -1,0 +1,77 @@
+//! File-system helpers whose errors always name the path (mdBook habit).
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// An I/O failure with the path it happened on.
+#[derive(Debug)]
+pub struct IoError {
+    /// What peerprep was doing, e.g. "write".
+    pub action: &'static str,
+    /// The path involved.
+    pub path: PathBuf,
+    /// The operating system's error.
+    pub source: io::Error,
+}
+
+impl std::fmt::Display for IoError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "cannot {} {}: {}",
+            self.action,
+            self.path.display(),
+            self.source
+        )
+    }
+}
+
+impl std::error::Error for IoError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.source)
+    }
+}
+
+fn wrap<T>(action: &'static str, path: &Path, r: io::Result<T>) -> Result<T, IoError> {
+    r.map_err(|source| IoError {
+        action,
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Writes a file, creating its parent folders.
+pub fn write(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), IoError> {
+    if let Some(parent) = path.parent() {
+        create_dir_all(parent)?;
+    }
+    wrap("write", path, std::fs::write(path, contents))
+}
+
+/// Creates a folder and its parents.
+pub fn create_dir_all(path: &Path) -> Result<(), IoError> {
+    wrap("create folder", path, std::fs::create_dir_all(path))
+}
+
+/// Removes a folder and everything in it.
+pub fn remove_dir_all(path: &Path) -> Result<(), IoError> {
+    wrap("remove", path, std::fs::remove_dir_all(path))
+}
+
+/// Renames a file or folder.
+pub fn rename(from: &Path, to: &Path) -> Result<(), IoError> {
+    wrap("rename", from, std::fs::rename(from, to))
+}
+
+/// Copies a file, creating the target's parent folders.
+pub fn copy(from: &Path, to: &Path) -> Result<(), IoError> {
+    if let Some(parent) = to.parent() {
+        create_dir_all(parent)?;
+    }
+    wrap("copy", from, std::fs::copy(from, to)).map(|_| ())
+}
+
+/// Reads a whole file.
+pub fn read(path: &Path) -> Result<Vec<u8>, IoError> {
+    wrap("read", path, std::fs::read(path))
+}

@@ -1,0 +1,342 @@
+//! Markdown to HTML for course content.
+//!
+//! Input: a Markdown fragment (a module body; later, scenario text and
+//! feedback), the course variables, the edition and a way to resolve links to
+//! other modules. Output: a [`Rendered`] fragment: sanitised HTML plus the
+//! headings, links and unknown variables found, which the validate stage
+//! checks against the whole course. Rendering itself never fails.
+//!
+//! Steps: 1. expand `{{ variables }}` outside code ([`crate::variables`]);
+//! 2. parse with tables, footnotes, strikethrough, task lists and heading
+//! attributes; 3. give headings GitHub-style ids; 4. rewrite links written to
+//! source files into links between pages; 5. render ```` ```facilitator ````
+//! blocks for the facilitator edition only; 6. sanitise with ammonia.
+
+pub mod links;
+mod sanitize;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark_escape::escape_html;
+
+use crate::edition::Edition;
+use crate::slug;
+use crate::variables::{self, Unknown};
+pub use links::Target;
+
+/// The Markdown extensions peerprep turns on.
+pub fn parser_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// A heading on a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    /// Its id (GitHub style unless given with `{#id}`).
+    pub id: String,
+    /// Its plain text.
+    pub text: String,
+    /// 1 to 6.
+    pub level: u8,
+    /// Whether it appears only in facilitator content.
+    pub facilitator_only: bool,
+}
+
+/// A link or image found in the content.
+#[derive(Debug, Clone)]
+pub struct Link {
+    /// The destination as written.
+    pub dest: String,
+    /// What it points at.
+    pub target: Target,
+    /// Whether it is an image.
+    pub is_image: bool,
+    /// Byte range of the destination in the source file.
+    pub range: Range<usize>,
+    /// Whether it sits in facilitator-only content.
+    pub facilitator_only: bool,
+}
+
+/// A rendered fragment and what was found in it.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// Sanitised HTML for the edition asked for.
+    pub html: String,
+    /// Every heading, including those in facilitator content.
+    pub headings: Vec<Heading>,
+    /// Every link and image, including those in facilitator content.
+    pub links: Vec<Link>,
+    /// `{{ name }}` with no such variable (ranges in the source file).
+    pub unknown_variables: Vec<Unknown>,
+    /// Heading ids given twice with `{#id}` (id, range in the source file).
+    pub duplicate_ids: Vec<(String, Range<usize>)>,
+}
+
+/// What the renderer needs to know about the page it renders for.
+pub struct Context<'a> {
+    /// The module's path relative to `course/` (links are relative to it).
+    pub path: &'a str,
+    /// Where the Markdown starts in the source file (for locating problems).
+    pub base_offset: usize,
+    /// Course variables.
+    pub variables: &'a HashMap<String, String>,
+    /// The edition being built.
+    pub edition: Edition,
+    /// Whether the whole fragment is facilitator-only content.
+    pub facilitator_only: bool,
+    /// Maps a module path (relative to `course/`) to its page's file name.
+    pub module_page: &'a (dyn Fn(&str) -> Option<String> + Sync),
+    /// Prefix from the page to the site root, e.g. `../`.
+    pub path_to_root: &'a str,
+    /// The label shown on facilitator notes.
+    pub facilitator_label: &'a str,
+}
+
+/// Renders a Markdown fragment.
+pub fn render(text: &str, ctx: &Context<'_>) -> Rendered {
+    let mut renderer = Renderer {
+        ctx,
+        out: Rendered::default(),
+        ids: HashMap::new(),
+        footnotes: HashMap::new(),
+    };
+    let html = renderer.render_doc(text, ctx.base_offset, ctx.facilitator_only);
+    let mut rendered = renderer.out;
+    rendered.html = sanitize::clean(&html);
+    rendered
+}
+
+struct Renderer<'c, 'a> {
+    ctx: &'c Context<'a>,
+    out: Rendered,
+    ids: HashMap<String, usize>,
+    footnotes: HashMap<String, usize>,
+}
+
+impl Renderer<'_, '_> {
+    fn render_doc(&mut self, text: &str, base: usize, facilitator: bool) -> String {
+        let expanded = variables::expand(text, self.ctx.variables);
+        for unknown in &expanded.unknown {
+            self.out.unknown_variables.push(Unknown {
+                name: unknown.name.clone(),
+                range: base + unknown.range.start..base + unknown.range.end,
+            });
+        }
+        let source = expanded.text.as_str();
+        let locate = |range: Range<usize>| {
+            base + expanded.original_offset(range.start)..base + expanded.original_offset(range.end)
+        };
+        let mut events: Vec<Event<'_>> = Vec::new();
+        let mut heading: Option<(HeadingLevel, Option<CowStr<'_>>, Range<usize>, Vec<Event<'_>>)> =
+            None;
+        let mut block: Option<(Range<usize>, String)> = None;
+        for (event, range) in Parser::new_ext(source, parser_options()).into_offset_iter() {
+            if let Some((_, text)) = &mut block {
+                match event {
+                    Event::Text(t) => text.push_str(&t),
+                    Event::End(TagEnd::CodeBlock) => {
+                        let (start, inner) = block.take().unwrap_or_default();
+                        let content_start = source[start.start..]
+                            .find('\n')
+                            .map_or(start.start, |i| start.start + i + 1);
+                        let at = base + expanded.original_offset(content_start);
+                        let html = self.render_doc(&inner, at, true);
+                        if self.ctx.edition.shows_facilitator_content() {
+                            events.push(Event::Html(CowStr::from(format!(
+                                "<aside class=\"facilitator-note\"><p class=\"facilitator-label\">{}</p>\n{html}</aside>\n",
+                                escaped(self.ctx.facilitator_label)
+                            ))));
+                        }
+                    }
+                    _ => {}
+                }
+                continue;
+            }
+            let event = match event {
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
+                    if info.split_whitespace().next() == Some("facilitator") =>
+                {
+                    block = Some((range, String::new()));
+                    continue;
+                }
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) => {
+                    Event::Start(Tag::CodeBlock(CodeBlockKind::Indented))
+                }
+                Event::Start(Tag::Heading { level, id, .. }) => {
+                    heading = Some((level, id, range, Vec::new()));
+                    continue;
+                }
+                Event::End(TagEnd::Heading(_)) => {
+                    if let Some((level, id, range, inner)) = heading.take() {
+                        self.push_heading(&mut events, level, id, locate(range), inner, facilitator);
+                    }
+                    continue;
+                }
+                Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                    let dest_url = self.link(&dest_url, source, range, &locate, false, facilitator);
+                    Event::Start(Tag::Link { link_type, dest_url, title, id })
+                }
+                Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                    let dest_url = self.link(&dest_url, source, range, &locate, true, facilitator);
+                    Event::Start(Tag::Image { link_type, dest_url, title, id })
+                }
+                Event::FootnoteReference(label) => {
+                    let (n, id) = self.footnote(&label);
+                    Event::Html(CowStr::from(format!(
+                        "<sup class=\"footnote-ref\"><a href=\"#fn-{id}\" id=\"fnref-{id}\">{n}</a></sup>"
+                    )))
+                }
+                Event::Start(Tag::FootnoteDefinition(label)) => {
+                    let (n, id) = self.footnote(&label);
+                    Event::Html(CowStr::from(format!(
+                        "<div class=\"footnote\" id=\"fn-{id}\"><span class=\"footnote-label\">{n}.</span>"
+                    )))
+                }
+                Event::End(TagEnd::FootnoteDefinition) => Event::Html(CowStr::from("</div>\n")),
+                Event::TaskListMarker(done) => Event::Html(CowStr::from(if done {
+                    "<span class=\"task\" aria-hidden=\"true\">☑</span><span class=\"visually-hidden\">Done: </span>"
+                } else {
+                    "<span class=\"task\" aria-hidden=\"true\">☐</span><span class=\"visually-hidden\">To do: </span>"
+                })),
+                other => other,
+            };
+            match &mut heading {
+                Some((_, _, _, inner)) => inner.push(event),
+                None => events.push(event),
+            }
+        }
+        let mut html = String::with_capacity(source.len() * 3 / 2);
+        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        if html.contains(" style=\"text-align: ") {
+            html = html
+                .replace(" style=\"text-align: left\"", " class=\"align-left\"")
+                .replace(" style=\"text-align: center\"", " class=\"align-center\"")
+                .replace(" style=\"text-align: right\"", " class=\"align-right\"");
+        }
+        html
+    }
+
+    fn push_heading<'e>(
+        &mut self,
+        events: &mut Vec<Event<'e>>,
+        level: HeadingLevel,
+        explicit: Option<CowStr<'e>>,
+        range: Range<usize>,
+        inner: Vec<Event<'e>>,
+        facilitator: bool,
+    ) {
+        let text: String = inner
+            .iter()
+            .filter_map(|e| match e {
+                Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                _ => None,
+            })
+            .collect();
+        let id = match explicit {
+            Some(id) => {
+                let id = id.to_string();
+                if self.ids.contains_key(&id) {
+                    self.out.duplicate_ids.push((id.clone(), range));
+                }
+                self.ids.entry(id.clone()).or_insert(0);
+                id
+            }
+            None => self.unique_id(slug::heading_id(&text)),
+        };
+        let n = level as u8;
+        events.push(Event::Html(CowStr::from(format!("<h{n} id=\"{}\">", escaped(&id)))));
+        events.extend(inner);
+        events.push(Event::Html(CowStr::from(format!("</h{n}>\n"))));
+        self.out.headings.push(Heading {
+            id,
+            text,
+            level: n,
+            facilitator_only: facilitator,
+        });
+    }
+
+    fn unique_id(&mut self, base: String) -> String {
+        let base = if base.is_empty() { "section".to_owned() } else { base };
+        let mut candidate = base.clone();
+        while let Some(count) = self.ids.get_mut(&candidate) {
+            *count += 1;
+            candidate = format!("{base}-{count}");
+        }
+        self.ids.insert(candidate.clone(), 0);
+        candidate
+    }
+
+    fn footnote(&mut self, label: &str) -> (usize, String) {
+        let next = self.footnotes.len() + 1;
+        let n = *self.footnotes.entry(label.to_owned()).or_insert(next);
+        let id = slug::heading_id(label);
+        (n, if id.is_empty() { n.to_string() } else { id })
+    }
+
+    fn link<'e>(
+        &mut self,
+        dest: &CowStr<'e>,
+        source: &str,
+        range: Range<usize>,
+        locate: &dyn Fn(Range<usize>) -> Range<usize>,
+        is_image: bool,
+        facilitator: bool,
+    ) -> CowStr<'e> {
+        let target = links::classify(dest, self.ctx.path);
+        let written = &source[range.clone()];
+        let dest_range = match written.rfind(dest.as_ref()).filter(|_| !dest.is_empty()) {
+            Some(i) => range.start + i..range.start + i + dest.len(),
+            None => range,
+        };
+        let rewritten = match &target {
+            Target::Markdown { path, fragment } => (self.ctx.module_page)(path).map(|page| {
+                match fragment {
+                    Some(f) => format!("{page}#{f}"),
+                    None => page,
+                }
+            }),
+            Target::File { path, suffix } => Some(format!(
+                "{}assets/course/{}{suffix}",
+                self.ctx.path_to_root,
+                percent_encoding::utf8_percent_encode(path, PATH_SET)
+            )),
+            _ => None,
+        };
+        self.out.links.push(Link {
+            dest: dest.to_string(),
+            target,
+            is_image,
+            range: locate(dest_range),
+            facilitator_only: facilitator,
+        });
+        rewritten.map_or_else(|| dest.clone(), CowStr::from)
+    }
+}
+
+/// Characters percent-encoded in rewritten file paths (keeps `/`).
+const PATH_SET: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}');
+
+fn escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let _ = escape_html(&mut out, text);
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,57 @@
+//! Sanitising the HTML of each rendered Markdown fragment with ammonia: no
+//! script, iframe, event attribute, style or `javascript:` URL survives, while
+//! the markup peerprep itself generates (heading ids, footnotes, notes) does.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use ammonia::Builder;
+
+static CLEANER: LazyLock<Builder<'static>> = LazyLock::new(|| {
+    let mut builder = Builder::default();
+    builder.add_generic_attributes(["id"]);
+    builder.link_rel(None);
+    builder.add_tags(["aside", "section"]);
+    let classes: HashMap<&str, HashSet<&str>> = HashMap::from([
+        ("th", HashSet::from(["align-left", "align-center", "align-right"])),
+        ("td", HashSet::from(["align-left", "align-center", "align-right"])),
+        ("sup", HashSet::from(["footnote-ref"])),
+        ("div", HashSet::from(["footnote"])),
+        ("span", HashSet::from(["footnote-label", "task", "visually-hidden"])),
+        ("aside", HashSet::from(["facilitator-note"])),
+        ("p", HashSet::from(["facilitator-label"])),
+        ("li", HashSet::from(["task-item"])),
+        ("ul", HashSet::from(["task-list"])),
+    ]);
+    builder.allowed_classes(classes);
+    builder
+});
+
+/// Cleans one fragment of HTML.
+pub(super) fn clean(html: &str) -> String {
+    CLEANER.clean(html).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_scripts_events_and_javascript_urls() {
+        let dirty = r#"<p onclick="x()">Hi<script>alert(1)</script><iframe src="x"></iframe>
+<a href="javascript:alert(1)">a</a><img src="x.png" onerror="alert(1)" alt="ok"></p>"#;
+        let clean = clean(dirty);
+        for bad in ["onclick", "<script", "<iframe", "javascript:", "onerror"] {
+            assert!(!clean.contains(bad), "{bad} survived in {clean}");
+        }
+        assert!(clean.contains("alt=\"ok\""));
+    }
+
+    #[test]
+    fn keeps_generated_markup() {
+        let html = r#"<h2 id="x">T</h2><td class="align-center">1</td><aside class="facilitator-note"><p class="facilitator-label">N</p></aside>"#;
+        let clean = clean(html);
+        assert!(clean.contains(r#"<h2 id="x">"#));
+        assert!(clean.contains(r#"class="facilitator-note""#));
+    }
+}

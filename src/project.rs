@@ -1,0 +1,178 @@
+//! Loading a project folder: the first stage of the pipeline.
+//!
+//! Input: the project folder. Output: a [`Project`] (configuration and
+//! modules in course order, drafts left out) and diagnostics for every problem
+//! found in any file. Only a missing `course/course.yaml` stops loading early,
+//! as a [`NotACourse`] error: that folder is not a course at all.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::codes::Code;
+use crate::config::{self, Config};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::module::{self, Module};
+use crate::source;
+use crate::yaml;
+
+/// The folder named holds no `course/course.yaml`.
+#[derive(Debug)]
+pub struct NotACourse(pub PathBuf);
+
+impl std::fmt::Display for NotACourse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "no course found in {}: expected {}\n  = help: run peerprep inside a course folder, pass its path \
+             (`peerprep build path/to/course`), or start one with the bundled course as an example",
+            self.0.display(),
+            config::CONFIG_PATH
+        )
+    }
+}
+
+impl std::error::Error for NotACourse {}
+
+/// A loaded course.
+#[derive(Debug)]
+pub struct Project {
+    /// The project folder.
+    pub root: PathBuf,
+    /// `course/course.yaml`.
+    pub config: Config,
+    /// Modules in course order, drafts left out.
+    pub modules: Vec<Module>,
+}
+
+impl Project {
+    /// The `course/` folder.
+    pub fn course_dir(&self) -> PathBuf {
+        self.root.join("course")
+    }
+
+    /// The module with this path (relative to `course/`).
+    pub fn module_by_path(&self, path: &str) -> Option<&Module> {
+        self.modules.iter().find(|m| m.path == path)
+    }
+}
+
+/// Loads the project at `root`, pushing every problem into `out`.
+pub fn load(root: &Path, out: &mut Diagnostics) -> Result<Option<Project>, NotACourse> {
+    if !root.join(config::CONFIG_PATH).is_file() {
+        return Err(NotACourse(root.to_path_buf()));
+    }
+    let config = match source::read_source(root, Path::new(config::CONFIG_PATH)) {
+        Ok(source) => config::load(source, out),
+        Err(d) => {
+            out.push(d);
+            None
+        }
+    };
+    let Some(config) = config else {
+        return Ok(None);
+    };
+    let loaded: Vec<(Option<Module>, Diagnostics)> = config
+        .modules
+        .par_iter()
+        .map(|entry| {
+            let mut diagnostics = Diagnostics::new();
+            let relative = Path::new("course").join(&entry.path);
+            if !root.join(&relative).is_file() {
+                diagnostics.push(
+                    yaml::locate_str(
+                        Diagnostic::error(Code::ModuleMissing, format!("module file \"{}\" does not exist", entry.path)),
+                        &config.source,
+                        &entry.listed_at,
+                        0,
+                    )
+                    .with_help(format!("create course/{} or remove it from `modules:`", entry.path)),
+                );
+                return (None, diagnostics);
+            }
+            let module = match source::read_source(root, &relative) {
+                Ok(src) => module::load(&entry.path, src, &config, &mut diagnostics),
+                Err(d) => {
+                    diagnostics.push(d);
+                    None
+                }
+            };
+            (module, diagnostics)
+        })
+        .collect();
+    let mut modules = Vec::new();
+    for (module, diagnostics) in loaded {
+        out.extend(diagnostics);
+        if let Some(m) = module {
+            modules.push(m);
+        }
+    }
+    for (m, entry) in modules.iter().zip(&config.modules) {
+        if m.draft {
+            out.push(
+                yaml::locate_str(
+                    Diagnostic::warning(Code::DraftListed, format!("\"{}\" is a draft and is left out of the build", m.path)),
+                    &config.source,
+                    &entry.listed_at,
+                    0,
+                )
+                .with_help("remove `draft: true` to publish it, or remove it from `modules:`"),
+            );
+        }
+    }
+    modules.retain(|m| !m.draft);
+    check_slugs(&modules, out);
+    warn_unlisted(root, &config, out);
+    Ok(Some(Project {
+        root: root.to_path_buf(),
+        config,
+        modules,
+    }))
+}
+
+fn check_slugs(modules: &[Module], out: &mut Diagnostics) {
+    let mut seen: HashMap<&str, &Module> = HashMap::new();
+    for m in modules {
+        if m.slug.is_empty() {
+            continue;
+        }
+        if let Some(first) = seen.get(m.slug.as_str()) {
+            let d = Diagnostic::error(
+                Code::DuplicateSlug,
+                format!("slug \"{}\" is already used by course/{}", m.slug, first.path),
+            )
+            .with_help("give one of them a different `slug:` in its front matter");
+            out.push(match &m.slug_at {
+                Some(s) => yaml::locate_str(d, &m.source, s, 1),
+                None => d.in_file(&m.source.path),
+            });
+        } else {
+            seen.insert(&m.slug, m);
+        }
+    }
+}
+
+fn warn_unlisted(root: &Path, config: &Config, out: &mut Diagnostics) {
+    let listed: HashSet<&str> = config.modules.iter().map(|e| e.path.as_str()).collect();
+    let course = root.join("course");
+    let mut unlisted: Vec<String> = walkdir::WalkDir::new(&course)
+        .follow_links(false)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md"))
+        .filter_map(|e| {
+            let rel = e.path().strip_prefix(&course).ok()?;
+            Some(rel.to_string_lossy().replace('\\', "/"))
+        })
+        .filter(|rel| !listed.contains(rel.as_str()) && !rel.eq_ignore_ascii_case("readme.md"))
+        .collect();
+    unlisted.sort();
+    for rel in unlisted {
+        out.push(
+            Diagnostic::warning(Code::ModuleNotListed, "module file is not listed in course.yaml, so it is not built")
+                .in_file(Path::new("course").join(&rel))
+                .with_help(format!("add `- {rel}` under `modules:` in course/course.yaml, or delete the file")),
+        );
+    }
+}

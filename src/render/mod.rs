@@ -1,0 +1,160 @@
+//! Rendering pages: the theme's templates filled from the compiled course.
+//!
+//! Input: the [`Project`], its [`Compiled`] bodies and the edition. Output:
+//! every page and asset written into a [`Staging`] folder, pages rendered in
+//! parallel from one shared set of template values (never a copy of the
+//! course per page). Template errors become located diagnostics.
+//!
+//! Pages: `index.html` (home), `modules/<slug>.html`, `support.html`.
+
+pub mod views;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use minijinja::{Environment, Value, context};
+use rayon::prelude::*;
+
+use crate::compile::Compiled;
+use crate::diagnostic::Diagnostic;
+use crate::edition::Edition;
+use crate::fs::IoError;
+use crate::project::Project;
+use crate::theme::Theme;
+use crate::writer::Staging;
+
+/// The contents list shows every module up to this many; beyond, a window.
+pub const FULL_CONTENTS_LIMIT: usize = 50;
+/// Modules shown either side of the current one in a windowed contents list.
+pub const CONTENTS_WINDOW: usize = 5;
+
+/// Why rendering stopped.
+#[derive(Debug)]
+pub enum RenderError {
+    /// A template failed.
+    Template(Box<Diagnostic>),
+    /// Writing failed.
+    Io(IoError),
+}
+
+impl From<IoError> for RenderError {
+    fn from(e: IoError) -> Self {
+        RenderError::Io(e)
+    }
+}
+
+/// What was written.
+#[derive(Debug, Clone, Copy)]
+pub struct Written {
+    /// HTML pages.
+    pub pages: usize,
+    /// Other files (assets, course files).
+    pub files: usize,
+}
+
+/// Compiles every page template, so `check` reports theme errors too.
+pub fn check_templates(theme: &Theme) -> Vec<Diagnostic> {
+    let env = theme.environment();
+    crate::theme::PAGE_TEMPLATES
+        .iter()
+        .filter_map(|name| env.get_template(name).err())
+        .map(|e| theme.error_diagnostic(&e))
+        .collect()
+}
+
+/// Renders and writes the whole site into `staging`.
+pub fn render_site(
+    project: &Project,
+    compiled: &Compiled,
+    edition: Edition,
+    theme: &Theme,
+    files: &std::collections::BTreeSet<String>,
+    staging: &Staging,
+) -> Result<Written, RenderError> {
+    let config = &project.config;
+    let env = theme.environment();
+    let modules = views::modules(config, &project.modules, edition);
+    let total: u32 = modules.iter().filter_map(|m| m.duration).sum();
+    let all_modules = Value::from_serialize(&modules);
+    let shared = context! {
+        course => Value::from_serialize(views::course(config)),
+        support => Value::from_serialize(views::SupportView::new(&config.support)),
+        competencies => Value::from_serialize(views::competencies(config)),
+        modules => all_modules.clone(),
+        ui => Value::from_serialize(&config.ui),
+        edition => edition.name(),
+        total_minutes => total,
+    };
+    let pages = AtomicUsize::new(0);
+    let page = |template: &str, path: &str, root: &str, extra: Value| -> Result<(), RenderError> {
+        let ctx = minijinja::value::merge_maps([context! { root => root, path => path }, extra, shared.clone()]);
+        let html = render(&env, theme, template, ctx)?;
+        staging.write(path, html)?;
+        pages.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    };
+    page("index.html", "index.html", "", context! { page => context! { kind => "home" } })?;
+    page(
+        "support.html",
+        "support.html",
+        "",
+        context! { page => context! { kind => "support", title => config.ui.get("support_page_title") } },
+    )?;
+    let shown: Vec<(usize, &crate::module::Module, &crate::markdown::Rendered)> = project
+        .modules
+        .iter()
+        .zip(&compiled.modules)
+        .filter(|(m, _)| m.edition.appears_in(edition))
+        .enumerate()
+        .map(|(i, (m, r))| (i, m, r))
+        .collect();
+    shown.par_iter().try_for_each(|(i, m, rendered)| {
+        let i = *i;
+        let view = all_modules.get_item_by_index(i).unwrap_or_default();
+        let prev = if i > 0 { all_modules.get_item_by_index(i - 1).unwrap_or_default() } else { Value::UNDEFINED };
+        let next = all_modules.get_item_by_index(i + 1).unwrap_or(Value::UNDEFINED);
+        let contents = contents_window(&all_modules, i, modules.len());
+        page(
+            "module.html",
+            &format!("modules/{}", crate::compile::module_file(&m.slug)),
+            "../",
+            context! {
+                page => context! { kind => "module", title => m.title.as_str() },
+                module => view,
+                body => Value::from_safe_string(rendered.html.clone()),
+                prev => prev,
+                next => next,
+                contents => contents,
+            },
+        )
+    })?;
+    let mut other = 0;
+    for asset in theme.assets().map_err(|d| RenderError::Template(Box::new(d)))? {
+        staging.write(&format!("assets/{}", asset.path), &asset.bytes)?;
+        other += 1;
+    }
+    for file in files {
+        staging.copy(&format!("assets/course/{file}"), &project.course_dir().join(file))?;
+        other += 1;
+    }
+    Ok(Written {
+        pages: pages.into_inner(),
+        files: other,
+    })
+}
+
+/// The contents list for module `i`: all modules, or a window and a flag.
+fn contents_window(all: &Value, i: usize, len: usize) -> Value {
+    if len <= FULL_CONTENTS_LIMIT {
+        return context! { items => all.clone(), windowed => false };
+    }
+    let start = i.saturating_sub(CONTENTS_WINDOW);
+    let end = (i + CONTENTS_WINDOW + 1).min(len);
+    let items: Vec<Value> = (start..end).filter_map(|j| all.get_item_by_index(j).ok()).collect();
+    context! { items => items, windowed => true }
+}
+
+fn render(env: &Environment<'_>, theme: &Theme, name: &str, ctx: Value) -> Result<String, RenderError> {
+    env.get_template(name)
+        .and_then(|t| t.render(ctx))
+        .map_err(|e| RenderError::Template(Box::new(theme.error_diagnostic(&e))))
+}

@@ -1,0 +1,167 @@
+//! The data templates see, built once per build and shared by every page.
+//!
+//! Template variables (documented in the README for theme authors):
+//! `course`, `support`, `competencies`, `modules`, `ui`, `edition`,
+//! `total_minutes`, and per page `root`, `page`, `module`, `prev`, `next`,
+//! `contents`.
+
+use serde::Serialize;
+
+use crate::config::{Config, Support};
+use crate::edition::{Edition, ModuleEdition};
+use crate::module::Module;
+
+/// `course`: the course's own fields.
+#[derive(Debug, Serialize)]
+pub struct CourseView<'a> {
+    /// Stable id.
+    pub id: &'a str,
+    /// Title.
+    pub title: &'a str,
+    /// Subtitle.
+    pub subtitle: Option<&'a str>,
+    /// Organisation.
+    pub organisation: Option<&'a str>,
+    /// BCP 47 language tag.
+    pub language: &'a str,
+}
+
+/// `support`: the support block.
+#[derive(Debug, Serialize)]
+pub struct SupportView<'a> {
+    /// Heading.
+    pub heading: Option<&'a str>,
+    /// People in school.
+    pub contacts: &'a [crate::config::Contact],
+    /// Helplines.
+    pub services: Vec<ServiceView<'a>>,
+    /// The emergency line.
+    pub emergency: Option<&'a str>,
+    /// When last checked.
+    pub checked: Option<&'a str>,
+}
+
+/// One helpline.
+#[derive(Debug, Serialize)]
+pub struct ServiceView<'a> {
+    /// Name.
+    pub name: &'a str,
+    /// How to reach it.
+    pub how: Option<&'a str>,
+    /// When and for whom.
+    pub when: Option<&'a str>,
+    /// Website (already checked to be http, https, tel or mailto).
+    pub url: Option<&'a str>,
+}
+
+/// A competency as templates see it.
+#[derive(Debug, Serialize)]
+pub struct CompetencyView<'a> {
+    /// Id.
+    pub id: &'a str,
+    /// Title.
+    pub title: &'a str,
+    /// Description.
+    pub description: Option<&'a str>,
+}
+
+/// A module in lists and navigation.
+#[derive(Debug, Serialize)]
+pub struct ModuleView<'a> {
+    /// 1-based position in the course.
+    pub number: usize,
+    /// Title.
+    pub title: &'a str,
+    /// Slug.
+    pub slug: &'a str,
+    /// Path from the site root, e.g. `modules/intro.html`.
+    pub url: String,
+    /// Summary.
+    pub summary: Option<&'a str>,
+    /// Minutes.
+    pub duration: Option<u32>,
+    /// Outcomes.
+    pub outcomes: &'a [String],
+    /// Competencies (id and title).
+    pub competencies: Vec<CompetencyView<'a>>,
+    /// Content note.
+    pub content_note: Option<&'a str>,
+    /// Whether only the facilitator edition has it.
+    pub facilitator_only: bool,
+}
+
+impl<'a> SupportView<'a> {
+    /// The view of the configured support block.
+    pub fn new(support: &'a Support) -> Self {
+        Self {
+            heading: support.heading.as_deref(),
+            contacts: &support.contacts,
+            services: support
+                .services
+                .iter()
+                .map(|s| ServiceView {
+                    name: &s.name,
+                    how: s.how.as_deref(),
+                    when: s.when.as_deref(),
+                    url: s.url.as_ref().map(|u| u.value.as_str()),
+                })
+                .collect(),
+            emergency: support.emergency.as_deref(),
+            checked: support.checked.as_deref(),
+        }
+    }
+}
+
+/// The course's own fields.
+pub fn course(config: &Config) -> CourseView<'_> {
+    CourseView {
+        id: &config.id,
+        title: &config.title,
+        subtitle: config.subtitle.as_deref(),
+        organisation: config.organisation.as_deref(),
+        language: &config.language,
+    }
+}
+
+/// Every declared competency.
+pub fn competencies(config: &Config) -> Vec<CompetencyView<'_>> {
+    config
+        .competencies
+        .iter()
+        .map(|c| CompetencyView {
+            id: &c.id,
+            title: &c.title,
+            description: c.description.as_deref(),
+        })
+        .collect()
+}
+
+/// The modules that appear in `edition`, numbered in course order.
+pub fn modules<'a>(config: &'a Config, modules: &'a [Module], edition: Edition) -> Vec<ModuleView<'a>> {
+    modules
+        .iter()
+        .filter(|m| m.edition.appears_in(edition))
+        .enumerate()
+        .map(|(i, m)| ModuleView {
+            number: i + 1,
+            title: &m.title,
+            slug: &m.slug,
+            url: format!("modules/{}", crate::compile::module_file(&m.slug)),
+            summary: m.summary.as_deref(),
+            duration: m.duration,
+            outcomes: &m.outcomes,
+            competencies: m
+                .competencies
+                .iter()
+                .filter_map(|id| config.competency(id))
+                .map(|c| CompetencyView {
+                    id: &c.id,
+                    title: &c.title,
+                    description: c.description.as_deref(),
+                })
+                .collect(),
+            content_note: m.content_note.as_deref(),
+            facilitator_only: m.edition == ModuleEdition::Facilitator,
+        })
+        .collect()
+}

@@ -1,0 +1,41 @@
+//! "Did you mean …?" hints for misspelt names.
+
+/// The closest candidate to `wrong`, when one is close enough to be a typo.
+pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(wrong, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// A help line: `did you mean "x"?` or a list of what is allowed.
+pub fn hint<'a>(wrong: &str, candidates: &[&'a str]) -> Option<String> {
+    if let Some(best) = did_you_mean(wrong, candidates.iter().copied()) {
+        return Some(format!("did you mean \"{best}\"?"));
+    }
+    if candidates.is_empty() {
+        None
+    } else if candidates.len() <= 12 {
+        Some(format!("expected one of: {}", candidates.join(", ")))
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_close_names_only() {
+        assert_eq!(did_you_mean("titel", ["title", "summary"]), Some("title"));
+        assert_eq!(did_you_mean("zzz", ["title", "summary"]), None);
+    }
+
+    #[test]
+    fn hint_lists_choices_when_nothing_is_close() {
+        assert_eq!(hint("qqq", &["a", "b"]).unwrap(), "expected one of: a, b");
+    }
+}

@@ -1,0 +1,89 @@
+//! Interface strings: every word the theme shows that is not course content,
+//! in one table that `ui:` in course.yaml can override key by key.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+/// The default (English) interface strings, by key.
+pub const DEFAULTS: &[(&str, &str)] = &[
+    ("skip_to_content", "Skip to main content"),
+    ("home", "Course home"),
+    ("contents", "Contents"),
+    ("all_modules", "All modules"),
+    ("modules", "Modules"),
+    ("module", "Module"),
+    ("previous", "Previous"),
+    ("next", "Next"),
+    ("minutes", "min"),
+    ("total_time", "Total time"),
+    ("outcomes", "By the end of this module you can"),
+    ("competencies", "Skills you will practise"),
+    ("skills", "Skills"),
+    ("content_note", "Content note"),
+    ("support_heading", "Need help now?"),
+    ("support_more", "All support contacts"),
+    ("support_page_title", "Support and contacts"),
+    ("support_intro", "If you or someone you are supporting needs help, these people and services are here."),
+    ("in_school", "People you can talk to"),
+    ("services", "Helplines and services"),
+    ("checked", "Contact details last checked"),
+    ("facilitator_note", "Facilitator note"),
+    ("facilitator_edition", "Facilitator edition"),
+    ("facilitator_only", "Facilitator-only module"),
+    ("start_course", "Start the course"),
+    ("start_module", "Start"),
+    ("contents_more", "Showing nearby modules."),
+    ("made_with", "Made with peerprep"),
+    ("where", "Where"),
+    ("when", "When"),
+    ("website", "Website"),
+];
+
+/// The strings in force for one course: the defaults with `ui:` applied.
+#[derive(Debug, Clone, Serialize)]
+#[serde(transparent)]
+pub struct Ui(BTreeMap<String, String>);
+
+impl Ui {
+    /// The defaults with the given overrides applied. Keys must be known.
+    pub fn with_overrides<'a>(overrides: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut map: BTreeMap<String, String> = DEFAULTS
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        for (key, value) in overrides {
+            map.insert(key.to_owned(), value.to_owned());
+        }
+        Self(map)
+    }
+
+    /// Whether `key` is an interface string.
+    pub fn is_known(key: &str) -> bool {
+        DEFAULTS.iter().any(|(k, _)| *k == key)
+    }
+
+    /// Every key, for "did you mean" hints.
+    pub fn keys() -> Vec<&'static str> {
+        DEFAULTS.iter().map(|(k, _)| *k).collect()
+    }
+
+    /// One string by key (the key itself when unknown, so a typo shows).
+    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
+        self.0.get(key).map_or(key, String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overrides_replace_only_their_key() {
+        let ui = Ui::with_overrides([("next", "Suivant")]);
+        assert_eq!(ui.get("next"), "Suivant");
+        assert_eq!(ui.get("previous"), "Previous");
+        assert!(Ui::is_known("contents"));
+        assert!(!Ui::is_known("nxt"));
+    }
+}
