@@ -44,6 +44,8 @@ pub struct Project {
     pub config: Config,
     /// Modules in course order, drafts left out.
     pub modules: Vec<Module>,
+    /// Paths (relative to `course/`) of listed modules left out as drafts.
+    pub drafts: HashSet<String>,
 }
 
 impl Project {
@@ -108,8 +110,8 @@ pub fn load(root: &Path, out: &mut Diagnostics) -> Result<Option<Project>, NotAC
             modules.push(m);
         }
     }
-    for (m, entry) in modules.iter().zip(&config.modules) {
-        if m.draft {
+    for m in modules.iter().filter(|m| m.draft) {
+        if let Some(entry) = config.modules.iter().find(|e| e.path == m.path) {
             out.push(
                 yaml::locate_str(
                     Diagnostic::warning(Code::DraftListed, format!("\"{}\" is a draft and is left out of the build", m.path)),
@@ -121,6 +123,7 @@ pub fn load(root: &Path, out: &mut Diagnostics) -> Result<Option<Project>, NotAC
             );
         }
     }
+    let drafts = modules.iter().filter(|m| m.draft).map(|m| m.path.clone()).collect();
     modules.retain(|m| !m.draft);
     check_slugs(&modules, out);
     warn_unlisted(root, &config, out);
@@ -128,6 +131,7 @@ pub fn load(root: &Path, out: &mut Diagnostics) -> Result<Option<Project>, NotAC
         root: root.to_path_buf(),
         config,
         modules,
+        drafts,
     }))
 }
 

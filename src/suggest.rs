@@ -2,12 +2,13 @@
 
 /// The closest candidate to `wrong`, when one is close enough to be a typo.
 pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (wrong.chars().count() / 3).max(1);
     candidates
         .into_iter()
-        .map(|c| (strsim::jaro_winkler(wrong, c), c))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
+        .map(|c| (strsim::osa_distance(wrong, c), strsim::jaro_winkler(wrong, c), c))
+        .filter(|(distance, score, _)| *distance <= limit || *score > 0.85)
+        .min_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)))
+        .map(|(_, _, c)| c)
 }
 
 /// A help line: `did you mean "x"?` or a list of what is allowed.
@@ -32,6 +33,8 @@ mod tests {
     fn finds_close_names_only() {
         assert_eq!(did_you_mean("titel", ["title", "summary"]), Some("title"));
         assert_eq!(did_you_mean("zzz", ["title", "summary"]), None);
+        assert_eq!(did_you_mean("dls", ["dsl", "school"]), Some("dsl"));
+        assert_eq!(did_you_mean("a-tabel", ["a-table", "limits"]), Some("a-table"));
     }
 
     #[test]

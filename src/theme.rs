@@ -9,7 +9,9 @@
 use std::path::{Component, Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
-use minijinja::{Environment, Error, ErrorKind, UndefinedBehavior};
+use minijinja::value::{Value, ValueKind};
+use minijinja::{AutoEscape, Environment, Error, ErrorKind, Output, State, UndefinedBehavior, escape_formatter};
+use pulldown_cmark_escape::escape_html;
 
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
@@ -56,6 +58,7 @@ impl Theme {
         env.set_keep_trailing_newline(false);
         env.set_trim_blocks(true);
         env.set_lstrip_blocks(true);
+        env.set_formatter(format_value);
         let folder = self.folder.clone();
         env.set_loader(move |name| load(&folder, name));
         env
@@ -120,6 +123,17 @@ impl Theme {
             None => d,
         }
     }
+}
+
+/// Writes a value into a template: strings are HTML-escaped (in `.html`
+/// templates) without escaping `/`, so relative links stay readable.
+fn format_value(out: &mut Output, state: &State<'_, '_>, value: &Value) -> Result<(), Error> {
+    if state.auto_escape() == AutoEscape::Html && value.kind() == ValueKind::String && !value.is_safe() {
+        let mut escaped = String::new();
+        let _ = escape_html(&mut escaped, value.as_str().unwrap_or_default());
+        return out.write_str(&escaped).map_err(Error::from);
+    }
+    escape_formatter(out, state, value)
 }
 
 /// The minijinja loader: course override first, then the embedded theme.
@@ -190,6 +204,19 @@ mod tests {
         assert!(src.source().contains("default/support.html"));
         assert!(env.get_template("default/support.html").unwrap().source().contains("{% extends"));
         assert_eq!(theme.template_path("support.html"), Path::new("themes/default/support.html"));
+    }
+
+    #[test]
+    fn values_are_escaped_but_slashes_stay() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut env = Theme::new(dir.path(), "default").environment();
+        env.add_template("t.html", "<a href=\"{{ u }}\">{{ t }}</a>").unwrap();
+        let html = env
+            .get_template("t.html")
+            .unwrap()
+            .render(minijinja::context! { u => "../a/b.html", t => "<script>x</script>\"" })
+            .unwrap();
+        assert_eq!(html, "<a href=\"../a/b.html\">&lt;script&gt;x&lt;/script&gt;&quot;</a>");
     }
 
     #[test]

@@ -79,8 +79,9 @@ fn check_link(
         }
         Target::Markdown { path, fragment } => {
             let Some(target) = project.module_by_path(path) else {
-                if project.config.modules.iter().any(|e| &e.path == path) && !project.course_dir().join(path).is_file() {
-                    // Listed but missing: already reported against course.yaml.
+                let listed = project.config.modules.iter().any(|e| &e.path == path);
+                if listed && !project.drafts.contains(path) {
+                    // Listed but missing or unreadable: already reported there.
                     return;
                 }
                 let exists = project.course_dir().join(path).is_file();

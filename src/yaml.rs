@@ -192,7 +192,6 @@ fn describe(error: &Error) -> (Code, String, Option<String>) {
         ),
         Error::SerdeInvalidValue { .. }
         | Error::SerdeInvalidLength { .. }
-        | Error::InvalidScalar { .. }
         | Error::InvalidBooleanStrict { .. }
         | Error::NullIntoString { .. }
         | Error::NonFiniteFloat { .. }

@@ -11,6 +11,7 @@ static CLEANER: LazyLock<Builder<'static>> = LazyLock::new(|| {
     let mut builder = Builder::default();
     builder.add_generic_attributes(["id"]);
     builder.link_rel(None);
+    builder.add_tag_attributes("span", ["aria-hidden"]);
     builder.add_tags(["aside", "section"]);
     let classes: HashMap<&str, HashSet<&str>> = HashMap::from([
         ("th", HashSet::from(["align-left", "align-center", "align-right"])),

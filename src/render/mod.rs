@@ -110,8 +110,12 @@ pub fn render_site(
     shown.par_iter().try_for_each(|(i, m, rendered)| {
         let i = *i;
         let view = all_modules.get_item_by_index(i).unwrap_or_default();
-        let prev = if i > 0 { all_modules.get_item_by_index(i - 1).unwrap_or_default() } else { Value::UNDEFINED };
-        let next = all_modules.get_item_by_index(i + 1).unwrap_or(Value::UNDEFINED);
+        let nearby = |j: Option<usize>| match j.filter(|&j| j < modules.len()) {
+            Some(j) => all_modules.get_item_by_index(j).unwrap_or_default(),
+            None => Value::from(()),
+        };
+        let prev = nearby(i.checked_sub(1));
+        let next = nearby(Some(i + 1));
         let contents = contents_window(&all_modules, i, modules.len());
         page(
             "module.html",

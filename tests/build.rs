@@ -1,0 +1,242 @@
+//! `peerprep build` on real courses: the site it writes, read back.
+
+mod common;
+
+use common::{CourseTest, main_html, select_attr, select_text};
+
+#[test]
+fn builds_the_fixture_into_public_with_every_page() {
+    let t = CourseTest::fixture("minimal");
+    let run = t.run(&["build"]);
+    run.expect_code(0);
+    assert!(run.stdout.starts_with("Built 4 pages (mentor edition) into public/ in "), "{}", run.stdout);
+    assert_eq!(
+        t.files("public"),
+        [
+            ".peerprep-output",
+            "assets/course/images/dot.svg",
+            "assets/style.css",
+            "index.html",
+            "modules/01-welcome.html",
+            "modules/02-features.html",
+            "support.html",
+        ]
+    );
+}
+
+#[test]
+fn home_page_lists_modules_durations_outcomes_and_competencies() {
+    let t = CourseTest::fixture("minimal");
+    t.run(&["build"]).expect_code(0);
+    let home = t.read("public/index.html");
+    assert_eq!(select_text(&home, "title"), ["Test Course"]);
+    assert_eq!(select_attr(&home, "html", "lang"), ["en-GB"]);
+    let cards = select_text(&home, ".module-card h3");
+    assert_eq!(cards, ["Module 1 Welcome", "Module 2 Features"]);
+    let meta = select_text(&home, ".module-meta");
+    assert_eq!(meta, ["20 min", "15 min"]);
+    assert!(select_text(&home, ".outcomes-details li").contains(&"Name who to tell".to_owned()));
+    assert_eq!(select_text(&home, ".competency-list dt"), ["Active listening", "Boundaries"]);
+    assert!(select_text(&home, ".course-stats")[0].contains("35 min"));
+}
+
+#[test]
+fn module_pages_have_title_outcomes_note_pager_and_contents() {
+    let t = CourseTest::fixture("minimal");
+    t.run(&["build"]).expect_code(0);
+    let page = t.read("public/modules/01-welcome.html");
+    assert_eq!(select_text(&page, "title"), ["Welcome — Test Course"]);
+    assert_eq!(select_text(&page, "main h1"), ["Welcome"]);
+    assert_eq!(select_text(&page, ".outcomes li"), ["Say what a mentor does", "Name who to tell"]);
+    assert!(select_text(&page, ".content-note")[0].contains("Mentions bullying."));
+    assert_eq!(select_attr(&page, ".pager a", "href"), ["../modules/02-features.html"]);
+    assert_eq!(select_attr(&page, ".contents a[aria-current=page]", "href"), ["../modules/01-welcome.html"]);
+    assert_eq!(select_text(&page, ".contents li").len(), 2);
+    // Variables are plain text: their < is escaped, never markup.
+    assert!(main_html(&page).contains("Welcome to Fixture &lt;School&gt;. Talk to Ms Lead."));
+}
+
+#[test]
+fn every_page_has_the_support_block_in_the_same_place() {
+    let t = CourseTest::fixture("minimal");
+    t.run(&["build"]).expect_code(0);
+    for page in ["index.html", "support.html", "modules/01-welcome.html", "modules/02-features.html"] {
+        let html = t.read(&format!("public/{page}"));
+        let doc = scraper::Html::parse_document(&html);
+        let sel = scraper::Selector::parse("body > *").unwrap();
+        let order: Vec<String> = doc
+            .select(&sel)
+            .map(|e| e.value().classes().next().unwrap_or(e.value().name()).to_owned())
+            .collect();
+        assert_eq!(order, ["skip-link", "site-header", "support-block", "layout", "site-footer"], "{page}");
+        assert!(select_text(&html, ".support-block").join(" ").contains("Childline: Call 0800 1111"), "{page}");
+        let link = select_attr(&html, ".support-more a", "href");
+        assert!(link[0].ends_with("support.html"), "{page}");
+    }
+    let support = t.read("public/support.html");
+    assert_eq!(select_attr(&support, ".contact-card a", "href"), ["https://www.childline.org.uk/"]);
+    assert!(select_text(&support, ".support-emergency").contains(&"In an emergency call 999.".to_owned()));
+}
+
+#[test]
+fn markdown_features_render() {
+    let t = CourseTest::fixture("minimal");
+    t.run(&["build"]).expect_code(0);
+    let body = main_html(&t.read("public/modules/02-features.html"));
+    for expected in [
+        r#"<h2 id="a-table">A table</h2>"#,
+        r#"<th class="align-center">Centre</th>"#,
+        r##"<a href="#fn-src" id="fnref-src">1</a>"##,
+        r#"<div class="footnote" id="fn-src">"#,
+        "<del>Myth</del>",
+        r#"<span class="visually-hidden">To do: </span>Not done"#,
+        r#"<span class="visually-hidden">Done: </span>Done"#,
+        r#"<img alt="A diagram" src="../assets/course/images/dot.svg">"#,
+        r#"<a href="01-welcome.html">welcome</a>"#,
+        "<code>{{ school }}</code> and {% raw %} literal",
+        "<b>bold</b>",
+    ] {
+        assert!(body.contains(expected), "missing {expected} in\n{body}");
+    }
+    for bad in ["<script", "onclick", "alert("] {
+        assert!(!body.contains(bad), "{bad} survived");
+    }
+    let welcome = main_html(&t.read("public/modules/01-welcome.html"));
+    assert!(welcome.contains(r##"href="02-features.html#a-table""##), "{welcome}");
+    assert!(welcome.contains(r##"href="#limits""##));
+    assert_eq!(t.read("public/assets/course/images/dot.svg"), t.read("course/images/dot.svg"));
+}
+
+#[test]
+fn facilitator_content_never_reaches_the_mentor_site() {
+    let t = CourseTest::fixture("minimal");
+    t.run(&["build"]).expect_code(0);
+    for file in t.files("public") {
+        let text = t.read(&format!("public/{file}"));
+        assert!(!text.contains("FACILITATOR-SECRET-NOTE"), "{file}");
+        assert!(!text.contains("TRAINER-ONLY-MODULE"), "{file}");
+        assert!(!text.contains("Trainer Only"), "{file}");
+    }
+    let run = t.run(&["build", "--edition", "facilitator"]);
+    run.expect_code(0);
+    assert!(run.stdout.contains("(facilitator edition) into facilitator/"), "{}", run.stdout);
+    let welcome = t.read("facilitator/modules/01-welcome.html");
+    assert!(welcome.contains("FACILITATOR-SECRET-NOTE: run this for 10 minutes at Fixture &lt;School&gt;."));
+    assert!(welcome.contains(r#"<a href="03-trainer-only.html">trainer module</a>"#));
+    assert!(t.read("facilitator/modules/03-trainer-only.html").contains("TRAINER-ONLY-MODULE"));
+    assert!(t.read("facilitator/index.html").contains("Trainer Only"));
+}
+
+#[test]
+fn nothing_loads_from_another_host_and_links_are_relative() {
+    let t = CourseTest::bundled();
+    t.run(&["build"]).expect_code(0);
+    for file in t.files("public").iter().filter(|f| f.ends_with(".html")) {
+        let html = t.read(&format!("public/{file}"));
+        for (selector, attr) in [("script", "src"), ("link", "href"), ("img", "src"), ("source", "src"), ("iframe", "src")] {
+            for url in select_attr(&html, selector, attr) {
+                assert!(!url.contains("//") && !url.contains(':') && !url.starts_with('/'), "{file}: {selector} loads {url}");
+            }
+        }
+        for href in select_attr(&html, "a", "href") {
+            let external = href.starts_with("https://") || href.starts_with("http://") || href.starts_with("tel:") || href.starts_with("mailto:");
+            assert!(external || !href.starts_with('/'), "{file}: absolute link {href}");
+        }
+        assert!(!html.contains("<style"), "{file}: inline style");
+        assert!(select_attr(&html, "[style]", "style").is_empty(), "{file}: style attribute");
+        let csp = select_attr(&html, "meta[http-equiv=Content-Security-Policy]", "content");
+        assert_eq!(csp.len(), 1, "{file}");
+        assert!(csp[0].contains("default-src 'none'") && !csp[0].contains("unsafe-inline"), "{file}");
+    }
+}
+
+#[test]
+fn the_bundled_course_builds_both_editions_cleanly() {
+    let t = CourseTest::bundled();
+    let check = t.run(&["check", "--deny-warnings"]);
+    check.expect_code(0);
+    t.run(&["build", "--deny-warnings"]).expect_code(0);
+    t.run(&["build", "--edition", "facilitator", "--deny-warnings"]).expect_code(0);
+    let pages = t.files("public").iter().filter(|f| f.starts_with("modules/")).count();
+    assert!(pages >= 7, "only {pages} module pages");
+    for file in t.files("public") {
+        let text = t.read(&format!("public/{file}"));
+        assert!(!text.contains("facilitator-note"), "facilitator note in mentor {file}");
+    }
+    let notes: usize = t
+        .files("facilitator")
+        .iter()
+        .map(|f| t.read(&format!("facilitator/{f}")).matches("class=\"facilitator-note\"").count())
+        .sum();
+    assert!(notes > 0);
+}
+
+#[test]
+fn ui_strings_and_theme_files_can_be_overridden() {
+    let t = CourseTest::fixture("minimal");
+    t.edit("course/course.yaml", "competencies:", "ui:\n  next: Suivant\n  previous: Précédent\ncompetencies:");
+    t.write(
+        "themes/default/module.html",
+        "{% extends \"default/module.html\" %}{% block title %}OVERRIDDEN {{ module.title }}{% endblock %}",
+    );
+    t.write("themes/default/assets/style.css", "body { color: red }");
+    t.write("themes/default/assets/extra.js", "// extra");
+    t.run(&["build"]).expect_code(0);
+    let page = t.read("public/modules/01-welcome.html");
+    assert_eq!(select_text(&page, "title"), ["OVERRIDDEN Welcome"]);
+    assert!(select_text(&page, ".pager-label").contains(&"Suivant".to_owned()));
+    assert_eq!(t.read("public/assets/style.css"), "body { color: red }");
+    assert!(t.exists("public/assets/extra.js"));
+}
+
+#[test]
+fn yaml_values_are_escaped_in_templates() {
+    let t = CourseTest::fixture("minimal");
+    t.edit("course/course.yaml", "title: Test Course", "title: \"<script>alert(1)</script> Course\"");
+    t.edit("course/01-welcome.md", "title: Welcome", "title: \"<img src=x onerror=alert(1)>\"");
+    t.run(&["build"]).expect_code(0);
+    for file in ["public/index.html", "public/modules/01-welcome.html"] {
+        let html = t.read(file);
+        assert!(!html.contains("<script>alert"), "{file}");
+        assert!(!html.contains("<img src=x"), "{file}");
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; Course"), "{file}");
+    }
+}
+
+#[test]
+fn long_courses_show_a_window_of_the_contents() {
+    let t = CourseTest::fixture("minimal");
+    let mut list = String::from("modules:\n");
+    for i in 1..=60 {
+        list.push_str(&format!("  - m{i:02}.md\n"));
+        t.write(&format!("course/m{i:02}.md"), format!("---\ntitle: Module {i}\n---\nText {i}.\n"));
+    }
+    t.edit("course/course.yaml", "modules:\n  - 01-welcome.md\n  - 02-features.md\n  - 03-trainer-only.md\n", &list);
+    for f in ["01-welcome.md", "02-features.md", "03-trainer-only.md"] {
+        std::fs::remove_file(t.path().join("course").join(f)).unwrap();
+    }
+    t.run(&["build"]).expect_code(0);
+    let page = t.read("public/modules/m30.html");
+    let items = select_text(&page, ".contents li");
+    assert_eq!(items.len(), 11);
+    assert_eq!(items.first().unwrap(), "Module 25");
+    assert_eq!(items.last().unwrap(), "Module 35");
+    assert_eq!(select_attr(&page, ".contents-note a", "href"), ["../index.html#modules"]);
+    let first = select_text(&t.read("public/modules/m01.html"), ".contents li");
+    assert_eq!(first.len(), 6);
+}
+
+#[test]
+fn works_from_any_folder_outside_the_repository() {
+    let t = CourseTest::fixture("minimal");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let project = t.path().to_str().unwrap().to_owned();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_peerprep"))
+        .args(["build", &project, "--out", "site", "--quiet"])
+        .current_dir(elsewhere.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stdout.is_empty(), "--quiet printed {}", String::from_utf8_lossy(&out.stdout));
+    assert!(elsewhere.path().join("site/index.html").is_file());
+}

@@ -1,0 +1,74 @@
+//! The command line: help, version, exit codes, `check` output formats.
+
+mod common;
+
+use common::CourseTest;
+
+#[test]
+fn version_and_help_with_examples() {
+    let t = CourseTest::fixture("minimal");
+    let v = t.run(&["--version"]);
+    v.expect_code(0);
+    assert_eq!(v.stdout.trim(), format!("peerprep {}", env!("CARGO_PKG_VERSION")));
+    let help = t.run(&["--help"]);
+    help.expect_code(0);
+    assert!(help.stdout.contains("Examples:"));
+    assert!(help.stdout.contains("peerprep build"));
+    let build_help = t.run(&["build", "--help"]);
+    assert!(build_help.stdout.contains("--edition <EDITION>"));
+    assert!(build_help.stdout.contains("--deny-warnings"));
+    assert!(build_help.stdout.contains("Examples:"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let t = CourseTest::fixture("minimal");
+    t.run(&["build", "--edition", "teacher"]).expect_code(2);
+    t.run(&["frobnicate"]).expect_code(2);
+}
+
+#[test]
+fn a_folder_without_a_course_is_a_usage_error() {
+    let empty = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_peerprep"))
+        .args(["check"])
+        .current_dir(empty.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no course found in .: expected course/course.yaml"), "{stderr}");
+}
+
+#[test]
+fn check_writes_nothing_and_reports_success() {
+    let t = CourseTest::fixture("minimal");
+    let before = t.files("");
+    let run = t.run(&["check"]);
+    run.expect_code(0);
+    assert!(run.stderr.contains("No problems found"), "{}", run.stderr);
+    assert_eq!(t.files(""), before);
+}
+
+#[test]
+fn check_json_lists_every_problem_with_the_documented_fields() {
+    let t = CourseTest::fixture("minimal");
+    t.edit("course/01-welcome.md", "Talk to {{ dsl }}", "Talk to {{ dls }}");
+    t.write("course/99-extra.md", "---\ntitle: Extra\n---\n");
+    let run = t.run(&["check", "--format", "json"]);
+    run.expect_code(1);
+    let items: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let items = items.as_array().unwrap();
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[0]["severity"], "error");
+    assert_eq!(items[0]["code"], "E020");
+    assert_eq!(items[0]["path"], "course/01-welcome.md");
+    assert_eq!(items[0]["line"], 11);
+    assert_eq!(items[0]["column"], 34);
+    assert_eq!(items[0]["help"], "did you mean \"dsl\"?");
+    assert_eq!(items[1]["severity"], "warning");
+    assert_eq!(items[1]["code"], "W001");
+    let clean = CourseTest::fixture("minimal").run(&["check", "--format", "json"]);
+    clean.expect_code(0);
+    assert_eq!(clean.stdout.trim(), "[]");
+}

@@ -1,0 +1,153 @@
+//! A chainable test harness in the style of mdBook's testsuite: copy a fixture
+//! course into a temporary folder, change files, run the real binary, and read
+//! its output.
+
+#![allow(dead_code, unreachable_pub)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A course copied into a temporary folder.
+pub struct CourseTest {
+    pub dir: tempfile::TempDir,
+}
+
+/// What one run of the binary did.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    fn from(output: Output) -> Self {
+        Self {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+
+    /// Asserts the exit code, showing the output when it differs.
+    pub fn expect_code(&self, code: i32) -> &Self {
+        assert_eq!(self.code, code, "stdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        self
+    }
+}
+
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(from).unwrap();
+        let target = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+impl CourseTest {
+    /// A copy of `tests/fixtures/<name>`.
+    pub fn fixture(name: &str) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(&repo_root().join("tests/fixtures").join(name), dir.path());
+        Self { dir }
+    }
+
+    /// A copy of the bundled course (course/ and scenarios/).
+    pub fn bundled() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        for sub in ["course", "scenarios"] {
+            let from = repo_root().join(sub);
+            if from.is_dir() {
+                copy_dir(&from, &dir.path().join(sub));
+            }
+        }
+        Self { dir }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes (or replaces) a file of the course.
+    pub fn write(&self, rel: &str, contents: impl AsRef<[u8]>) -> &Self {
+        let path = self.path().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, contents).unwrap();
+        self
+    }
+
+    /// Replaces the first `from` with `to` in a file of the course.
+    pub fn edit(&self, rel: &str, from: &str, to: &str) -> &Self {
+        let path = self.path().join(rel);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{rel} does not contain {from:?}");
+        std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+        self
+    }
+
+    /// Runs `peerprep ARGS` with the course folder as the current folder.
+    pub fn run(&self, args: &[&str]) -> Run {
+        Run::from(self.command(args).output().unwrap())
+    }
+
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_peerprep"));
+        cmd.args(args).current_dir(self.path()).env_remove("RUST_LOG");
+        cmd
+    }
+
+    /// Reads a file of the output (or anything) relative to the course folder.
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    }
+
+    pub fn exists(&self, rel: &str) -> bool {
+        self.path().join(rel).exists()
+    }
+
+    /// Every file under `rel`, relative to it, sorted.
+    pub fn files(&self, rel: &str) -> Vec<String> {
+        let root = self.path().join(rel);
+        let mut files: Vec<String> = walkdir::WalkDir::new(&root)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| e.path().strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/"))
+            .collect();
+        files.sort();
+        files
+    }
+}
+
+/// Parses HTML and returns the text of every element matching `selector`.
+pub fn select_text(html: &str, selector: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(html);
+    let sel = scraper::Selector::parse(selector).unwrap();
+    doc.select(&sel)
+        .map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+/// Every value of `attr` on elements matching `selector`.
+pub fn select_attr(html: &str, selector: &str, attr: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(html);
+    let sel = scraper::Selector::parse(selector).unwrap();
+    doc.select(&sel)
+        .filter_map(|e| e.value().attr(attr).map(str::to_owned))
+        .collect()
+}
+
+/// The inner HTML of `<main>`.
+pub fn main_html(html: &str) -> String {
+    let doc = scraper::Html::parse_document(html);
+    let sel = scraper::Selector::parse("main").unwrap();
+    doc.select(&sel).next().map(|e| e.inner_html()).unwrap_or_default()
+}
