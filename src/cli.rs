@@ -27,10 +27,14 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Build the course site (default output: PROJECT_DIR/public/).
-    #[command(after_help = "Examples:\n  peerprep build\n  peerprep build path/to/course --out /srv/www/mentors\n  peerprep build --edition facilitator   # writes facilitator/")]
+    #[command(
+        after_help = "Examples:\n  peerprep build\n  peerprep build path/to/course --out /srv/www/mentors\n  peerprep build --edition facilitator   # writes facilitator/"
+    )]
     Build(BuildArgs),
     /// Check the course for problems without writing anything.
-    #[command(after_help = "Examples:\n  peerprep check\n  peerprep check path/to/course --format json --deny-warnings")]
+    #[command(
+        after_help = "Examples:\n  peerprep check\n  peerprep check path/to/course --format json --deny-warnings"
+    )]
     Check(CheckArgs),
 }
 

@@ -155,7 +155,11 @@ mod tests {
         let readme = include_str!("../README.md");
         for code in Code::ALL {
             let row = format!("| `{}` |", code.as_str());
-            assert!(readme.contains(&row), "README lacks a row for {}", code.as_str());
+            assert!(
+                readme.contains(&row),
+                "README lacks a row for {}",
+                code.as_str()
+            );
         }
     }
 }

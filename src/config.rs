@@ -182,12 +182,20 @@ fn validate(raw: RawConfig, source: SourceFile, out: &mut Diagnostics) -> Config
         None => {
             let id = slug::slugify(&title);
             if id.is_empty() && !title.is_empty() {
-                out.push(yaml::locate_str(
-                    Diagnostic::error(Code::InvalidId, "cannot make a course id from this title"),
-                    &source,
-                    &raw.title,
-                    0,
-                ).with_help("add `id:` with letters, digits and dashes, e.g. `id: peer-mentors`"));
+                out.push(
+                    yaml::locate_str(
+                        Diagnostic::error(
+                            Code::InvalidId,
+                            "cannot make a course id from this title",
+                        ),
+                        &source,
+                        &raw.title,
+                        0,
+                    )
+                    .with_help(
+                        "add `id:` with letters, digits and dashes, e.g. `id: peer-mentors`",
+                    ),
+                );
             }
             id
         }
@@ -214,7 +222,10 @@ fn validate(raw: RawConfig, source: SourceFile, out: &mut Diagnostics) -> Config
         if !is_variable_name(&name.value) {
             out.push(
                 yaml::locate_str(
-                    Diagnostic::error(Code::InvalidId, format!("\"{}\" is not a usable variable name", name.value)),
+                    Diagnostic::error(
+                        Code::InvalidId,
+                        format!("\"{}\" is not a usable variable name", name.value),
+                    ),
                     &source,
                     &name,
                     0,
@@ -239,7 +250,10 @@ fn validate(raw: RawConfig, source: SourceFile, out: &mut Diagnostics) -> Config
         {
             out.push(
                 yaml::locate_str(
-                    Diagnostic::error(Code::InvalidValue, "this link is not a web, phone or e-mail address"),
+                    Diagnostic::error(
+                        Code::InvalidValue,
+                        "this link is not a web, phone or e-mail address",
+                    ),
                     &source,
                     url,
                     0,
@@ -253,7 +267,10 @@ fn validate(raw: RawConfig, source: SourceFile, out: &mut Diagnostics) -> Config
             if !is_plain_name(&t.value) {
                 out.push(
                     yaml::locate_str(
-                        Diagnostic::error(Code::InvalidValue, "a theme is a folder name under themes/"),
+                        Diagnostic::error(
+                            Code::InvalidValue,
+                            "a theme is a folder name under themes/",
+                        ),
                         &source,
                         t,
                         0,
@@ -273,12 +290,19 @@ fn validate(raw: RawConfig, source: SourceFile, out: &mut Diagnostics) -> Config
         } else {
             out.push(
                 yaml::locate_str(
-                    Diagnostic::error(Code::UnknownField, format!("unknown interface string \"{}\"", key.value)),
+                    Diagnostic::error(
+                        Code::UnknownField,
+                        format!("unknown interface string \"{}\"", key.value),
+                    ),
                     &source,
                     key,
                     0,
                 )
-                .with_help_opt(suggest::did_you_mean(&key.value, keys.iter().copied()).map(|k| format!("did you mean \"{k}\"?")).or_else(|| Some("see the list of `ui:` keys in the README".to_owned()))),
+                .with_help_opt(
+                    suggest::did_you_mean(&key.value, keys.iter().copied())
+                        .map(|k| format!("did you mean \"{k}\"?"))
+                        .or_else(|| Some("see the list of `ui:` keys in the README".to_owned())),
+                ),
             );
         }
     }
@@ -300,7 +324,11 @@ fn validate(raw: RawConfig, source: SourceFile, out: &mut Diagnostics) -> Config
     }
 }
 
-fn module_entries(source: &SourceFile, listed: Vec<Spanned<String>>, out: &mut Diagnostics) -> Vec<ModuleEntry> {
+fn module_entries(
+    source: &SourceFile,
+    listed: Vec<Spanned<String>>,
+    out: &mut Diagnostics,
+) -> Vec<ModuleEntry> {
     let mut seen = HashSet::new();
     let mut entries = Vec::new();
     if listed.is_empty() {
@@ -317,7 +345,10 @@ fn module_entries(source: &SourceFile, listed: Vec<Spanned<String>>, out: &mut D
         if escapes || path.is_empty() {
             out.push(
                 yaml::locate_str(
-                    Diagnostic::error(Code::LinkOutsideCourse, "a module path must stay inside course/"),
+                    Diagnostic::error(
+                        Code::LinkOutsideCourse,
+                        "a module path must stay inside course/",
+                    ),
                     source,
                     &item,
                     0,
@@ -327,20 +358,24 @@ fn module_entries(source: &SourceFile, listed: Vec<Spanned<String>>, out: &mut D
             continue;
         }
         if !path.ends_with(".md") {
-            out.push(
-                yaml::locate_str(
-                    Diagnostic::error(Code::InvalidValue, "a module is a Markdown file ending in .md"),
-                    source,
-                    &item,
-                    0,
+            out.push(yaml::locate_str(
+                Diagnostic::error(
+                    Code::InvalidValue,
+                    "a module is a Markdown file ending in .md",
                 ),
-            );
+                source,
+                &item,
+                0,
+            ));
             continue;
         }
         if !seen.insert(path.clone()) {
             out.push(
                 yaml::locate_str(
-                    Diagnostic::error(Code::ModuleListedTwice, format!("\"{path}\" is listed twice")),
+                    Diagnostic::error(
+                        Code::ModuleListedTwice,
+                        format!("\"{path}\" is listed twice"),
+                    ),
                     source,
                     &item,
                     0,
@@ -349,7 +384,10 @@ fn module_entries(source: &SourceFile, listed: Vec<Spanned<String>>, out: &mut D
             );
             continue;
         }
-        entries.push(ModuleEntry { path, listed_at: item });
+        entries.push(ModuleEntry {
+            path,
+            listed_at: item,
+        });
     }
     entries
 }
@@ -358,7 +396,10 @@ fn check_id(source: &SourceFile, id: &Spanned<String>, what: &str, out: &mut Dia
     if !slug::is_valid_id(&id.value) {
         out.push(
             yaml::locate_str(
-                Diagnostic::error(Code::InvalidId, format!("\"{}\" is not a valid {what}", id.value)),
+                Diagnostic::error(
+                    Code::InvalidId,
+                    format!("\"{}\" is not a valid {what}", id.value),
+                ),
                 source,
                 id,
                 0,
@@ -371,7 +412,9 @@ fn check_id(source: &SourceFile, id: &Spanned<String>, what: &str, out: &mut Dia
 /// Whether `url` may become an `href`: web, phone or e-mail.
 pub fn is_safe_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
-    ["https://", "http://", "tel:", "mailto:"].iter().any(|p| lower.starts_with(p))
+    ["https://", "http://", "tel:", "mailto:"]
+        .iter()
+        .any(|p| lower.starts_with(p))
 }
 
 fn is_language_tag(tag: &str) -> bool {
@@ -392,7 +435,9 @@ fn is_plain_name(name: &str) -> bool {
     !name.is_empty()
         && name != "."
         && name != ".."
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.')
 }
 
 #[cfg(test)]
@@ -422,8 +467,17 @@ mod tests {
             "title: T\nid: Bad_Id\nlanguage: english!\nui:\n  nxt: Go\nsupport:\n  services:\n    - name: X\n      url: javascript:alert(1)\nmodules: [a.md, a.md, ../x.md, b.txt]\n",
         );
         let codes: Vec<&str> = d.items().iter().map(|d| d.code.as_str()).collect();
-        assert_eq!(codes, ["E010", "E004", "E004", "E002", "E014", "E043", "E004"], "{}", d.render_human());
-        let ui = d.items().iter().find(|d| d.code == Code::UnknownField).unwrap();
+        assert_eq!(
+            codes,
+            ["E010", "E004", "E004", "E002", "E014", "E043", "E004"],
+            "{}",
+            d.render_human()
+        );
+        let ui = d
+            .items()
+            .iter()
+            .find(|d| d.code == Code::UnknownField)
+            .unwrap();
         assert_eq!(ui.help.as_deref(), Some("did you mean \"next\"?"));
         assert_eq!(ui.line, 5);
     }

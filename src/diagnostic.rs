@@ -302,9 +302,12 @@ mod tests {
     #[test]
     fn renders_rustc_style_block_with_caret_and_help() {
         let source = SourceFile::new("scenarios/bullying.yaml", "a: 1\n  goto: teacher\n");
-        let d = Diagnostic::error(Code::UnknownField, "choice goes to unknown node \"teacher\"")
-            .at(&source, 2, 9, 7)
-            .with_help("did you mean \"teachers\"?");
+        let d = Diagnostic::error(
+            Code::UnknownField,
+            "choice goes to unknown node \"teacher\"",
+        )
+        .at(&source, 2, 9, 7)
+        .with_help("did you mean \"teachers\"?");
         let text = d.render_human();
         assert_eq!(
             text,
@@ -331,7 +334,9 @@ mod tests {
         all.push(Diagnostic::error(Code::MissingField, "missing").in_file("course/course.yaml"));
         let value: serde_json::Value = serde_json::from_str(&all.render_json()).unwrap();
         let first = &value[0];
-        for key in ["severity", "code", "path", "line", "column", "message", "help"] {
+        for key in [
+            "severity", "code", "path", "line", "column", "message", "help",
+        ] {
             assert!(first.get(key).is_some(), "{key} missing");
         }
         assert_eq!(first["code"], "E003");

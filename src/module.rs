@@ -90,7 +90,12 @@ fn split_front_matter(text: &str) -> Result<(&str, usize, usize), &'static str> 
 }
 
 /// Parses a module file's front matter, pushing every problem found.
-pub fn load(path: &str, source: SourceFile, config: &Config, out: &mut Diagnostics) -> Option<Module> {
+pub fn load(
+    path: &str,
+    source: SourceFile,
+    config: &Config,
+    out: &mut Diagnostics,
+) -> Option<Module> {
     let (yaml_text, _, body_start) = match split_front_matter(&source.text) {
         Ok(parts) => parts,
         Err(kind) => {
@@ -104,7 +109,11 @@ pub fn load(path: &str, source: SourceFile, config: &Config, out: &mut Diagnosti
             } else {
                 "add a line with just `---` after the front matter"
             };
-            out.push(Diagnostic::error(Code::FrontMatter, message).at(&source, 1, 1, 3).with_help(help));
+            out.push(
+                Diagnostic::error(Code::FrontMatter, message)
+                    .at(&source, 1, 1, 3)
+                    .with_help(help),
+            );
             return None;
         }
     };
@@ -125,18 +134,27 @@ pub fn load(path: &str, source: SourceFile, config: &Config, out: &mut Diagnosti
             1,
         ));
     }
-    let stem = path.rsplit('/').next().unwrap_or(path).trim_end_matches(".md");
+    let stem = path
+        .rsplit('/')
+        .next()
+        .unwrap_or(path)
+        .trim_end_matches(".md");
     let slug = match &raw.slug {
         Some(s) => {
             if !slug::is_valid_id(&s.value) {
                 out.push(
                     yaml::locate_str(
-                        Diagnostic::error(Code::InvalidId, format!("\"{}\" is not a valid slug", s.value)),
+                        Diagnostic::error(
+                            Code::InvalidId,
+                            format!("\"{}\" is not a valid slug", s.value),
+                        ),
                         &source,
                         s,
                         1,
                     )
-                    .with_help("use lowercase letters, digits and dashes, starting with a letter or digit"),
+                    .with_help(
+                        "use lowercase letters, digits and dashes, starting with a letter or digit",
+                    ),
                 );
             }
             s.value.clone()
@@ -150,8 +168,11 @@ pub fn load(path: &str, source: SourceFile, config: &Config, out: &mut Diagnosti
                 .with_help("rename the file or add `slug:` to the front matter"),
         );
     } else if slug::is_reserved(&slug) {
-        let d = Diagnostic::error(Code::ReservedSlug, format!("\"{slug}\" is reserved for a page of the site"))
-            .with_help("add a different `slug:` to the front matter or rename the file");
+        let d = Diagnostic::error(
+            Code::ReservedSlug,
+            format!("\"{slug}\" is reserved for a page of the site"),
+        )
+        .with_help("add a different `slug:` to the front matter or rename the file");
         out.push(match &raw.slug {
             Some(s) => yaml::locate_str(d, &source, s, 1),
             None => d.in_file(&source.path),
@@ -163,7 +184,10 @@ pub fn load(path: &str, source: SourceFile, config: &Config, out: &mut Diagnosti
         if config.competency(&c.value).is_none() {
             out.push(
                 yaml::locate_str(
-                    Diagnostic::error(Code::UnknownCompetency, format!("competency \"{}\" is not declared in course.yaml", c.value)),
+                    Diagnostic::error(
+                        Code::UnknownCompetency,
+                        format!("competency \"{}\" is not declared in course.yaml", c.value),
+                    ),
                     &source,
                     c,
                     1,
@@ -171,7 +195,9 @@ pub fn load(path: &str, source: SourceFile, config: &Config, out: &mut Diagnosti
                 .with_help_opt(
                     suggest::did_you_mean(&c.value, known.iter().copied())
                         .map(|k| format!("did you mean \"{k}\"?"))
-                        .or_else(|| Some("declare it under `competencies:` in course.yaml".to_owned())),
+                        .or_else(|| {
+                            Some("declare it under `competencies:` in course.yaml".to_owned())
+                        }),
                 ),
             );
         } else {
@@ -203,7 +229,10 @@ mod tests {
     fn config() -> Config {
         let mut d = Diagnostics::new();
         config::load(
-            SourceFile::new("course/course.yaml", "title: T\ncompetencies:\n  listening:\n    title: L\nmodules: [a.md]\n"),
+            SourceFile::new(
+                "course/course.yaml",
+                "title: T\ncompetencies:\n  listening:\n    title: L\nmodules: [a.md]\n",
+            ),
             &mut d,
         )
         .unwrap()
@@ -211,13 +240,21 @@ mod tests {
 
     fn load_str(path: &str, text: &str) -> (Option<Module>, Diagnostics) {
         let mut d = Diagnostics::new();
-        let m = load(path, SourceFile::new(format!("course/{path}"), text), &config(), &mut d);
+        let m = load(
+            path,
+            SourceFile::new(format!("course/{path}"), text),
+            &config(),
+            &mut d,
+        );
         (m, d)
     }
 
     #[test]
     fn parses_front_matter_and_body() {
-        let (m, d) = load_str("01-Intro Page.md", "---\ntitle: Welcome\nduration: 20\ncompetencies: [listening]\n---\n# Body\n");
+        let (m, d) = load_str(
+            "01-Intro Page.md",
+            "---\ntitle: Welcome\nduration: 20\ncompetencies: [listening]\n---\n# Body\n",
+        );
         assert!(d.is_empty(), "{}", d.render_human());
         let m = m.unwrap();
         assert_eq!(m.slug, "01-intro-page");

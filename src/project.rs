@@ -84,12 +84,18 @@ pub fn load(root: &Path, out: &mut Diagnostics) -> Result<Option<Project>, NotAC
             if !root.join(&relative).is_file() {
                 diagnostics.push(
                     yaml::locate_str(
-                        Diagnostic::error(Code::ModuleMissing, format!("module file \"{}\" does not exist", entry.path)),
+                        Diagnostic::error(
+                            Code::ModuleMissing,
+                            format!("module file \"{}\" does not exist", entry.path),
+                        ),
                         &config.source,
                         &entry.listed_at,
                         0,
                     )
-                    .with_help(format!("create course/{} or remove it from `modules:`", entry.path)),
+                    .with_help(format!(
+                        "create course/{} or remove it from `modules:`",
+                        entry.path
+                    )),
                 );
                 return (None, diagnostics);
             }
@@ -114,7 +120,10 @@ pub fn load(root: &Path, out: &mut Diagnostics) -> Result<Option<Project>, NotAC
         if let Some(entry) = config.modules.iter().find(|e| e.path == m.path) {
             out.push(
                 yaml::locate_str(
-                    Diagnostic::warning(Code::DraftListed, format!("\"{}\" is a draft and is left out of the build", m.path)),
+                    Diagnostic::warning(
+                        Code::DraftListed,
+                        format!("\"{}\" is a draft and is left out of the build", m.path),
+                    ),
                     &config.source,
                     &entry.listed_at,
                     0,
@@ -123,7 +132,11 @@ pub fn load(root: &Path, out: &mut Diagnostics) -> Result<Option<Project>, NotAC
             );
         }
     }
-    let drafts = modules.iter().filter(|m| m.draft).map(|m| m.path.clone()).collect();
+    let drafts = modules
+        .iter()
+        .filter(|m| m.draft)
+        .map(|m| m.path.clone())
+        .collect();
     modules.retain(|m| !m.draft);
     check_slugs(&modules, out);
     warn_unlisted(root, &config, out);
@@ -144,7 +157,10 @@ fn check_slugs(modules: &[Module], out: &mut Diagnostics) {
         if let Some(first) = seen.get(m.slug.as_str()) {
             let d = Diagnostic::error(
                 Code::DuplicateSlug,
-                format!("slug \"{}\" is already used by course/{}", m.slug, first.path),
+                format!(
+                    "slug \"{}\" is already used by course/{}",
+                    m.slug, first.path
+                ),
             )
             .with_help("give one of them a different `slug:` in its front matter");
             out.push(match &m.slug_at {
@@ -174,9 +190,14 @@ fn warn_unlisted(root: &Path, config: &Config, out: &mut Diagnostics) {
     unlisted.sort();
     for rel in unlisted {
         out.push(
-            Diagnostic::warning(Code::ModuleNotListed, "module file is not listed in course.yaml, so it is not built")
-                .in_file(Path::new("course").join(&rel))
-                .with_help(format!("add `- {rel}` under `modules:` in course/course.yaml, or delete the file")),
+            Diagnostic::warning(
+                Code::ModuleNotListed,
+                "module file is not listed in course.yaml, so it is not built",
+            )
+            .in_file(Path::new("course").join(&rel))
+            .with_help(format!(
+                "add `- {rel}` under `modules:` in course/course.yaml, or delete the file"
+            )),
         );
     }
 }

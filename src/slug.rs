@@ -88,7 +88,10 @@ mod tests {
 
     #[test]
     fn heading_ids_are_github_style() {
-        assert_eq!(heading_id("What to do after a disclosure"), "what-to-do-after-a-disclosure");
+        assert_eq!(
+            heading_id("What to do after a disclosure"),
+            "what-to-do-after-a-disclosure"
+        );
         assert_eq!(heading_id("Trust, rapport & you"), "trust-rapport--you");
         assert_eq!(heading_id("Don't panic!"), "dont-panic");
         assert_eq!(heading_id("Étape 2"), "étape-2");

@@ -10,7 +10,9 @@ use std::path::{Component, Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 use minijinja::value::{Value, ValueKind};
-use minijinja::{AutoEscape, Environment, Error, ErrorKind, Output, State, UndefinedBehavior, escape_formatter};
+use minijinja::{
+    AutoEscape, Environment, Error, ErrorKind, Output, State, UndefinedBehavior, escape_formatter,
+};
 use pulldown_cmark_escape::escape_html;
 
 use crate::codes::Code;
@@ -82,8 +84,11 @@ impl Theme {
         if own.is_dir() {
             for entry in walkdir::WalkDir::new(&own).follow_links(false) {
                 let entry = entry.map_err(|e| {
-                    Diagnostic::error(Code::ThemeFile, format!("cannot read the theme's assets: {e}"))
-                        .in_file(self.relative.join("assets"))
+                    Diagnostic::error(
+                        Code::ThemeFile,
+                        format!("cannot read the theme's assets: {e}"),
+                    )
+                    .in_file(self.relative.join("assets"))
                 })?;
                 if !entry.file_type().is_file() {
                     continue;
@@ -103,7 +108,10 @@ impl Theme {
 
     /// A located diagnostic for a template error, with its whole cause chain.
     pub fn error_diagnostic(&self, error: &Error) -> Diagnostic {
-        let mut message = format!("template error: {}", error.detail().unwrap_or(&error.kind().to_string()));
+        let mut message = format!(
+            "template error: {}",
+            error.detail().unwrap_or(&error.kind().to_string())
+        );
         let mut cause = std::error::Error::source(error);
         while let Some(e) = cause {
             message.push_str(&format!(": {e}"));
@@ -116,7 +124,11 @@ impl Theme {
                 let path = self.template_path(name);
                 let d = d.in_file(&path);
                 match error.line() {
-                    Some(line) => Diagnostic { line, column: 1, ..d },
+                    Some(line) => Diagnostic {
+                        line,
+                        column: 1,
+                        ..d
+                    },
                     None => d,
                 }
             }
@@ -128,7 +140,10 @@ impl Theme {
 /// Writes a value into a template: strings are HTML-escaped (in `.html`
 /// templates) without escaping `/`, so relative links stay readable.
 fn format_value(out: &mut Output, state: &State<'_, '_>, value: &Value) -> Result<(), Error> {
-    if state.auto_escape() == AutoEscape::Html && value.kind() == ValueKind::String && !value.is_safe() {
+    if state.auto_escape() == AutoEscape::Html
+        && value.kind() == ValueKind::String
+        && !value.is_safe()
+    {
         let mut escaped = String::new();
         let _ = escape_html(&mut escaped, value.as_str().unwrap_or_default());
         return out.write_str(&escaped).map_err(Error::from);
@@ -147,7 +162,10 @@ fn load(folder: &Path, name: &str) -> Result<Option<String>, Error> {
     let path = folder.join(&rel);
     if path.is_file() {
         return std::fs::read_to_string(&path).map(Some).map_err(|e| {
-            Error::new(ErrorKind::InvalidOperation, format!("cannot read {}: {e}", path.display()))
+            Error::new(
+                ErrorKind::InvalidOperation,
+                format!("cannot read {}: {e}", path.display()),
+            )
         });
     }
     Ok(embedded(name))
@@ -197,26 +215,42 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let own = dir.path().join("themes/default");
         std::fs::create_dir_all(&own).unwrap();
-        std::fs::write(own.join("support.html"), "{% extends \"default/support.html\" %}").unwrap();
+        std::fs::write(
+            own.join("support.html"),
+            "{% extends \"default/support.html\" %}",
+        )
+        .unwrap();
         let theme = Theme::new(dir.path(), "default");
         let env = theme.environment();
         let src = env.get_template("support.html").unwrap();
         assert!(src.source().contains("default/support.html"));
-        assert!(env.get_template("default/support.html").unwrap().source().contains("{% extends"));
-        assert_eq!(theme.template_path("support.html"), Path::new("themes/default/support.html"));
+        assert!(
+            env.get_template("default/support.html")
+                .unwrap()
+                .source()
+                .contains("{% extends")
+        );
+        assert_eq!(
+            theme.template_path("support.html"),
+            Path::new("themes/default/support.html")
+        );
     }
 
     #[test]
     fn values_are_escaped_but_slashes_stay() {
         let dir = tempfile::tempdir().unwrap();
         let mut env = Theme::new(dir.path(), "default").environment();
-        env.add_template("t.html", "<a href=\"{{ u }}\">{{ t }}</a>").unwrap();
+        env.add_template("t.html", "<a href=\"{{ u }}\">{{ t }}</a>")
+            .unwrap();
         let html = env
             .get_template("t.html")
             .unwrap()
             .render(minijinja::context! { u => "../a/b.html", t => "<script>x</script>\"" })
             .unwrap();
-        assert_eq!(html, "<a href=\"../a/b.html\">&lt;script&gt;x&lt;/script&gt;&quot;</a>");
+        assert_eq!(
+            html,
+            "<a href=\"../a/b.html\">&lt;script&gt;x&lt;/script&gt;&quot;</a>"
+        );
     }
 
     #[test]

@@ -24,7 +24,10 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("support_heading", "Need help now?"),
     ("support_more", "All support contacts"),
     ("support_page_title", "Support and contacts"),
-    ("support_intro", "If you or someone you are supporting needs help, these people and services are here."),
+    (
+        "support_intro",
+        "If you or someone you are supporting needs help, these people and services are here.",
+    ),
     ("in_school", "People you can talk to"),
     ("services", "Helplines and services"),
     ("checked", "Contact details last checked"),

@@ -27,31 +27,52 @@ pub struct Checked {
 }
 
 /// Runs every cross-file check, pushing problems into `out`.
-pub fn validate(project: &Project, compiled: &Compiled, edition: Edition, out: &mut Diagnostics) -> Checked {
+pub fn validate(
+    project: &Project,
+    compiled: &Compiled,
+    edition: Edition,
+    out: &mut Diagnostics,
+) -> Checked {
     let headings: HashMap<&str, &[Heading]> = project
         .modules
         .iter()
         .zip(&compiled.modules)
         .map(|(m, r)| (m.path.as_str(), r.headings.as_slice()))
         .collect();
-    let variable_names: Vec<&str> = project.config.variables.keys().map(String::as_str).collect();
+    let variable_names: Vec<&str> = project
+        .config
+        .variables
+        .keys()
+        .map(String::as_str)
+        .collect();
     let mut checked = Checked::default();
     for (module, rendered) in project.modules.iter().zip(&compiled.modules) {
         for unknown in &rendered.unknown_variables {
             out.push(
-                Diagnostic::error(Code::UndefinedVariable, format!("variable \"{}\" is not defined", unknown.name))
-                    .at_offset(&module.source, unknown.range.start, unknown.range.len())
-                    .with_help(match suggest::did_you_mean(&unknown.name, variable_names.iter().copied()) {
+                Diagnostic::error(
+                    Code::UndefinedVariable,
+                    format!("variable \"{}\" is not defined", unknown.name),
+                )
+                .at_offset(&module.source, unknown.range.start, unknown.range.len())
+                .with_help(
+                    match suggest::did_you_mean(&unknown.name, variable_names.iter().copied()) {
                         Some(name) => format!("did you mean \"{name}\"?"),
-                        None => format!("define `{}:` under `variables:` in course.yaml", unknown.name),
-                    }),
+                        None => format!(
+                            "define `{}:` under `variables:` in course.yaml",
+                            unknown.name
+                        ),
+                    },
+                ),
             );
         }
         for (id, range) in &rendered.duplicate_ids {
             out.push(
-                Diagnostic::warning(Code::DuplicateHeadingId, format!("heading id \"{id}\" is used twice on this page"))
-                    .at_offset(&module.source, range.start, range.len())
-                    .with_help("links to it reach only the first heading; give this one another id"),
+                Diagnostic::warning(
+                    Code::DuplicateHeadingId,
+                    format!("heading id \"{id}\" is used twice on this page"),
+                )
+                .at_offset(&module.source, range.start, range.len())
+                .with_help("links to it reach only the first heading; give this one another id"),
             );
         }
         for link in &rendered.links {
@@ -87,14 +108,20 @@ fn check_link(
                 let exists = project.course_dir().join(path).is_file();
                 let paths: Vec<&str> = project.modules.iter().map(|m| m.path.as_str()).collect();
                 let help = if exists {
-                    format!("course/{path} is not listed in `modules:` (or is a draft); list it or link to a module")
+                    format!(
+                        "course/{path} is not listed in `modules:` (or is a draft); list it or link to a module"
+                    )
                 } else {
                     match suggest::did_you_mean(path, paths.iter().copied()) {
                         Some(p) => format!("did you mean \"{p}\"?"),
                         None => "link to a module file listed in course.yaml".to_owned(),
                     }
                 };
-                out.push(at(Diagnostic::error(Code::BrokenModuleLink, format!("link to \"{path}\", which is not a module of this course")).with_help(help)));
+                out.push(at(Diagnostic::error(
+                    Code::BrokenModuleLink,
+                    format!("link to \"{path}\", which is not a module of this course"),
+                )
+                .with_help(help)));
                 return;
             };
             if mentor_content && target.edition == ModuleEdition::Facilitator {
@@ -113,8 +140,13 @@ fn check_link(
             let relative = Path::new("course").join(path);
             if !project.root.join(&relative).is_file() {
                 let what = if link.is_image { "image" } else { "file" };
-                out.push(at(Diagnostic::error(Code::MissingFile, format!("{what} \"{path}\" not found under course/"))
-                    .with_help("check the spelling and that the file is inside the course folder")));
+                out.push(at(Diagnostic::error(
+                    Code::MissingFile,
+                    format!("{what} \"{path}\" not found under course/"),
+                )
+                .with_help(
+                    "check the spelling and that the file is inside the course folder",
+                )));
                 return;
             }
             if let Err(d) = source::check_inside(&project.root, &relative) {
@@ -127,8 +159,13 @@ fn check_link(
             }
         }
         Target::Outside => {
-            out.push(at(Diagnostic::error(Code::LinkOutsideCourse, format!("link \"{}\" leaves the course folder", link.dest))
-                .with_help("put the file under course/ and link to it with a relative path")));
+            out.push(at(Diagnostic::error(
+                Code::LinkOutsideCourse,
+                format!("link \"{}\" leaves the course folder", link.dest),
+            )
+            .with_help(
+                "put the file under course/ and link to it with a relative path",
+            )));
         }
     }
 }
@@ -148,16 +185,24 @@ fn check_anchor(
                 Code::LinkToFacilitatorContent,
                 format!("mentor content links to \"#{fragment}\", a heading in facilitator notes"),
             )
-            .with_help("this link would be broken in the mentor site; link to another heading")));
+            .with_help(
+                "this link would be broken in the mentor site; link to another heading",
+            )));
         }
         Some(_) => {}
         None => {
             let ids: Vec<&str> = list.iter().map(|h| h.id.as_str()).collect();
-            out.push(at(Diagnostic::error(Code::BrokenAnchor, format!("no heading \"#{fragment}\" in course/{path}"))
-                .with_help(match suggest::did_you_mean(fragment, ids.iter().copied()) {
+            out.push(at(Diagnostic::error(
+                Code::BrokenAnchor,
+                format!("no heading \"#{fragment}\" in course/{path}"),
+            )
+            .with_help(
+                match suggest::did_you_mean(fragment, ids.iter().copied()) {
                     Some(id) => format!("did you mean \"#{id}\"?"),
-                    None => "heading ids are the heading text in lowercase with spaces as dashes".to_owned(),
-                })));
+                    None => "heading ids are the heading text in lowercase with spaces as dashes"
+                        .to_owned(),
+                },
+            )));
         }
     }
 }

@@ -153,7 +153,10 @@ mod tests {
 
     #[test]
     fn expands_outside_code_only() {
-        let e = expand("At {{ school }}, `{{ dsl }}` and\n\n```\n{{dsl}}\n```\n{{dsl}}", &vars());
+        let e = expand(
+            "At {{ school }}, `{{ dsl }}` and\n\n```\n{{dsl}}\n```\n{{dsl}}",
+            &vars(),
+        );
         assert_eq!(
             e.text,
             "At Hill \\<School\\> \\*, `{{ dsl }}` and\n\n```\n{{dsl}}\n```\nMs Patel"

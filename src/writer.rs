@@ -14,7 +14,8 @@ use crate::fs::{self, IoError};
 /// The marker file in every output folder peerprep creates.
 pub const MARKER: &str = ".peerprep-output";
 
-const MARKER_TEXT: &str = "This folder was made by peerprep. It is replaced on every build: do not edit files here.\n";
+const MARKER_TEXT: &str =
+    "This folder was made by peerprep. It is replaced on every build: do not edit files here.\n";
 
 /// Why a build may not write to an output folder, or could not.
 #[derive(Debug)]
@@ -34,7 +35,11 @@ impl std::fmt::Display for WriteError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             WriteError::Unsafe { path, reason } => {
-                write!(f, "refusing to write the site to {}: {reason}", path.display())
+                write!(
+                    f,
+                    "refusing to write the site to {}: {reason}",
+                    path.display()
+                )
             }
             WriteError::Io(e) => write!(f, "{e}"),
         }
@@ -71,7 +76,11 @@ impl Staging {
         }
         fs::create_dir_all(&dir)?;
         fs::write(&dir.join(MARKER), MARKER_TEXT)?;
-        Ok(Self { target, dir, finished: false })
+        Ok(Self {
+            target,
+            dir,
+            finished: false,
+        })
     }
 
     /// Writes `contents` at `relative` (forward slashes, no `..`).
@@ -86,7 +95,9 @@ impl Staging {
 
     fn path_of(&self, relative: &str) -> PathBuf {
         debug_assert!(
-            Path::new(relative).components().all(|c| matches!(c, Component::Normal(_))),
+            Path::new(relative)
+                .components()
+                .all(|c| matches!(c, Component::Normal(_))),
             "unsafe output path {relative}"
         );
         self.dir.join(relative)
@@ -129,7 +140,9 @@ impl Drop for Staging {
 
 /// A hidden folder beside `target`, e.g. `.public.staging-123`.
 fn sibling(target: &Path, suffix: &str) -> PathBuf {
-    let name = target.file_name().map_or_else(|| "site".into(), |n| n.to_string_lossy());
+    let name = target
+        .file_name()
+        .map_or_else(|| "site".into(), |n| n.to_string_lossy());
     target.with_file_name(format!(".{name}.{suffix}"))
 }
 
@@ -151,7 +164,8 @@ fn recover(target: &Path) -> Result<(), IoError> {
         .filter(|p| {
             p.file_name().is_some_and(|n| {
                 let n = n.to_string_lossy();
-                n.starts_with(&format!(".{name}.staging-")) || n.starts_with(&format!(".{name}.old-"))
+                n.starts_with(&format!(".{name}.staging-"))
+                    || n.starts_with(&format!(".{name}.old-"))
             }) && p.join(MARKER).is_file()
         })
         .collect();
@@ -189,10 +203,11 @@ fn absolute(path: &Path) -> PathBuf {
 
 /// The real path when it exists (symlinks resolved), else the lexical one.
 fn real(path: &Path) -> PathBuf {
-    path.canonicalize().unwrap_or_else(|_| match (path.parent(), path.file_name()) {
-        (Some(parent), Some(name)) => real(parent).join(name),
-        _ => path.to_path_buf(),
-    })
+    path.canonicalize()
+        .unwrap_or_else(|_| match (path.parent(), path.file_name()) {
+            (Some(parent), Some(name)) => real(parent).join(name),
+            _ => path.to_path_buf(),
+        })
 }
 
 /// Refuses an output folder that peerprep must never replace.
@@ -216,14 +231,18 @@ pub fn check_target(project: &Path, target: &Path) -> Result<(), WriteError> {
     }
     for source in ["course", "scenarios", "themes"] {
         if target_real.starts_with(project_real.join(source)) {
-            return Err(unsafe_because(&format!("it is inside the {source}/ source folder")));
+            return Err(unsafe_because(&format!(
+                "it is inside the {source}/ source folder"
+            )));
         }
     }
     if target_real.is_file() {
         return Err(unsafe_because("it is a file, not a folder"));
     }
     if target_real.is_dir() && !target_real.join(MARKER).is_file() {
-        let empty = std::fs::read_dir(&target_real).map(|mut d| d.next().is_none()).unwrap_or(false);
+        let empty = std::fs::read_dir(&target_real)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
         if !empty {
             return Err(unsafe_because(&format!(
                 "it is not empty and was not made by peerprep (no {MARKER} file); choose another --out or empty it first"
@@ -264,8 +283,14 @@ mod tests {
         let second = Staging::new(dir.path().join("p").as_path(), &out).unwrap();
         second.write("index.html", "two").unwrap();
         drop(second);
-        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "one");
-        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "one"
+        );
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names, ["public"]);
     }
 
@@ -279,6 +304,9 @@ mod tests {
         std::fs::write(old.join("index.html"), "previous").unwrap();
         let staging = Staging::new(dir.path().join("p").as_path(), &out).unwrap();
         drop(staging);
-        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "previous");
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "previous"
+        );
     }
 }

@@ -7,8 +7,8 @@
 
 use std::marker::PhantomData;
 
-use serde::de::{DeserializeOwned, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{DeserializeOwned, Deserializer, MapAccess, Visitor};
 use serde_saphyr::{Budget, DuplicateKeyPolicy, Error, Location, Options};
 
 pub use serde_saphyr::Spanned;
@@ -128,7 +128,9 @@ fn to_diagnostic(error: &Error, source: &SourceFile, line_offset: usize) -> Diag
 
 /// The error itself, without the alias and snippet wrappers around it.
 fn original(mut error: &Error) -> &Error {
-    while let Error::AliasError { error: inner, .. } | Error::WithSnippet { error: inner, .. } = error {
+    while let Error::AliasError { error: inner, .. } | Error::WithSnippet { error: inner, .. } =
+        error
+    {
         error = inner;
     }
     error
@@ -137,7 +139,9 @@ fn original(mut error: &Error) -> &Error {
 /// A person's name for a Rust type in a "wrong type" message.
 fn type_name(ty: &str) -> &str {
     match ty {
-        "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "isize" => "a whole number",
+        "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "isize" => {
+            "a whole number"
+        }
         "f32" | "f64" => "a number",
         "bool" => "true or false",
         "char" => "a single character",
@@ -148,7 +152,9 @@ fn type_name(ty: &str) -> &str {
 /// The code, message and hint for one parser error.
 fn describe(error: &Error) -> (Code, String, Option<String>) {
     match error {
-        Error::SerdeUnknownField { field, expected, .. } => (
+        Error::SerdeUnknownField {
+            field, expected, ..
+        } => (
             Code::UnknownField,
             format!("unknown field \"{field}\""),
             suggest::hint(field, expected),
@@ -166,7 +172,9 @@ fn describe(error: &Error) -> (Code, String, Option<String>) {
             },
             Some("each key may appear once; remove or rename one of them".to_owned()),
         ),
-        Error::SerdeUnknownVariant { variant, expected, .. } => (
+        Error::SerdeUnknownVariant {
+            variant, expected, ..
+        } => (
             Code::InvalidValue,
             format!("\"{variant}\" is not allowed here"),
             suggest::hint(variant, expected),
@@ -177,15 +185,24 @@ fn describe(error: &Error) -> (Code, String, Option<String>) {
         | Error::AliasReplayStackDepthExceeded { .. }
         | Error::AliasReplayCounterOverflow { .. } => (
             Code::YamlTooComplex,
-            format!("YAML is too deeply nested or expands too many aliases: {}", plain(error)),
-            Some(format!("keep nesting under {MAX_DEPTH} levels and avoid chains of aliases")),
+            format!(
+                "YAML is too deeply nested or expands too many aliases: {}",
+                plain(error)
+            ),
+            Some(format!(
+                "keep nesting under {MAX_DEPTH} levels and avoid chains of aliases"
+            )),
         ),
         Error::InvalidScalar { ty, .. } => (
             Code::InvalidValue,
             format!("expected {} here", type_name(ty)),
             None,
         ),
-        Error::SerdeInvalidType { unexpected, expected, .. } => (
+        Error::SerdeInvalidType {
+            unexpected,
+            expected,
+            ..
+        } => (
             Code::InvalidValue,
             format!("expected {expected}, found {unexpected}"),
             None,
@@ -220,7 +237,11 @@ fn token_width(source: &SourceFile, line: usize, column: usize) -> usize {
         return 1;
     };
     let rest: String = text.chars().skip(column.saturating_sub(1)).collect();
-    let token = rest.split([':', ',', ']', '}']).next().unwrap_or("").trim_end();
+    let token = rest
+        .split([':', ',', ']', '}'])
+        .next()
+        .unwrap_or("")
+        .trim_end();
     token.chars().count().max(1)
 }
 

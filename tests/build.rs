@@ -9,7 +9,12 @@ fn builds_the_fixture_into_public_with_every_page() {
     let t = CourseTest::fixture("minimal");
     let run = t.run(&["build"]);
     run.expect_code(0);
-    assert!(run.stdout.starts_with("Built 4 pages (mentor edition) into public/ in "), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .starts_with("Built 4 pages (mentor edition) into public/ in "),
+        "{}",
+        run.stdout
+    );
     assert_eq!(
         t.files("public"),
         [
@@ -36,7 +41,10 @@ fn home_page_lists_modules_durations_outcomes_and_competencies() {
     let meta = select_text(&home, ".module-meta");
     assert_eq!(meta, ["20 min", "15 min"]);
     assert!(select_text(&home, ".outcomes-details li").contains(&"Name who to tell".to_owned()));
-    assert_eq!(select_text(&home, ".competency-list dt"), ["Active listening", "Boundaries"]);
+    assert_eq!(
+        select_text(&home, ".competency-list dt"),
+        ["Active listening", "Boundaries"]
+    );
     assert!(select_text(&home, ".course-stats")[0].contains("35 min"));
 }
 
@@ -47,10 +55,19 @@ fn module_pages_have_title_outcomes_note_pager_and_contents() {
     let page = t.read("public/modules/01-welcome.html");
     assert_eq!(select_text(&page, "title"), ["Welcome — Test Course"]);
     assert_eq!(select_text(&page, "main h1"), ["Welcome"]);
-    assert_eq!(select_text(&page, ".outcomes li"), ["Say what a mentor does", "Name who to tell"]);
+    assert_eq!(
+        select_text(&page, ".outcomes li"),
+        ["Say what a mentor does", "Name who to tell"]
+    );
     assert!(select_text(&page, ".content-note")[0].contains("Mentions bullying."));
-    assert_eq!(select_attr(&page, ".pager a", "href"), ["../modules/02-features.html"]);
-    assert_eq!(select_attr(&page, ".contents a[aria-current=page]", "href"), ["../modules/01-welcome.html"]);
+    assert_eq!(
+        select_attr(&page, ".pager a", "href"),
+        ["../modules/02-features.html"]
+    );
+    assert_eq!(
+        select_attr(&page, ".contents a[aria-current=page]", "href"),
+        ["../modules/01-welcome.html"]
+    );
     assert_eq!(select_text(&page, ".contents li").len(), 2);
     // Variables are plain text: their < is escaped, never markup.
     assert!(main_html(&page).contains("Welcome to Fixture &lt;School&gt;. Talk to Ms Lead."));
@@ -60,22 +77,54 @@ fn module_pages_have_title_outcomes_note_pager_and_contents() {
 fn every_page_has_the_support_block_in_the_same_place() {
     let t = CourseTest::fixture("minimal");
     t.run(&["build"]).expect_code(0);
-    for page in ["index.html", "support.html", "modules/01-welcome.html", "modules/02-features.html"] {
+    for page in [
+        "index.html",
+        "support.html",
+        "modules/01-welcome.html",
+        "modules/02-features.html",
+    ] {
         let html = t.read(&format!("public/{page}"));
         let doc = scraper::Html::parse_document(&html);
         let sel = scraper::Selector::parse("body > *").unwrap();
         let order: Vec<String> = doc
             .select(&sel)
-            .map(|e| e.value().classes().next().unwrap_or(e.value().name()).to_owned())
+            .map(|e| {
+                e.value()
+                    .classes()
+                    .next()
+                    .unwrap_or(e.value().name())
+                    .to_owned()
+            })
             .collect();
-        assert_eq!(order, ["skip-link", "site-header", "support-block", "layout", "site-footer"], "{page}");
-        assert!(select_text(&html, ".support-block").join(" ").contains("Childline: Call 0800 1111"), "{page}");
+        assert_eq!(
+            order,
+            [
+                "skip-link",
+                "site-header",
+                "support-block",
+                "layout",
+                "site-footer"
+            ],
+            "{page}"
+        );
+        assert!(
+            select_text(&html, ".support-block")
+                .join(" ")
+                .contains("Childline: Call 0800 1111"),
+            "{page}"
+        );
         let link = select_attr(&html, ".support-more a", "href");
         assert!(link[0].ends_with("support.html"), "{page}");
     }
     let support = t.read("public/support.html");
-    assert_eq!(select_attr(&support, ".contact-card a", "href"), ["https://www.childline.org.uk/"]);
-    assert!(select_text(&support, ".support-emergency").contains(&"In an emergency call 999.".to_owned()));
+    assert_eq!(
+        select_attr(&support, ".contact-card a", "href"),
+        ["https://www.childline.org.uk/"]
+    );
+    assert!(
+        select_text(&support, ".support-emergency")
+            .contains(&"In an emergency call 999.".to_owned())
+    );
 }
 
 #[test]
@@ -102,9 +151,15 @@ fn markdown_features_render() {
         assert!(!body.contains(bad), "{bad} survived");
     }
     let welcome = main_html(&t.read("public/modules/01-welcome.html"));
-    assert!(welcome.contains(r##"href="02-features.html#a-table""##), "{welcome}");
+    assert!(
+        welcome.contains(r##"href="02-features.html#a-table""##),
+        "{welcome}"
+    );
     assert!(welcome.contains(r##"href="#limits""##));
-    assert_eq!(t.read("public/assets/course/images/dot.svg"), t.read("course/images/dot.svg"));
+    assert_eq!(
+        t.read("public/assets/course/images/dot.svg"),
+        t.read("course/images/dot.svg")
+    );
 }
 
 #[test]
@@ -119,11 +174,23 @@ fn facilitator_content_never_reaches_the_mentor_site() {
     }
     let run = t.run(&["build", "--edition", "facilitator"]);
     run.expect_code(0);
-    assert!(run.stdout.contains("(facilitator edition) into facilitator/"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("(facilitator edition) into facilitator/"),
+        "{}",
+        run.stdout
+    );
     let welcome = t.read("facilitator/modules/01-welcome.html");
-    assert!(welcome.contains("FACILITATOR-SECRET-NOTE: run this for 10 minutes at Fixture &lt;School&gt;."));
+    assert!(
+        welcome.contains(
+            "FACILITATOR-SECRET-NOTE: run this for 10 minutes at Fixture &lt;School&gt;."
+        )
+    );
     assert!(welcome.contains(r#"<a href="03-trainer-only.html">trainer module</a>"#));
-    assert!(t.read("facilitator/modules/03-trainer-only.html").contains("TRAINER-ONLY-MODULE"));
+    assert!(
+        t.read("facilitator/modules/03-trainer-only.html")
+            .contains("TRAINER-ONLY-MODULE")
+    );
     assert!(t.read("facilitator/index.html").contains("Trainer Only"));
 }
 
@@ -133,20 +200,41 @@ fn nothing_loads_from_another_host_and_links_are_relative() {
     t.run(&["build"]).expect_code(0);
     for file in t.files("public").iter().filter(|f| f.ends_with(".html")) {
         let html = t.read(&format!("public/{file}"));
-        for (selector, attr) in [("script", "src"), ("link", "href"), ("img", "src"), ("source", "src"), ("iframe", "src")] {
+        for (selector, attr) in [
+            ("script", "src"),
+            ("link", "href"),
+            ("img", "src"),
+            ("source", "src"),
+            ("iframe", "src"),
+        ] {
             for url in select_attr(&html, selector, attr) {
-                assert!(!url.contains("//") && !url.contains(':') && !url.starts_with('/'), "{file}: {selector} loads {url}");
+                assert!(
+                    !url.contains("//") && !url.contains(':') && !url.starts_with('/'),
+                    "{file}: {selector} loads {url}"
+                );
             }
         }
         for href in select_attr(&html, "a", "href") {
-            let external = href.starts_with("https://") || href.starts_with("http://") || href.starts_with("tel:") || href.starts_with("mailto:");
-            assert!(external || !href.starts_with('/'), "{file}: absolute link {href}");
+            let external = href.starts_with("https://")
+                || href.starts_with("http://")
+                || href.starts_with("tel:")
+                || href.starts_with("mailto:");
+            assert!(
+                external || !href.starts_with('/'),
+                "{file}: absolute link {href}"
+            );
         }
         assert!(!html.contains("<style"), "{file}: inline style");
-        assert!(select_attr(&html, "[style]", "style").is_empty(), "{file}: style attribute");
+        assert!(
+            select_attr(&html, "[style]", "style").is_empty(),
+            "{file}: style attribute"
+        );
         let csp = select_attr(&html, "meta[http-equiv=Content-Security-Policy]", "content");
         assert_eq!(csp.len(), 1, "{file}");
-        assert!(csp[0].contains("default-src 'none'") && !csp[0].contains("unsafe-inline"), "{file}");
+        assert!(
+            csp[0].contains("default-src 'none'") && !csp[0].contains("unsafe-inline"),
+            "{file}"
+        );
     }
 }
 
@@ -156,17 +244,29 @@ fn the_bundled_course_builds_both_editions_cleanly() {
     let check = t.run(&["check", "--deny-warnings"]);
     check.expect_code(0);
     t.run(&["build", "--deny-warnings"]).expect_code(0);
-    t.run(&["build", "--edition", "facilitator", "--deny-warnings"]).expect_code(0);
-    let pages = t.files("public").iter().filter(|f| f.starts_with("modules/")).count();
+    t.run(&["build", "--edition", "facilitator", "--deny-warnings"])
+        .expect_code(0);
+    let pages = t
+        .files("public")
+        .iter()
+        .filter(|f| f.starts_with("modules/"))
+        .count();
     assert!(pages >= 7, "only {pages} module pages");
     for file in t.files("public") {
         let text = t.read(&format!("public/{file}"));
-        assert!(!text.contains("facilitator-note"), "facilitator note in mentor {file}");
+        assert!(
+            !text.contains("facilitator-note"),
+            "facilitator note in mentor {file}"
+        );
     }
     let notes: usize = t
         .files("facilitator")
         .iter()
-        .map(|f| t.read(&format!("facilitator/{f}")).matches("class=\"facilitator-note\"").count())
+        .map(|f| {
+            t.read(&format!("facilitator/{f}"))
+                .matches("class=\"facilitator-note\"")
+                .count()
+        })
         .sum();
     assert!(notes > 0);
 }
@@ -174,7 +274,11 @@ fn the_bundled_course_builds_both_editions_cleanly() {
 #[test]
 fn ui_strings_and_theme_files_can_be_overridden() {
     let t = CourseTest::fixture("minimal");
-    t.edit("course/course.yaml", "competencies:", "ui:\n  next: Suivant\n  previous: Précédent\ncompetencies:");
+    t.edit(
+        "course/course.yaml",
+        "competencies:",
+        "ui:\n  next: Suivant\n  previous: Précédent\ncompetencies:",
+    );
     t.write(
         "themes/default/module.html",
         "{% extends \"default/module.html\" %}{% block title %}OVERRIDDEN {{ module.title }}{% endblock %}",
@@ -192,14 +296,25 @@ fn ui_strings_and_theme_files_can_be_overridden() {
 #[test]
 fn yaml_values_are_escaped_in_templates() {
     let t = CourseTest::fixture("minimal");
-    t.edit("course/course.yaml", "title: Test Course", "title: \"<script>alert(1)</script> Course\"");
-    t.edit("course/01-welcome.md", "title: Welcome", "title: \"<img src=x onerror=alert(1)>\"");
+    t.edit(
+        "course/course.yaml",
+        "title: Test Course",
+        "title: \"<script>alert(1)</script> Course\"",
+    );
+    t.edit(
+        "course/01-welcome.md",
+        "title: Welcome",
+        "title: \"<img src=x onerror=alert(1)>\"",
+    );
     t.run(&["build"]).expect_code(0);
     for file in ["public/index.html", "public/modules/01-welcome.html"] {
         let html = t.read(file);
         assert!(!html.contains("<script>alert"), "{file}");
         assert!(!html.contains("<img src=x"), "{file}");
-        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; Course"), "{file}");
+        assert!(
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt; Course"),
+            "{file}"
+        );
     }
 }
 
@@ -209,9 +324,16 @@ fn long_courses_show_a_window_of_the_contents() {
     let mut list = String::from("modules:\n");
     for i in 1..=60 {
         list.push_str(&format!("  - m{i:02}.md\n"));
-        t.write(&format!("course/m{i:02}.md"), format!("---\ntitle: Module {i}\n---\nText {i}.\n"));
+        t.write(
+            &format!("course/m{i:02}.md"),
+            format!("---\ntitle: Module {i}\n---\nText {i}.\n"),
+        );
     }
-    t.edit("course/course.yaml", "modules:\n  - 01-welcome.md\n  - 02-features.md\n  - 03-trainer-only.md\n", &list);
+    t.edit(
+        "course/course.yaml",
+        "modules:\n  - 01-welcome.md\n  - 02-features.md\n  - 03-trainer-only.md\n",
+        &list,
+    );
     for f in ["01-welcome.md", "02-features.md", "03-trainer-only.md"] {
         std::fs::remove_file(t.path().join("course").join(f)).unwrap();
     }
@@ -221,7 +343,10 @@ fn long_courses_show_a_window_of_the_contents() {
     assert_eq!(items.len(), 11);
     assert_eq!(items.first().unwrap(), "Module 25");
     assert_eq!(items.last().unwrap(), "Module 35");
-    assert_eq!(select_attr(&page, ".contents-note a", "href"), ["../index.html#modules"]);
+    assert_eq!(
+        select_attr(&page, ".contents-note a", "href"),
+        ["../index.html#modules"]
+    );
     let first = select_text(&t.read("public/modules/m01.html"), ".contents li");
     assert_eq!(first.len(), 6);
 }
@@ -236,7 +361,16 @@ fn works_from_any_folder_outside_the_repository() {
         .current_dir(elsewhere.path())
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(out.stdout.is_empty(), "--quiet printed {}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stdout.is_empty(),
+        "--quiet printed {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     assert!(elsewhere.path().join("site/index.html").is_file());
 }

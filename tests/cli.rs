@@ -9,7 +9,10 @@ fn version_and_help_with_examples() {
     let t = CourseTest::fixture("minimal");
     let v = t.run(&["--version"]);
     v.expect_code(0);
-    assert_eq!(v.stdout.trim(), format!("peerprep {}", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        v.stdout.trim(),
+        format!("peerprep {}", env!("CARGO_PKG_VERSION"))
+    );
     let help = t.run(&["--help"]);
     help.expect_code(0);
     assert!(help.stdout.contains("Examples:"));
@@ -37,7 +40,10 @@ fn a_folder_without_a_course_is_a_usage_error() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("no course found in .: expected course/course.yaml"), "{stderr}");
+    assert!(
+        stderr.contains("no course found in .: expected course/course.yaml"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -53,7 +59,11 @@ fn check_writes_nothing_and_reports_success() {
 #[test]
 fn check_json_lists_every_problem_with_the_documented_fields() {
     let t = CourseTest::fixture("minimal");
-    t.edit("course/01-welcome.md", "Talk to {{ dsl }}", "Talk to {{ dls }}");
+    t.edit(
+        "course/01-welcome.md",
+        "Talk to {{ dsl }}",
+        "Talk to {{ dls }}",
+    );
     t.write("course/99-extra.md", "---\ntitle: Extra\n---\n");
     let run = t.run(&["check", "--format", "json"]);
     run.expect_code(1);

@@ -12,12 +12,25 @@ fn a_failed_build_keeps_the_previous_output() {
     let t = CourseTest::fixture("minimal");
     t.run(&["build"]).expect_code(0);
     let before = t.read("public/modules/01-welcome.html");
-    t.edit("course/01-welcome.md", "Talk to {{ dsl }}", "Talk to {{ nobody }}");
+    t.edit(
+        "course/01-welcome.md",
+        "Talk to {{ dsl }}",
+        "Talk to {{ nobody }}",
+    );
     let run = t.run(&["build"]);
     run.expect_code(1);
-    assert!(run.stderr.contains("build stopped; ./public was not changed"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("build stopped; ./public was not changed"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(t.read("public/modules/01-welcome.html"), before);
-    let leftovers: Vec<String> = t.files("").into_iter().filter(|f| f.contains("staging") || f.contains(".old-")).collect();
+    let leftovers: Vec<String> = t
+        .files("")
+        .into_iter()
+        .filter(|f| f.contains("staging") || f.contains(".old-"))
+        .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
@@ -30,13 +43,28 @@ fn a_killed_build_keeps_the_previous_output_and_the_next_build_succeeds() {
     let mut list = String::from("modules:\n");
     for i in 0..3000 {
         list.push_str(&format!("  - m{i}.md\n"));
-        t.write(&format!("course/m{i}.md"), format!("---\ntitle: M{i}\n---\n{}", "Words and more words. ".repeat(200)));
+        t.write(
+            &format!("course/m{i}.md"),
+            format!(
+                "---\ntitle: M{i}\n---\n{}",
+                "Words and more words. ".repeat(200)
+            ),
+        );
     }
-    t.edit("course/course.yaml", "modules:\n  - 01-welcome.md\n  - 02-features.md\n  - 03-trainer-only.md\n", &list);
+    t.edit(
+        "course/course.yaml",
+        "modules:\n  - 01-welcome.md\n  - 02-features.md\n  - 03-trainer-only.md\n",
+        &list,
+    );
     let mut child = t.command(&["build"]).spawn().unwrap();
     let started = Instant::now();
     let staging_seen = loop {
-        let seen = std::fs::read_dir(t.path()).unwrap().any(|e| e.unwrap().file_name().to_string_lossy().starts_with(".public.staging-"));
+        let seen = std::fs::read_dir(t.path()).unwrap().any(|e| {
+            e.unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with(".public.staging-")
+        });
         if seen || started.elapsed() > Duration::from_secs(60) {
             break seen;
         }
@@ -46,7 +74,11 @@ fn a_killed_build_keeps_the_previous_output_and_the_next_build_succeeds() {
     let status = child.wait().unwrap();
     assert!(staging_seen, "the build never started writing");
     if !status.success() {
-        assert_eq!(t.read("public/index.html"), before, "killed build changed the output");
+        assert_eq!(
+            t.read("public/index.html"),
+            before,
+            "killed build changed the output"
+        );
     }
     assert!(t.exists("public/.peerprep-output"));
     let run = t.run(&["build"]);
@@ -67,9 +99,18 @@ fn refuses_unsafe_output_folders() {
         ("/".to_owned(), "it is the root of the file system"),
         (".".to_owned(), "it is the project folder or contains it"),
         ("..".to_owned(), "it is the project folder or contains it"),
-        ("course".to_owned(), "it is inside the course/ source folder"),
-        ("course/site".to_owned(), "it is inside the course/ source folder"),
-        ("themes".to_owned(), "it is inside the themes/ source folder"),
+        (
+            "course".to_owned(),
+            "it is inside the course/ source folder",
+        ),
+        (
+            "course/site".to_owned(),
+            "it is inside the course/ source folder",
+        ),
+        (
+            "themes".to_owned(),
+            "it is inside the themes/ source folder",
+        ),
     ];
     for (out, reason) in cases {
         let run = t.run(&["build", "--out", &out]);
@@ -77,7 +118,11 @@ fn refuses_unsafe_output_folders() {
         assert!(run.stderr.contains(reason), "--out {out}: {}", run.stderr);
     }
     let home = tempfile::tempdir().unwrap();
-    let run = t.command(&["build", "--out", home.path().to_str().unwrap()]).env("HOME", home.path()).output().unwrap();
+    let run = t
+        .command(&["build", "--out", home.path().to_str().unwrap()])
+        .env("HOME", home.path())
+        .output()
+        .unwrap();
     assert_eq!(run.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&run.stderr).contains("it is your home folder"));
     assert!(t.read("course/01-welcome.md").contains("Welcome"));
@@ -89,7 +134,12 @@ fn refuses_a_non_empty_folder_it_did_not_make() {
     t.write("mine/notes.txt", "precious");
     let run = t.run(&["build", "--out", "mine"]);
     run.expect_code(2);
-    assert!(run.stderr.contains("not empty and was not made by peerprep"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("not empty and was not made by peerprep"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(t.read("mine/notes.txt"), "precious");
     std::fs::create_dir_all(t.path().join("empty")).unwrap();
     t.run(&["build", "--out", "empty"]).expect_code(0);

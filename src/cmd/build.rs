@@ -33,7 +33,10 @@ pub fn run(args: &BuildArgs, quiet: bool) -> Outcome {
         Some(v) if !fails(&diagnostics, args.deny_warnings) => v,
         _ => {
             report(&diagnostics);
-            eprintln!("error: build stopped; {} was not changed", out_dir.display());
+            eprintln!(
+                "error: build stopped; {} was not changed",
+                out_dir.display()
+            );
             return Outcome::Problems;
         }
     };
@@ -58,19 +61,28 @@ pub fn run(args: &BuildArgs, quiet: bool) -> Outcome {
         Err(RenderError::Template(d)) => {
             diagnostics.push(*d);
             report(&diagnostics);
-            eprintln!("error: build stopped; {} was not changed", out_dir.display());
+            eprintln!(
+                "error: build stopped; {} was not changed",
+                out_dir.display()
+            );
             return Outcome::Problems;
         }
         Err(RenderError::Io(e)) => {
             report(&diagnostics);
-            eprintln!("error: {e}\nerror: build stopped; {} was not changed", out_dir.display());
+            eprintln!(
+                "error: {e}\nerror: build stopped; {} was not changed",
+                out_dir.display()
+            );
             return Outcome::Environment;
         }
     };
     let target: PathBuf = staging.target().to_path_buf();
     if let Err(e) = staging.finish() {
         report(&diagnostics);
-        eprintln!("error: {e}\nerror: build stopped; {} was not changed", out_dir.display());
+        eprintln!(
+            "error: {e}\nerror: build stopped; {} was not changed",
+            out_dir.display()
+        );
         return Outcome::Environment;
     }
     report(&diagnostics);

@@ -112,6 +112,14 @@ pub fn render(text: &str, ctx: &Context<'_>) -> Rendered {
     rendered
 }
 
+/// A heading being collected: level, explicit id, source range, inner events.
+type OpenHeading<'e> = (
+    HeadingLevel,
+    Option<CowStr<'e>>,
+    Range<usize>,
+    Vec<Event<'e>>,
+);
+
 struct Renderer<'c, 'a> {
     ctx: &'c Context<'a>,
     out: Rendered,
@@ -133,8 +141,7 @@ impl Renderer<'_, '_> {
             base + expanded.original_offset(range.start)..base + expanded.original_offset(range.end)
         };
         let mut events: Vec<Event<'_>> = Vec::new();
-        let mut heading: Option<(HeadingLevel, Option<CowStr<'_>>, Range<usize>, Vec<Event<'_>>)> =
-            None;
+        let mut heading: Option<OpenHeading<'_>> = None;
         let mut block: Option<(Range<usize>, String)> = None;
         for (event, range) in Parser::new_ext(source, parser_options()).into_offset_iter() {
             if let Some((_, text)) = &mut block {
@@ -174,17 +181,44 @@ impl Renderer<'_, '_> {
                 }
                 Event::End(TagEnd::Heading(_)) => {
                     if let Some((level, id, range, inner)) = heading.take() {
-                        self.push_heading(&mut events, level, id, locate(range), inner, facilitator);
+                        self.push_heading(
+                            &mut events,
+                            level,
+                            id,
+                            locate(range),
+                            inner,
+                            facilitator,
+                        );
                     }
                     continue;
                 }
-                Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => {
                     let dest_url = self.link(&dest_url, source, range, &locate, false, facilitator);
-                    Event::Start(Tag::Link { link_type, dest_url, title, id })
+                    Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    })
                 }
-                Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => {
                     let dest_url = self.link(&dest_url, source, range, &locate, true, facilitator);
-                    Event::Start(Tag::Image { link_type, dest_url, title, id })
+                    Event::Start(Tag::Image {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    })
                 }
                 Event::FootnoteReference(label) => {
                     let (n, id) = self.footnote(&label);
@@ -250,7 +284,10 @@ impl Renderer<'_, '_> {
             None => self.unique_id(slug::heading_id(&text)),
         };
         let n = level as u8;
-        events.push(Event::Html(CowStr::from(format!("<h{n} id=\"{}\">", escaped(&id)))));
+        events.push(Event::Html(CowStr::from(format!(
+            "<h{n} id=\"{}\">",
+            escaped(&id)
+        ))));
         events.extend(inner);
         events.push(Event::Html(CowStr::from(format!("</h{n}>\n"))));
         self.out.headings.push(Heading {
@@ -262,7 +299,11 @@ impl Renderer<'_, '_> {
     }
 
     fn unique_id(&mut self, base: String) -> String {
-        let base = if base.is_empty() { "section".to_owned() } else { base };
+        let base = if base.is_empty() {
+            "section".to_owned()
+        } else {
+            base
+        };
         let mut candidate = base.clone();
         while let Some(count) = self.ids.get_mut(&candidate) {
             *count += 1;
@@ -295,12 +336,12 @@ impl Renderer<'_, '_> {
             None => range,
         };
         let rewritten = match &target {
-            Target::Markdown { path, fragment } => (self.ctx.module_page)(path).map(|page| {
-                match fragment {
+            Target::Markdown { path, fragment } => {
+                (self.ctx.module_page)(path).map(|page| match fragment {
                     Some(f) => format!("{page}#{f}"),
                     None => page,
-                }
-            }),
+                })
+            }
             Target::File { path, suffix } => Some(format!(
                 "{}assets/course/{}{suffix}",
                 self.ctx.path_to_root,

@@ -14,11 +14,20 @@ static CLEANER: LazyLock<Builder<'static>> = LazyLock::new(|| {
     builder.add_tag_attributes("span", ["aria-hidden"]);
     builder.add_tags(["aside", "section"]);
     let classes: HashMap<&str, HashSet<&str>> = HashMap::from([
-        ("th", HashSet::from(["align-left", "align-center", "align-right"])),
-        ("td", HashSet::from(["align-left", "align-center", "align-right"])),
+        (
+            "th",
+            HashSet::from(["align-left", "align-center", "align-right"]),
+        ),
+        (
+            "td",
+            HashSet::from(["align-left", "align-center", "align-right"]),
+        ),
         ("sup", HashSet::from(["footnote-ref"])),
         ("div", HashSet::from(["footnote"])),
-        ("span", HashSet::from(["footnote-label", "task", "visually-hidden"])),
+        (
+            "span",
+            HashSet::from(["footnote-label", "task", "visually-hidden"]),
+        ),
         ("aside", HashSet::from(["facilitator-note"])),
         ("p", HashSet::from(["facilitator-label"])),
         ("li", HashSet::from(["task-item"])),

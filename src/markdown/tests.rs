@@ -39,9 +39,19 @@ fn tables_keep_alignment_as_classes() {
 
 #[test]
 fn footnotes_strikethrough_and_task_lists() {
-    let out = html("Fact.[^kcsie]\n\n~~myth~~\n\n- [ ] todo\n- [x] done\n\n[^kcsie]: Keeping Children Safe in Education.\n");
-    assert!(out.contains(r##"<sup class="footnote-ref"><a href="#fn-kcsie" id="fnref-kcsie">1</a></sup>"##), "{out}");
-    assert!(out.contains(r#"<div class="footnote" id="fn-kcsie">"#), "{out}");
+    let out = html(
+        "Fact.[^kcsie]\n\n~~myth~~\n\n- [ ] todo\n- [x] done\n\n[^kcsie]: Keeping Children Safe in Education.\n",
+    );
+    assert!(
+        out.contains(
+            r##"<sup class="footnote-ref"><a href="#fn-kcsie" id="fnref-kcsie">1</a></sup>"##
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains(r#"<div class="footnote" id="fn-kcsie">"#),
+        "{out}"
+    );
     assert!(out.contains("<del>myth</del>"), "{out}");
     assert!(out.contains("To do: </span>todo"), "{out}");
     assert!(out.contains("Done: </span>done"), "{out}");
@@ -49,20 +59,42 @@ fn footnotes_strikethrough_and_task_lists() {
 
 #[test]
 fn headings_get_github_ids_and_repeats_are_numbered() {
-    let r = render_with("## Trust, rapport & you\n\n## Notes\n\n## Notes\n\n## Custom {#mine}\n", Edition::Mentor);
+    let r = render_with(
+        "## Trust, rapport & you\n\n## Notes\n\n## Notes\n\n## Custom {#mine}\n",
+        Edition::Mentor,
+    );
     let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
     assert_eq!(ids, ["trust-rapport--you", "notes", "notes-1", "mine"]);
-    assert!(r.html.contains(r#"<h2 id="notes-1">Notes</h2>"#), "{}", r.html);
+    assert!(
+        r.html.contains(r#"<h2 id="notes-1">Notes</h2>"#),
+        "{}",
+        r.html
+    );
 }
 
 #[test]
 fn links_to_modules_become_page_links() {
-    let r = render_with("[limits](03-boundaries.md#limits) [img](images/a%20b.png) [web](https://x.org)", Edition::Mentor);
-    assert!(r.html.contains(r##"href="boundaries.html#limits""##), "{}", r.html);
-    assert!(r.html.contains(r#"href="../assets/course/images/a%20b.png""#), "{}", r.html);
+    let r = render_with(
+        "[limits](03-boundaries.md#limits) [img](images/a%20b.png) [web](https://x.org)",
+        Edition::Mentor,
+    );
+    assert!(
+        r.html.contains(r##"href="boundaries.html#limits""##),
+        "{}",
+        r.html
+    );
+    assert!(
+        r.html
+            .contains(r#"href="../assets/course/images/a%20b.png""#),
+        "{}",
+        r.html
+    );
     assert_eq!(r.links.len(), 3);
     let first = &r.links[0];
-    assert_eq!(&"[limits](03-boundaries.md#limits)"[first.range.clone()], "03-boundaries.md#limits");
+    assert_eq!(
+        &"[limits](03-boundaries.md#limits)"[first.range.clone()],
+        "03-boundaries.md#limits"
+    );
 }
 
 #[test]
@@ -81,17 +113,32 @@ fn facilitator_blocks_only_in_the_facilitator_edition() {
     assert!(!mentor.html.contains("10 minutes"), "{}", mentor.html);
     assert!(!mentor.html.contains("facilitator-note"));
     let trainer = render_with(text, Edition::Facilitator);
-    assert!(trainer.html.contains("<strong>10 minutes</strong>"), "{}", trainer.html);
-    assert!(trainer.html.contains("Hill &lt;High&gt;"), "{}", trainer.html);
+    assert!(
+        trainer.html.contains("<strong>10 minutes</strong>"),
+        "{}",
+        trainer.html
+    );
+    assert!(
+        trainer.html.contains("Hill &lt;High&gt;"),
+        "{}",
+        trainer.html
+    );
     assert!(trainer.html.contains(r#"<aside class="facilitator-note">"#));
     // Ids are the same in both editions; the trainer heading is marked.
     assert_eq!(mentor.headings, trainer.headings);
-    assert!(mentor.headings.iter().any(|h| h.id == "trainer-tips" && h.facilitator_only));
+    assert!(
+        mentor
+            .headings
+            .iter()
+            .any(|h| h.id == "trainer-tips" && h.facilitator_only)
+    );
 }
 
 #[test]
 fn raw_html_is_sanitised() {
-    let out = html("<script>alert(1)</script>\n\n<p onmouseover=\"x\">hi</p>\n\n[x](javascript:alert(1))\n\n<iframe src=\"https://evil\"></iframe>");
+    let out = html(
+        "<script>alert(1)</script>\n\n<p onmouseover=\"x\">hi</p>\n\n[x](javascript:alert(1))\n\n<iframe src=\"https://evil\"></iframe>",
+    );
     for bad in ["<script", "onmouseover", "javascript:", "<iframe"] {
         assert!(!out.contains(bad), "{bad} in {out}");
     }

@@ -86,13 +86,22 @@ pub fn render_site(
     };
     let pages = AtomicUsize::new(0);
     let page = |template: &str, path: &str, root: &str, extra: Value| -> Result<(), RenderError> {
-        let ctx = minijinja::value::merge_maps([context! { root => root, path => path }, extra, shared.clone()]);
+        let ctx = minijinja::value::merge_maps([
+            context! { root => root, path => path },
+            extra,
+            shared.clone(),
+        ]);
         let html = render(&env, theme, template, ctx)?;
         staging.write(path, html)?;
         pages.fetch_add(1, Ordering::Relaxed);
         Ok(())
     };
-    page("index.html", "index.html", "", context! { page => context! { kind => "home" } })?;
+    page(
+        "index.html",
+        "index.html",
+        "",
+        context! { page => context! { kind => "home" } },
+    )?;
     page(
         "support.html",
         "support.html",
@@ -132,12 +141,18 @@ pub fn render_site(
         )
     })?;
     let mut other = 0;
-    for asset in theme.assets().map_err(|d| RenderError::Template(Box::new(d)))? {
+    for asset in theme
+        .assets()
+        .map_err(|d| RenderError::Template(Box::new(d)))?
+    {
         staging.write(&format!("assets/{}", asset.path), &asset.bytes)?;
         other += 1;
     }
     for file in files {
-        staging.copy(&format!("assets/course/{file}"), &project.course_dir().join(file))?;
+        staging.copy(
+            &format!("assets/course/{file}"),
+            &project.course_dir().join(file),
+        )?;
         other += 1;
     }
     Ok(Written {
@@ -153,11 +168,18 @@ fn contents_window(all: &Value, i: usize, len: usize) -> Value {
     }
     let start = i.saturating_sub(CONTENTS_WINDOW);
     let end = (i + CONTENTS_WINDOW + 1).min(len);
-    let items: Vec<Value> = (start..end).filter_map(|j| all.get_item_by_index(j).ok()).collect();
+    let items: Vec<Value> = (start..end)
+        .filter_map(|j| all.get_item_by_index(j).ok())
+        .collect();
     context! { items => items, windowed => true }
 }
 
-fn render(env: &Environment<'_>, theme: &Theme, name: &str, ctx: Value) -> Result<String, RenderError> {
+fn render(
+    env: &Environment<'_>,
+    theme: &Theme,
+    name: &str,
+    ctx: Value,
+) -> Result<String, RenderError> {
     env.get_template(name)
         .and_then(|t| t.render(ctx))
         .map_err(|e| RenderError::Template(Box::new(theme.error_diagnostic(&e))))

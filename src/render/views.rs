@@ -137,7 +137,11 @@ pub fn competencies(config: &Config) -> Vec<CompetencyView<'_>> {
 }
 
 /// The modules that appear in `edition`, numbered in course order.
-pub fn modules<'a>(config: &'a Config, modules: &'a [Module], edition: Edition) -> Vec<ModuleView<'a>> {
+pub fn modules<'a>(
+    config: &'a Config,
+    modules: &'a [Module],
+    edition: Edition,
+) -> Vec<ModuleView<'a>> {
     modules
         .iter()
         .filter(|m| m.edition.appears_in(edition))

@@ -30,7 +30,11 @@ impl Run {
 
     /// Asserts the exit code, showing the output when it differs.
     pub fn expect_code(&self, code: i32) -> &Self {
-        assert_eq!(self.code, code, "stdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        assert_eq!(
+            self.code, code,
+            "stdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
         self
     }
 }
@@ -100,7 +104,9 @@ impl CourseTest {
 
     pub fn command(&self, args: &[&str]) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_peerprep"));
-        cmd.args(args).current_dir(self.path()).env_remove("RUST_LOG");
+        cmd.args(args)
+            .current_dir(self.path())
+            .env_remove("RUST_LOG");
         cmd
     }
 
@@ -120,7 +126,13 @@ impl CourseTest {
             .into_iter()
             .filter_map(Result::ok)
             .filter(|e| e.file_type().is_file())
-            .map(|e| e.path().strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/"))
+            .map(|e| {
+                e.path()
+                    .strip_prefix(&root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
             .collect();
         files.sort();
         files
@@ -132,7 +144,13 @@ pub fn select_text(html: &str, selector: &str) -> Vec<String> {
     let doc = scraper::Html::parse_document(html);
     let sel = scraper::Selector::parse(selector).unwrap();
     doc.select(&sel)
-        .map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|e| {
+            e.text()
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .collect()
 }
 
@@ -149,5 +167,8 @@ pub fn select_attr(html: &str, selector: &str, attr: &str) -> Vec<String> {
 pub fn main_html(html: &str) -> String {
     let doc = scraper::Html::parse_document(html);
     let sel = scraper::Selector::parse("main").unwrap();
-    doc.select(&sel).next().map(|e| e.inner_html()).unwrap_or_default()
+    doc.select(&sel)
+        .next()
+        .map(|e| e.inner_html())
+        .unwrap_or_default()
 }
