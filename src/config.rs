@@ -3,7 +3,7 @@
 //! Input: the file's text. Output: a validated [`Config`], plus diagnostics for
 //! every problem found (unknown keys, bad ids, unknown `ui:` keys, unsafe URLs,
 //! module paths listed twice). Parsing is two steps: serde into the raw
-//! structs below, then [`validate`] into the model the renderer uses.
+//! structs below, then `validate` into the model the renderer uses.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path};
