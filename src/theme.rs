@@ -17,6 +17,7 @@ use pulldown_cmark_escape::escape_html;
 
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
+use crate::source::SourceFile;
 
 /// The default theme, compiled in.
 static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
@@ -119,20 +120,16 @@ impl Theme {
         }
         let d = Diagnostic::error(Code::Template, message)
             .with_help("fix the template, or delete your override to use the default theme's");
-        match error.name() {
-            Some(name) => {
-                let path = self.template_path(name);
-                let d = d.in_file(&path);
-                match error.line() {
-                    Some(line) => Diagnostic {
-                        line,
-                        column: 1,
-                        ..d
-                    },
-                    None => d,
-                }
-            }
-            None => d,
+        let Some(name) = error.name() else {
+            return d;
+        };
+        let path = self.template_path(name);
+        let text = load(&self.folder, name).ok().flatten().unwrap_or_default();
+        let source = SourceFile::new(&path, text);
+        match (error.range(), error.line()) {
+            (Some(range), _) => d.at_offset(&source, range.start, range.len()),
+            (None, Some(line)) => d.at(&source, line, 1, 1),
+            (None, None) => d.in_file(&path),
         }
     }
 }
