@@ -33,7 +33,6 @@ pub fn compile(project: &Project, edition: Edition) -> Compiled {
         .map(|m| (m.path.as_str(), module_file(&m.slug)))
         .collect();
     let module_page = |path: &str| pages.get(path).cloned();
-    let label = project.config.ui.get("facilitator_note");
     let modules = project
         .modules
         .par_iter()
@@ -46,7 +45,7 @@ pub fn compile(project: &Project, edition: Edition) -> Compiled {
                 facilitator_only: m.edition == ModuleEdition::Facilitator,
                 module_page: &module_page,
                 path_to_root: "../",
-                facilitator_label: label,
+                ui: &project.config.ui,
             };
             markdown::render(m.body(), &ctx)
         })

@@ -32,6 +32,8 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("services", "Helplines and services"),
     ("checked", "Contact details last checked"),
     ("facilitator_note", "Facilitator note"),
+    ("task_todo", "To do"),
+    ("task_done", "Done"),
     ("facilitator_edition", "Facilitator edition"),
     ("facilitator_only", "Facilitator-only module"),
     ("start_course", "Start the course"),

@@ -23,6 +23,7 @@ use pulldown_cmark_escape::escape_html;
 
 use crate::edition::Edition;
 use crate::slug;
+use crate::ui::Ui;
 use crate::variables::{self, Unknown};
 pub use links::Target;
 
@@ -94,8 +95,8 @@ pub struct Context<'a> {
     pub module_page: &'a (dyn Fn(&str) -> Option<String> + Sync),
     /// Prefix from the page to the site root, e.g. `../`.
     pub path_to_root: &'a str,
-    /// The label shown on facilitator notes.
-    pub facilitator_label: &'a str,
+    /// Interface strings (the facilitator-note label, task-list words).
+    pub ui: &'a Ui,
 }
 
 /// Renders a Markdown fragment.
@@ -157,7 +158,7 @@ impl Renderer<'_, '_> {
                         if self.ctx.edition.shows_facilitator_content() {
                             events.push(Event::Html(CowStr::from(format!(
                                 "<aside class=\"facilitator-note\"><p class=\"facilitator-label\">{}</p>\n{html}</aside>\n",
-                                escaped(self.ctx.facilitator_label)
+                                escaped(self.ctx.ui.get("facilitator_note"))
                             ))));
                         }
                     }
@@ -233,11 +234,17 @@ impl Renderer<'_, '_> {
                     )))
                 }
                 Event::End(TagEnd::FootnoteDefinition) => Event::Html(CowStr::from("</div>\n")),
-                Event::TaskListMarker(done) => Event::Html(CowStr::from(if done {
-                    "<span class=\"task\" aria-hidden=\"true\">☑</span><span class=\"visually-hidden\">Done: </span>"
-                } else {
-                    "<span class=\"task\" aria-hidden=\"true\">☐</span><span class=\"visually-hidden\">To do: </span>"
-                })),
+                Event::TaskListMarker(done) => {
+                    let (mark, key) = if done {
+                        ("☑", "task_done")
+                    } else {
+                        ("☐", "task_todo")
+                    };
+                    Event::Html(CowStr::from(format!(
+                        "<span class=\"task\" aria-hidden=\"true\">{mark}</span><span class=\"visually-hidden\">{}: </span>",
+                        escaped(self.ctx.ui.get(key))
+                    )))
+                }
                 other => other,
             };
             match &mut heading {

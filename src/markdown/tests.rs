@@ -11,6 +11,7 @@ fn page(path: &str) -> Option<String> {
 
 fn render_with(text: &str, edition: Edition) -> Rendered {
     let vars = HashMap::from([("school".to_owned(), "Hill <High>".to_owned())]);
+    let ui = Ui::with_overrides([]);
     let ctx = Context {
         path: "01-intro.md",
         base_offset: 0,
@@ -19,7 +20,7 @@ fn render_with(text: &str, edition: Edition) -> Rendered {
         facilitator_only: false,
         module_page: &page,
         path_to_root: "../",
-        facilitator_label: "Facilitator note",
+        ui: &ui,
     };
     render(text, &ctx)
 }
