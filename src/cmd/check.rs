@@ -8,17 +8,20 @@ use crate::edition::Edition;
 /// Runs `check` and prints every problem.
 pub fn run(args: &CheckArgs, quiet: bool) -> Outcome {
     let mut diagnostics = Diagnostics::new();
-    if let Err(e) = load_and_validate(&args.project_dir, Edition::Facilitator, &mut diagnostics) {
-        eprintln!("error: {e}");
-        return Outcome::Environment;
-    }
+    let modules = match load_and_validate(&args.project_dir, Edition::Facilitator, &mut diagnostics) {
+        Ok(v) => v.map_or(0, |v| v.project.modules.len()),
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Outcome::Environment;
+        }
+    };
     match args.format {
         Format::Json => println!("{}", diagnostics.render_json()),
         Format::Human => {
             if !diagnostics.is_empty() {
                 eprint!("{}", diagnostics.render_human());
             } else if !quiet {
-                eprintln!("No problems found in {}.", args.project_dir.display());
+                eprintln!("No problems found ({modules} modules checked).");
             }
         }
     }
