@@ -8,7 +8,8 @@ use crate::edition::Edition;
 /// Runs `check` and prints every problem.
 pub fn run(args: &CheckArgs, quiet: bool) -> Outcome {
     let mut diagnostics = Diagnostics::new();
-    let modules = match load_and_validate(&args.project_dir, Edition::Facilitator, &mut diagnostics) {
+    let modules = match load_and_validate(&args.project_dir, Edition::Facilitator, &mut diagnostics)
+    {
         Ok(v) => v.map_or(0, |v| v.project.modules.len()),
         Err(e) => {
             eprintln!("error: {e}");
