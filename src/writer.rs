@@ -54,6 +54,37 @@ impl From<IoError> for WriteError {
     }
 }
 
+/// Where rendered files go: a [`Staging`] folder, or nowhere ([`Discard`],
+/// for `check`, which renders every page to find template errors but writes nothing).
+pub trait Sink: Sync {
+    /// Writes `contents` at `relative` (forward slashes, no `..`).
+    fn write(&self, relative: &str, contents: &[u8]) -> Result<(), IoError>;
+    /// Copies the file at `from` to `relative`.
+    fn copy(&self, relative: &str, from: &Path) -> Result<(), IoError>;
+}
+
+/// A sink that keeps nothing.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Discard;
+
+impl Sink for Discard {
+    fn write(&self, _relative: &str, _contents: &[u8]) -> Result<(), IoError> {
+        Ok(())
+    }
+    fn copy(&self, _relative: &str, _from: &Path) -> Result<(), IoError> {
+        Ok(())
+    }
+}
+
+impl Sink for Staging {
+    fn write(&self, relative: &str, contents: &[u8]) -> Result<(), IoError> {
+        fs::write(&self.path_of(relative), contents)
+    }
+    fn copy(&self, relative: &str, from: &Path) -> Result<(), IoError> {
+        fs::copy(from, &self.path_of(relative))
+    }
+}
+
 /// A folder being filled, not yet visible at the target.
 #[derive(Debug)]
 pub struct Staging {
@@ -81,16 +112,6 @@ impl Staging {
             dir,
             finished: false,
         })
-    }
-
-    /// Writes `contents` at `relative` (forward slashes, no `..`).
-    pub fn write(&self, relative: &str, contents: impl AsRef<[u8]>) -> Result<(), IoError> {
-        fs::write(&self.path_of(relative), contents)
-    }
-
-    /// Copies the file at `from` to `relative`.
-    pub fn copy(&self, relative: &str, from: &Path) -> Result<(), IoError> {
-        fs::copy(from, &self.path_of(relative))
     }
 
     fn path_of(&self, relative: &str) -> PathBuf {
@@ -278,10 +299,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
         let first = Staging::new(dir.path().join("p").as_path(), &out).unwrap();
-        first.write("index.html", "one").unwrap();
+        first.write("index.html", b"one").unwrap();
         first.finish().unwrap();
         let second = Staging::new(dir.path().join("p").as_path(), &out).unwrap();
-        second.write("index.html", "two").unwrap();
+        second.write("index.html", b"two").unwrap();
         drop(second);
         assert_eq!(
             std::fs::read_to_string(out.join("index.html")).unwrap(),

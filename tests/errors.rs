@@ -196,6 +196,29 @@ fn each_problem_names_its_code_file_line_and_column() {
 }
 
 #[test]
+fn check_finds_runtime_template_errors_without_writing() {
+    let t = CourseTest::fixture("minimal");
+    t.write(
+        "themes/default/module.html",
+        "{% extends \"default/module.html\" %}\n{% block title %}{{ module.titel }}{% endblock %}\n",
+    );
+    let run = t.run(&["check"]);
+    run.expect_code(1);
+    assert!(
+        run.stderr
+            .contains("error[E060]: template error: undefined value"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("--> themes/default/module.html:2:21"),
+        "{}",
+        run.stderr
+    );
+    assert!(!t.exists("public") && !t.exists("facilitator"));
+}
+
+#[test]
 fn warnings_do_not_fail_unless_denied() {
     let t = CourseTest::fixture("minimal");
     t.write("course/99-extra.md", "---\ntitle: Extra\n---\n");

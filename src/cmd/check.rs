@@ -1,16 +1,40 @@
-//! `peerprep check`: load and validate only; writes nothing.
+//! `peerprep check`: load, validate and render in memory; writes nothing.
 
 use crate::cli::{CheckArgs, Format};
 use crate::cmd::{Outcome, fails, load_and_validate};
 use crate::diagnostic::Diagnostics;
 use crate::edition::Edition;
+use crate::render::{self, RenderError};
+use crate::writer::Discard;
 
 /// Runs `check` and prints every problem.
 pub fn run(args: &CheckArgs, quiet: bool) -> Outcome {
     let mut diagnostics = Diagnostics::new();
     let modules = match load_and_validate(&args.project_dir, Edition::Facilitator, &mut diagnostics)
     {
-        Ok(v) => v.map_or(0, |v| v.project.modules.len()),
+        Ok(Some(v)) => {
+            if !diagnostics.has_errors() {
+                // Render every page without writing, so template errors show too.
+                let rendered = render::render_site(
+                    &v.project,
+                    &v.compiled,
+                    Edition::Facilitator,
+                    &v.theme,
+                    &v.checked.files,
+                    &Discard,
+                );
+                match rendered {
+                    Ok(_) => {}
+                    Err(RenderError::Template(d)) => diagnostics.push(*d),
+                    Err(RenderError::Io(e)) => {
+                        eprintln!("error: {e}");
+                        return Outcome::Environment;
+                    }
+                }
+            }
+            v.project.modules.len()
+        }
+        Ok(None) => 0,
         Err(e) => {
             eprintln!("error: {e}");
             return Outcome::Environment;

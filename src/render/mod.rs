@@ -20,7 +20,7 @@ use crate::edition::Edition;
 use crate::fs::IoError;
 use crate::project::Project;
 use crate::theme::Theme;
-use crate::writer::Staging;
+use crate::writer::Sink;
 
 /// The contents list shows every module up to this many; beyond, a window.
 pub const FULL_CONTENTS_LIMIT: usize = 50;
@@ -61,14 +61,14 @@ pub fn check_templates(theme: &Theme) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// Renders and writes the whole site into `staging`.
+/// Renders and writes the whole site into `staging` (or a [`crate::writer::Discard`] sink).
 pub fn render_site(
     project: &Project,
     compiled: &Compiled,
     edition: Edition,
     theme: &Theme,
     files: &std::collections::BTreeSet<String>,
-    staging: &Staging,
+    staging: &dyn Sink,
 ) -> Result<Written, RenderError> {
     let config = &project.config;
     let env = theme.environment();
@@ -92,7 +92,7 @@ pub fn render_site(
             shared.clone(),
         ]);
         let html = render(&env, theme, template, ctx)?;
-        staging.write(path, html)?;
+        staging.write(path, html.as_bytes())?;
         pages.fetch_add(1, Ordering::Relaxed);
         Ok(())
     };
