@@ -187,7 +187,7 @@ fn recover(target: &Path) -> Result<(), IoError> {
                 let n = n.to_string_lossy();
                 n.starts_with(&format!(".{name}.staging-"))
                     || n.starts_with(&format!(".{name}.old-"))
-            }) && p.join(MARKER).is_file()
+            }) && (p.join(MARKER).is_file() || is_empty_dir(p))
         })
         .collect();
     leftovers.sort();
@@ -200,6 +200,12 @@ fn recover(target: &Path) -> Result<(), IoError> {
         }
     }
     Ok(())
+}
+
+/// Whether `path` is a folder with nothing in it (a staging folder killed
+/// before its marker was written).
+fn is_empty_dir(path: &Path) -> bool {
+    std::fs::read_dir(path).is_ok_and(|mut d| d.next().is_none())
 }
 
 /// The absolute, lexically normalised form of `path`.
@@ -261,10 +267,7 @@ pub fn check_target(project: &Path, target: &Path) -> Result<(), WriteError> {
         return Err(unsafe_because("it is a file, not a folder"));
     }
     if target_real.is_dir() && !target_real.join(MARKER).is_file() {
-        let empty = std::fs::read_dir(&target_real)
-            .map(|mut d| d.next().is_none())
-            .unwrap_or(false);
-        if !empty {
+        if !is_empty_dir(&target_real) {
             return Err(unsafe_because(&format!(
                 "it is not empty and was not made by peerprep (no {MARKER} file); choose another --out or empty it first"
             )));
@@ -313,6 +316,16 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["public"]);
+    }
+
+    #[test]
+    fn removes_a_staging_folder_killed_before_its_marker() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        std::fs::create_dir_all(dir.path().join(".public.staging-1")).unwrap();
+        let staging = Staging::new(dir.path().join("p").as_path(), &out).unwrap();
+        drop(staging);
+        assert!(!dir.path().join(".public.staging-1").exists());
     }
 
     #[test]
