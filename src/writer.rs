@@ -266,12 +266,10 @@ pub fn check_target(project: &Path, target: &Path) -> Result<(), WriteError> {
     if target_real.is_file() {
         return Err(unsafe_because("it is a file, not a folder"));
     }
-    if target_real.is_dir() && !target_real.join(MARKER).is_file() {
-        if !is_empty_dir(&target_real) {
-            return Err(unsafe_because(&format!(
-                "it is not empty and was not made by peerprep (no {MARKER} file); choose another --out or empty it first"
-            )));
-        }
+    if target_real.is_dir() && !target_real.join(MARKER).is_file() && !is_empty_dir(&target_real) {
+        return Err(unsafe_because(&format!(
+            "it is not empty and was not made by peerprep (no {MARKER} file); choose another --out or empty it first"
+        )));
     }
     Ok(())
 }
