@@ -1,7 +1,7 @@
 //! Rendering pages: the theme's templates filled from the compiled course.
 //!
 //! Input: the [`Project`], its [`Compiled`] bodies and the edition. Output:
-//! every page and asset written into a [`Staging`] folder, pages rendered in
+//! every page and asset written into a [`crate::writer::Sink`] (the staging folder), pages rendered in
 //! parallel from one shared set of template values (never a copy of the
 //! course per page). Template errors become located diagnostics.
 //!
