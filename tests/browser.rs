@@ -1,0 +1,149 @@
+//! Page rules in a real browser: every page of both editions of the bundled
+//! course, opened from file:// in headless Chromium, must pass axe-core
+//! (WCAG 2.0/2.1/2.2 A and AA), the Nu HTML Checker, its own CSP with no
+//! violation, no request to any host, no script error, visible keyboard focus
+//! and no overflow at 320 px. The rules live in `tests/browser/check-pages.mjs`
+//! (playwright-core, axe-core and vnu-jar from `tests/browser/package-lock.json`).
+//!
+//! Without Chromium (or Node) this prints a loud SKIPPED line; with `CI` set,
+//! a missing browser is a failure. `.ci/run` installs both.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+use common::repo_root;
+
+/// What the browser tests need: Chromium, and Node with the npm packages installed.
+struct Tools {
+    chromium: PathBuf,
+}
+
+fn find_chromium() -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os("PEERPREP_CHROMIUM") {
+        return Some(PathBuf::from(path));
+    }
+    ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.is_file())
+}
+
+fn prepare() -> Result<Tools, String> {
+    let chromium =
+        find_chromium().ok_or("no Chromium at /usr/bin/chromium (apt-get install chromium)")?;
+    let dir = repo_root().join("tests/browser");
+    if !dir.join("node_modules/playwright-core").is_dir()
+        || !dir.join("node_modules/vnu-jar").is_dir()
+    {
+        let status = Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&dir)
+            .status()
+            .map_err(|e| format!("cannot run npm ({e}); install Node.js and npm"))?;
+        if !status.success() {
+            return Err("`npm ci` in tests/browser failed".to_owned());
+        }
+    }
+    Ok(Tools { chromium })
+}
+
+/// The tools, or None after a loud SKIPPED line (a failure when `CI` is set).
+fn tools() -> Option<&'static Tools> {
+    static TOOLS: OnceLock<Result<Tools, String>> = OnceLock::new();
+    match TOOLS.get_or_init(prepare) {
+        Ok(tools) => Some(tools),
+        Err(why) if std::env::var_os("CI").is_some() => {
+            panic!("browser tests cannot run in CI: {why}")
+        }
+        Err(why) => {
+            eprintln!("\n==========\nSKIPPED: browser tests did not run: {why}\n==========\n");
+            None
+        }
+    }
+}
+
+/// Runs the page rules over `site`; returns (passed, report).
+fn check_pages(tools: &Tools, site: &Path, screenshots: Option<&Path>) -> (bool, String) {
+    let mut cmd = Command::new("node");
+    cmd.arg(repo_root().join("tests/browser/check-pages.mjs"))
+        .arg("--site")
+        .arg(site)
+        .arg("--chromium")
+        .arg(&tools.chromium);
+    if let Some(dir) = screenshots {
+        cmd.arg("--screenshots").arg(dir);
+    }
+    let out = cmd.output().expect("node runs");
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.success(), report)
+}
+
+fn build_bundled(edition: &str, out: &Path) {
+    let status = Command::new(env!("CARGO_BIN_EXE_peerprep"))
+        .args(["build", "--quiet", "--edition", edition, "--out"])
+        .arg(out)
+        .arg(repo_root())
+        .status()
+        .unwrap();
+    assert!(status.success(), "building the bundled course failed");
+}
+
+fn every_page_passes(edition: &str) {
+    let Some(tools) = tools() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join(edition);
+    build_bundled(edition, &site);
+    let shots = repo_root().join("target/screenshots").join(edition);
+    let (passed, report) = check_pages(tools, &site, Some(&shots));
+    assert!(
+        passed,
+        "page rules failed for the {edition} edition:\n{report}"
+    );
+    assert!(report.contains("every page passed"), "{report}");
+    for shot in [
+        "home-phone.png",
+        "home-desktop.png",
+        "module-phone.png",
+        "module-desktop.png",
+    ] {
+        assert!(shots.join(shot).is_file(), "no screenshot {shot}");
+    }
+}
+
+#[test]
+fn every_mentor_page_passes_the_page_rules() {
+    every_page_passes("mentor");
+}
+
+#[test]
+fn every_facilitator_page_passes_the_page_rules() {
+    every_page_passes("facilitator");
+}
+
+#[test]
+fn the_page_rules_catch_a_broken_page() {
+    let Some(tools) = tools() else { return };
+    let (passed, report) = check_pages(tools, &repo_root().join("tests/browser/bad-site"), None);
+    assert!(!passed, "a broken page passed:\n{report}");
+    for rule in [
+        "axe image-alt (light)",
+        "axe html-has-lang (dark)",
+        "focus not visible: a no visible focus",
+        "CSP violation: script-src-elem inline",
+        "outside request: https://cdn.example.invalid/x.css",
+        "overflow at 320 px",
+        "html error",
+    ] {
+        assert!(
+            report.contains(rule),
+            "the checker missed \"{rule}\":\n{report}"
+        );
+    }
+}

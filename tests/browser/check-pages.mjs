@@ -1,0 +1,155 @@
+// Page rules for a built peerprep site, in real headless Chromium.
+//
+// Usage: node check-pages.mjs --site DIR [--screenshots DIR] [--chromium PATH]
+//
+// For every HTML page of the site, opened from file:// with its own CSP:
+//   - axe-core: zero violations for WCAG 2.0/2.1/2.2 A and AA, in light and dark colour schemes;
+//   - no request to any host (every non-file request is aborted and reported);
+//   - no script error, no console error, no Content-Security-Policy violation;
+//   - keyboard focus visible on every element reached with Tab;
+//   - nothing overflows at 320 px wide.
+// Then the Nu HTML Checker (vnu-jar) over every page: zero errors.
+// Screenshots of the home page and the first module page at phone and desktop widths are written to
+// --screenshots. Exits 1 with a list of failures, 0 when every page passes.
+
+import { readFileSync, readdirSync, statSync, mkdirSync } from 'node:fs';
+import { join, relative, resolve, dirname } from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
+);
+const site = resolve(args.site);
+const shots = args.screenshots ? resolve(args.screenshots) : null;
+const executablePath = args.chromium || '/usr/bin/chromium';
+const axeSource = readFileSync(join(here, 'node_modules/axe-core/axe.min.js'), 'utf8');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+function htmlFiles(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return htmlFiles(path);
+    return name.endsWith('.html') ? [path] : [];
+  });
+}
+
+const pages = htmlFiles(site).sort();
+const failures = [];
+const fail = (page, rule, detail) => failures.push(`${relative(site, page)}: ${rule}: ${detail}`);
+
+const browser = await chromium.launch({
+  executablePath,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--allow-file-access-from-files'],
+});
+
+async function openPage(context, file) {
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(['script error', e.message]));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(['console', m.text()]);
+  });
+  page.on('request', (r) => {
+    if (!r.url().startsWith('file:')) problems.push(['outside request', r.url()]);
+  });
+  await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  return { page, problems };
+}
+
+async function axe(page, file, scheme) {
+  await page.emulateMedia({ colorScheme: scheme });
+  await page.evaluate(axeSource);
+  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), AXE_TAGS);
+  for (const v of result.violations) {
+    const targets = v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ');
+    fail(file, `axe ${v.id} (${scheme})`, `${v.help}: ${targets}`);
+  }
+}
+
+async function focusVisible(page, file) {
+  const count = await page.evaluate(() => document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])').length);
+  for (let i = 0; i < Math.min(count, 60); i++) {
+    await page.keyboard.press('Tab');
+    const seen = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return { ok: true };
+      const s = getComputedStyle(el);
+      const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
+      const shadow = s.boxShadow && s.boxShadow !== 'none';
+      return { ok: outline || shadow, what: `${el.tagName.toLowerCase()} ${el.textContent.trim().slice(0, 40)}` };
+    });
+    if (!seen.ok) fail(file, 'focus not visible', seen.what);
+  }
+}
+
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+const narrow = await browser.newContext({ viewport: { width: 320, height: 800 } });
+for (const file of pages) {
+  const { page, problems } = await openPage(context, file);
+  await axe(page, file, 'light');
+  await axe(page, file, 'dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await focusVisible(page, file);
+  const csp = await page.evaluate(() => window.__cspViolations);
+  for (const v of csp) fail(file, 'CSP violation', v);
+  const meta = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content ?? '');
+  if (!meta.includes("default-src 'none'")) fail(file, 'CSP', `missing or weak policy: "${meta}"`);
+  for (const [rule, detail] of problems) fail(file, rule, detail);
+  await page.close();
+
+  const small = await openPage(narrow, file);
+  const overflow = await small.page.evaluate(() => {
+    const doc = document.documentElement;
+    const wide = [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > doc.clientWidth + 1
+      && !el.closest('pre, table'));
+    return { scroll: doc.scrollWidth, width: doc.clientWidth, wide: wide.slice(0, 3).map((el) => el.tagName.toLowerCase() + (el.className ? '.' + el.className : '')) };
+  });
+  if (overflow.scroll > overflow.width || overflow.wide.length) {
+    fail(file, 'overflow at 320 px', `page is ${overflow.scroll}px wide; ${overflow.wide.join(', ')}`);
+  }
+  await small.page.close();
+}
+
+if (shots) {
+  mkdirSync(shots, { recursive: true });
+  const firstModule = pages.find((p) => p.includes(`${join(site, 'modules')}/`));
+  for (const [name, file] of [['home', join(site, 'index.html')], ['module', firstModule]]) {
+    if (!file) continue;
+    for (const [label, width] of [['phone', 390], ['desktop', 1280]]) {
+      const ctx = await browser.newContext({ viewport: { width, height: 900 } });
+      const p = await ctx.newPage();
+      await p.goto(pathToFileURL(file).href);
+      await p.screenshot({ path: join(shots, `${name}-${label}.png`), fullPage: true });
+      await ctx.close();
+    }
+  }
+}
+await browser.close();
+
+const vnu = spawnSync('java', ['-jar', join(here, 'node_modules/vnu-jar/build/dist/vnu.jar'), '--errors-only', '--format', 'json', ...pages], { encoding: 'utf8' });
+if (vnu.error) {
+  failures.push(`Nu HTML Checker could not run: ${vnu.error.message}`);
+} else {
+  const report = JSON.parse(vnu.stderr || vnu.stdout || '{"messages":[]}');
+  for (const m of report.messages) {
+    fail(fileURLToPath(m.url), `html ${m.type}`, `line ${m.lastLine}: ${m.message}`);
+  }
+}
+
+console.log(`checked ${pages.length} pages in ${site}`);
+if (failures.length) {
+  console.log(failures.join('\n'));
+  console.log(`${failures.length} page rule failures`);
+  process.exit(1);
+}
+console.log('every page passed: axe (light and dark), Nu HTML Checker, CSP, no outside request, no script error, focus visible, no overflow at 320 px');
