@@ -40,6 +40,26 @@ pub enum Code {
     NoModules,
     /// `{{ name }}` with no such variable.
     UndefinedVariable,
+    /// A scenario's `start` names no node.
+    UnknownStart,
+    /// A choice goes to a node that does not exist.
+    UnknownNode,
+    /// A scenario node that cannot be reached from `start`.
+    UnreachableNode,
+    /// A scenario node with no choices that is not an ending.
+    NoChoices,
+    /// A scenario ending that has choices.
+    EndingWithChoices,
+    /// A scenario node from which no ending can be reached (a trap loop).
+    TrapNode,
+    /// A scenario with no positive ending.
+    NoPositiveEnding,
+    /// A safeguarding scenario with a good ending reachable without escalating.
+    SafeguardingRule,
+    /// A scenario over the size limits (500 nodes, 10 choices per node).
+    ScenarioTooLarge,
+    /// A ```` ```scenario ```` block naming no scenario, or a malformed block.
+    UnknownScenario,
     /// A link to a Markdown file that is not a module of the course.
     BrokenModuleLink,
     /// A link to a heading that does not exist.
@@ -62,6 +82,10 @@ pub enum Code {
     DraftListed,
     /// A heading id given twice on one page.
     DuplicateHeadingId,
+    /// A scenario node with only one choice.
+    OneChoice,
+    /// A safeguarding scenario without a content note.
+    NoContentNote,
 }
 
 impl Code {
@@ -85,6 +109,16 @@ impl Code {
         Code::UnknownCompetency,
         Code::NoModules,
         Code::UndefinedVariable,
+        Code::UnknownStart,
+        Code::UnknownNode,
+        Code::UnreachableNode,
+        Code::NoChoices,
+        Code::EndingWithChoices,
+        Code::TrapNode,
+        Code::NoPositiveEnding,
+        Code::SafeguardingRule,
+        Code::ScenarioTooLarge,
+        Code::UnknownScenario,
         Code::BrokenModuleLink,
         Code::BrokenAnchor,
         Code::MissingFile,
@@ -96,6 +130,8 @@ impl Code {
         Code::ModuleNotListed,
         Code::DraftListed,
         Code::DuplicateHeadingId,
+        Code::OneChoice,
+        Code::NoContentNote,
     ];
 
     /// The code as printed, e.g. `E002`.
@@ -119,6 +155,16 @@ impl Code {
             Code::UnknownCompetency => "E016",
             Code::NoModules => "E017",
             Code::UndefinedVariable => "E020",
+            Code::UnknownStart => "E030",
+            Code::UnknownNode => "E031",
+            Code::UnreachableNode => "E032",
+            Code::NoChoices => "E033",
+            Code::EndingWithChoices => "E034",
+            Code::TrapNode => "E035",
+            Code::NoPositiveEnding => "E036",
+            Code::SafeguardingRule => "E037",
+            Code::ScenarioTooLarge => "E038",
+            Code::UnknownScenario => "E039",
             Code::BrokenModuleLink => "E040",
             Code::BrokenAnchor => "E041",
             Code::MissingFile => "E042",
@@ -130,6 +176,8 @@ impl Code {
             Code::ModuleNotListed => "W001",
             Code::DraftListed => "W002",
             Code::DuplicateHeadingId => "W003",
+            Code::OneChoice => "W004",
+            Code::NoContentNote => "W005",
         }
     }
 }

@@ -33,6 +33,13 @@ pub fn compile(project: &Project, edition: Edition) -> Compiled {
         .map(|m| (m.path.as_str(), module_file(&m.slug)))
         .collect();
     let module_page = |path: &str| pages.get(path).cloned();
+    let scenario = |id: &str| {
+        project
+            .scenarios
+            .iter()
+            .find(|s| s.id == id)
+            .map(|s| (s.title.clone(), s.summary.clone()))
+    };
     let modules = project
         .modules
         .par_iter()
@@ -44,6 +51,8 @@ pub fn compile(project: &Project, edition: Edition) -> Compiled {
                 edition,
                 facilitator_only: m.edition == ModuleEdition::Facilitator,
                 module_page: &module_page,
+                module_prefix: "",
+                scenario: &scenario,
                 path_to_root: "../",
                 ui: &project.config.ui,
             };

@@ -22,6 +22,7 @@ pub mod markdown;
 pub mod module;
 pub mod project;
 pub mod render;
+pub mod scenario;
 pub mod slug;
 pub mod source;
 pub mod suggest;

@@ -14,6 +14,7 @@ use crate::codes::Code;
 use crate::config::{self, Config};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::module::{self, Module};
+use crate::scenario::{self, Scenario};
 use crate::source;
 use crate::yaml;
 
@@ -46,6 +47,8 @@ pub struct Project {
     pub modules: Vec<Module>,
     /// Paths (relative to `course/`) of listed modules left out as drafts.
     pub drafts: HashSet<String>,
+    /// The scenarios in `scenarios/`, sorted by file name.
+    pub scenarios: Vec<Scenario>,
 }
 
 impl Project {
@@ -140,11 +143,13 @@ pub fn load(root: &Path, out: &mut Diagnostics) -> Result<Option<Project>, NotAC
     modules.retain(|m| !m.draft);
     check_slugs(&modules, out);
     warn_unlisted(root, &config, out);
+    let scenarios = scenario::load_all(root, &config, out);
     Ok(Some(Project {
         root: root.to_path_buf(),
         config,
         modules,
         drafts,
+        scenarios,
     }))
 }
 

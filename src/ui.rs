@@ -33,6 +33,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("checked", "Contact details last checked"),
     ("facilitator_note", "Facilitator note"),
     ("task_todo", "To do"),
+    ("scenario_label", "Role-play scenario"),
     ("task_done", "Done"),
     ("facilitator_edition", "Facilitator edition"),
     ("facilitator_only", "Facilitator-only module"),

@@ -77,7 +77,19 @@ pub struct Rendered {
     pub unknown_variables: Vec<Unknown>,
     /// Heading ids given twice with `{#id}` (id, range in the source file).
     pub duplicate_ids: Vec<(String, Range<usize>)>,
+    /// ```` ```scenario ```` blocks: the id named (or why the block is malformed), and where.
+    pub scenario_refs: Vec<(Result<String, String>, Range<usize>)>,
 }
+
+/// The YAML inside a ```` ```scenario ```` block.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScenarioBlock {
+    id: String,
+}
+
+/// Finds a scenario's title and summary by id.
+pub type ScenarioLookup = dyn Fn(&str) -> Option<(String, Option<String>)> + Sync;
 
 /// What the renderer needs to know about the page it renders for.
 pub struct Context<'a> {
@@ -93,6 +105,10 @@ pub struct Context<'a> {
     pub facilitator_only: bool,
     /// Maps a module path (relative to `course/`) to its page's file name.
     pub module_page: &'a (dyn Fn(&str) -> Option<String> + Sync),
+    /// Prefix from this page to the `modules/` folder (empty on module pages).
+    pub module_prefix: &'a str,
+    /// Title and summary of a scenario by id, for ```` ```scenario ```` blocks.
+    pub scenario: &'a ScenarioLookup,
     /// Prefix from the page to the site root, e.g. `../`.
     pub path_to_root: &'a str,
     /// Interface strings (the facilitator-note label, task-list words).
@@ -143,13 +159,20 @@ impl Renderer<'_, '_> {
         };
         let mut events: Vec<Event<'_>> = Vec::new();
         let mut heading: Option<OpenHeading<'_>> = None;
-        let mut block: Option<(Range<usize>, String)> = None;
+        let mut block: Option<(Range<usize>, String, bool)> = None;
         for (event, range) in Parser::new_ext(source, parser_options()).into_offset_iter() {
-            if let Some((_, text)) = &mut block {
+            if let Some((_, text, _)) = &mut block {
                 match event {
                     Event::Text(t) => text.push_str(&t),
                     Event::End(TagEnd::CodeBlock) => {
-                        let (start, inner) = block.take().unwrap_or_default();
+                        let Some((start, inner, is_scenario)) = block.take() else {
+                            continue;
+                        };
+                        if is_scenario {
+                            let html = self.scenario_block(&inner, locate(start));
+                            events.push(Event::Html(CowStr::from(html)));
+                            continue;
+                        }
                         let content_start = source[start.start..]
                             .find('\n')
                             .map_or(start.start, |i| start.start + i + 1);
@@ -168,9 +191,13 @@ impl Renderer<'_, '_> {
             }
             let event = match event {
                 Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
-                    if info.split_whitespace().next() == Some("facilitator") =>
+                    if matches!(
+                        info.split_whitespace().next(),
+                        Some("facilitator" | "scenario")
+                    ) =>
                 {
-                    block = Some((range, String::new()));
+                    let is_scenario = info.split_whitespace().next() == Some("scenario");
+                    block = Some((range, String::new(), is_scenario));
                     continue;
                 }
                 Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) => {
@@ -303,6 +330,33 @@ impl Renderer<'_, '_> {
             level: n,
             facilitator_only: facilitator,
         });
+    }
+
+    /// The card for a ```` ```scenario ```` block, recording which scenario it names.
+    fn scenario_block(&mut self, yaml: &str, range: Range<usize>) -> String {
+        let parsed = serde_saphyr::from_str::<ScenarioBlock>(yaml)
+            .map(|b| b.id.trim().to_owned())
+            .map_err(|e| {
+                format!(
+                    "a ```scenario block holds one line, `id: <scenario id>` ({})",
+                    e.without_snippet()
+                )
+            });
+        let card = match &parsed {
+            Ok(id) => (self.ctx.scenario)(id).map(|(title, summary)| {
+                let summary = summary.map(|s| format!("<p>{}</p>", escaped(&s))).unwrap_or_default();
+                format!(
+                    "<aside class=\"scenario-card\"><p class=\"scenario-card-label\">{}</p>\n<p class=\"scenario-card-title\"><a href=\"{}scenarios/{}/index.html\">{}</a></p>\n{summary}</aside>\n",
+                    escaped(self.ctx.ui.get("scenario_label")),
+                    self.ctx.path_to_root,
+                    escaped(id),
+                    escaped(&title)
+                )
+            }),
+            Err(_) => None,
+        };
+        self.out.scenario_refs.push((parsed, range));
+        card.unwrap_or_default()
     }
 
     fn unique_id(&mut self, base: String) -> String {

@@ -28,8 +28,18 @@ static CLEANER: LazyLock<Builder<'static>> = LazyLock::new(|| {
             "span",
             HashSet::from(["footnote-label", "task", "visually-hidden"]),
         ),
-        ("aside", HashSet::from(["facilitator-note"])),
-        ("p", HashSet::from(["facilitator-label"])),
+        (
+            "aside",
+            HashSet::from(["facilitator-note", "scenario-card"]),
+        ),
+        (
+            "p",
+            HashSet::from([
+                "facilitator-label",
+                "scenario-card-label",
+                "scenario-card-title",
+            ]),
+        ),
         ("li", HashSet::from(["task-item"])),
         ("ul", HashSet::from(["task-list"])),
     ]);

@@ -19,6 +19,15 @@ fn render_with(text: &str, edition: Edition) -> Rendered {
         edition,
         facilitator_only: false,
         module_page: &page,
+        module_prefix: "",
+        scenario: &|id: &str| {
+            (id == "promise").then(|| {
+                (
+                    "Promise you won't tell".to_owned(),
+                    Some("A <secret>.".to_owned()),
+                )
+            })
+        },
         path_to_root: "../",
         ui: &ui,
     };
@@ -149,4 +158,23 @@ fn raw_html_is_sanitised() {
 fn code_blocks_are_plain_and_escaped() {
     let out = html("```rust\nlet x = \"<b>\";\n```\n");
     assert!(out.contains("<pre><code>let x = \"&lt;b&gt;\";"), "{out}");
+}
+
+#[test]
+fn scenario_blocks_become_cards_and_are_recorded() {
+    let r = render_with(
+        "```scenario\nid: promise\n```\n\n```scenario\nid: nope\n```\n\n```scenario\nname: x\n```\n",
+        Edition::Mentor,
+    );
+    assert!(
+        r.html
+            .contains(r#"<a href="../scenarios/promise/index.html">Promise you won't tell</a>"#),
+        "{}",
+        r.html
+    );
+    assert!(r.html.contains("A &lt;secret&gt;."), "{}", r.html);
+    assert_eq!(r.scenario_refs.len(), 3);
+    assert_eq!(r.scenario_refs[0].0.as_deref(), Ok("promise"));
+    assert_eq!(r.scenario_refs[1].0.as_deref(), Ok("nope"));
+    assert!(r.scenario_refs[2].0.is_err());
 }

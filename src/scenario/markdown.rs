@@ -1,0 +1,105 @@
+//! Markdown inside scenario YAML: rendering a field (`text`, `feedback`,
+//! `debrief`, `facilitator_notes`) for a page at a given depth, and mapping a
+//! position inside the field back to the line and column in the YAML file.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::diagnostic::Diagnostic;
+use crate::edition::Edition;
+use crate::markdown::{self, Context, Rendered};
+use crate::project::Project;
+use crate::scenario::Scenario;
+use crate::source::SourceFile;
+use crate::yaml::Spanned;
+
+/// Links in scenario Markdown are written as in a module at the top of `course/`.
+pub const LINK_BASE: &str = "scenario.md";
+
+/// Renders a Markdown field of a scenario for a page whose path to the site root is `root`.
+pub fn render(
+    project: &Project,
+    field: &Spanned<String>,
+    edition: Edition,
+    root: &str,
+    facilitator: bool,
+) -> Rendered {
+    let pages: HashMap<&str, String> = project
+        .modules
+        .iter()
+        .map(|m| (m.path.as_str(), crate::compile::module_file(&m.slug)))
+        .collect();
+    let module_page = |path: &str| pages.get(path).cloned();
+    let scenario = |id: &str| {
+        project
+            .scenarios
+            .iter()
+            .find(|s| s.id == id)
+            .map(|s| (s.title.clone(), s.summary.clone()))
+    };
+    let prefix = format!("{root}modules/");
+    let ctx = Context {
+        path: LINK_BASE,
+        base_offset: 0,
+        variables: &project.config.variables,
+        edition,
+        facilitator_only: facilitator,
+        module_page: &module_page,
+        module_prefix: &prefix,
+        scenario: &scenario,
+        path_to_root: root,
+        ui: &project.config.ui,
+    };
+    markdown::render(&field.value, &ctx)
+}
+
+/// Points `d` at `range` (byte offsets inside `field`) in the scenario's file.
+pub fn locate(
+    d: Diagnostic,
+    scenario: &Scenario,
+    field: &Spanned<String>,
+    range: Range<usize>,
+) -> Diagnostic {
+    let (line, column) = position(&scenario.source, field, range.start);
+    let width = field
+        .value
+        .get(range)
+        .map_or(1, |s| s.lines().next().unwrap_or("").chars().count());
+    d.at(&scenario.source, line, column, width)
+}
+
+/// The line and column in the file of byte `offset` inside a YAML string value.
+pub fn position(source: &SourceFile, field: &Spanned<String>, offset: usize) -> (usize, usize) {
+    let text = &field.value;
+    let before = text.get(..offset.min(text.len())).unwrap_or("");
+    let lines_before = before.matches('\n').count();
+    let column_in = before.rsplit('\n').next().unwrap_or("").chars().count();
+    let line = field.referenced.line() as usize;
+    let column = field.referenced.column() as usize;
+    let block = line > 1
+        && source.line_text(line - 1).is_some_and(|prev| {
+            let prev = prev.trim_end();
+            ["|", "|-", "|+", ">", ">-", ">+"]
+                .iter()
+                .any(|i| prev.ends_with(i))
+        });
+    if block {
+        // A block scalar: the location is its first line; every line is indented.
+        let at = line + lines_before;
+        let indent = source
+            .line_text(at)
+            .map_or(0, |t| t.len() - t.trim_start().len());
+        return (at, indent + column_in + 1);
+    }
+    let first = source
+        .line_text(line)
+        .unwrap_or("")
+        .chars()
+        .nth(column.saturating_sub(1));
+    let quoted = usize::from(matches!(first, Some('"' | '\'')));
+    if lines_before == 0 {
+        (line, column + quoted + column_in)
+    } else {
+        (line + lines_before, column_in + 1)
+    }
+}

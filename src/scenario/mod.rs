@@ -1,0 +1,418 @@
+//! Branching role-play scenarios: one YAML file per scenario in `scenarios/`.
+//!
+//! Input: the scenario files. Output: validated [`Scenario`]s (nodes in file
+//! order, every position kept for messages) and diagnostics for every problem:
+//! unknown fields, bad ids, undeclared competencies, and the graph rules in
+//! [`graph`] (unknown `goto`, unreachable nodes, trap loops, the safeguarding
+//! rule). Markdown fields are rendered later, per page, by the render stage.
+
+pub mod graph;
+pub mod markdown;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::codes::Code;
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::slug;
+use crate::source::{self, SourceFile};
+use crate::suggest;
+use crate::yaml::{self, OrderedMap, Spanned};
+
+/// The most nodes one scenario may have (SPEC.md).
+pub const MAX_NODES: usize = 500;
+/// The most choices one node may have (SPEC.md).
+pub const MAX_CHOICES: usize = 10;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawScenario {
+    id: Option<Spanned<String>>,
+    title: Spanned<String>,
+    summary: Option<String>,
+    content_note: Option<String>,
+    #[serde(default)]
+    competencies: Vec<Spanned<String>>,
+    #[serde(default)]
+    safeguarding: bool,
+    start: Spanned<String>,
+    facilitator_notes: Option<Spanned<String>>,
+    roleplay: Option<Roleplay>,
+    nodes: OrderedMap<RawNode>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNode {
+    speaker: Option<String>,
+    text: Spanned<String>,
+    #[serde(default)]
+    choices: Vec<RawChoice>,
+    #[serde(default)]
+    escalates: bool,
+    ending: Option<Ending>,
+    debrief: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawChoice {
+    label: Spanned<String>,
+    goto: Spanned<String>,
+    feedback: Option<Spanned<String>>,
+    #[serde(default)]
+    competencies: OrderedMap<i32>,
+}
+
+/// How a scenario ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Ending {
+    /// Good practice.
+    Positive,
+    /// Partly good practice.
+    Mixed,
+    /// Poor practice.
+    Negative,
+}
+
+impl Ending {
+    /// The lowercase name, as written in YAML.
+    pub fn name(self) -> &'static str {
+        match self {
+            Ending::Positive => "positive",
+            Ending::Mixed => "mixed",
+            Ending::Negative => "negative",
+        }
+    }
+}
+
+/// The role-play cards' content (facilitator edition).
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Roleplay {
+    /// The mentor's card.
+    #[serde(default)]
+    pub mentor_brief: String,
+    /// The mentee's card: who they are.
+    #[serde(default)]
+    pub mentee_background: String,
+    /// What the mentee says if asked well.
+    #[serde(default)]
+    pub will_say: Vec<String>,
+    /// What they hold back unless they feel safe.
+    #[serde(default)]
+    pub will_not_say: Vec<String>,
+    /// Responses that help.
+    #[serde(default)]
+    pub reacts_well_to: Vec<String>,
+    /// Responses that shut them down.
+    #[serde(default)]
+    pub reacts_badly_to: Vec<String>,
+    /// What the observer watches for.
+    #[serde(default)]
+    pub observer_checklist: Vec<String>,
+}
+
+/// One choice at a node.
+#[derive(Debug, Clone)]
+pub struct Choice {
+    /// What the mentor says or does.
+    pub label: String,
+    /// The node it leads to.
+    pub goto: Spanned<String>,
+    /// Markdown: why it is or is not good practice.
+    pub feedback: Option<Spanned<String>>,
+    /// Practice signals per competency id.
+    pub competencies: Vec<(String, i32)>,
+}
+
+/// One step of a scenario.
+#[derive(Debug, Clone)]
+pub struct Node {
+    /// Its id (a file name).
+    pub id: String,
+    /// Where the id is written.
+    pub at: Spanned<String>,
+    /// Who speaks; narration when absent.
+    pub speaker: Option<String>,
+    /// Markdown.
+    pub text: Spanned<String>,
+    /// The choices (none at an ending).
+    pub choices: Vec<Choice>,
+    /// Whether the concern is passed to the DSL or supervisor here.
+    pub escalates: bool,
+    /// Set on endings.
+    pub ending: Option<Ending>,
+    /// Markdown: what good practice looked like.
+    pub debrief: Option<Spanned<String>>,
+}
+
+/// A validated scenario.
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    /// Its id (folder name in the site).
+    pub id: String,
+    /// The file.
+    pub source: SourceFile,
+    /// Title.
+    pub title: String,
+    /// One sentence.
+    pub summary: Option<String>,
+    /// Shown before it starts.
+    pub content_note: Option<String>,
+    /// Competency ids.
+    pub competencies: Vec<String>,
+    /// Whether the safeguarding rule applies.
+    pub safeguarding: bool,
+    /// The first node.
+    pub start: String,
+    /// Markdown for the facilitator edition.
+    pub facilitator_notes: Option<Spanned<String>>,
+    /// Role-play cards.
+    pub roleplay: Option<Roleplay>,
+    /// Nodes in file order.
+    pub nodes: Vec<Node>,
+}
+
+impl Scenario {
+    /// The node with this id.
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.nodes.iter().find(|n| n.id == id)
+    }
+
+    /// Index of each node id.
+    pub fn index(&self) -> HashMap<&str, usize> {
+        self.nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.id.as_str(), i))
+            .collect()
+    }
+}
+
+/// Loads every `scenarios/*.yaml` of the project, pushing every problem found.
+pub fn load_all(root: &Path, config: &Config, out: &mut Diagnostics) -> Vec<Scenario> {
+    let dir = root.join("scenarios");
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    let mut files: Vec<String> = walkdir::WalkDir::new(&dir)
+        .max_depth(1)
+        .follow_links(false)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() || e.path_is_symlink())
+        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        .filter(|n| n.ends_with(".yaml") || n.ends_with(".yml"))
+        .collect();
+    files.sort();
+    let mut scenarios: Vec<Scenario> = Vec::new();
+    for name in files {
+        let relative = Path::new("scenarios").join(&name);
+        let source = match source::read_source(root, &relative) {
+            Ok(s) => s,
+            Err(d) => {
+                out.push(d);
+                continue;
+            }
+        };
+        let stem = name.trim_end_matches(".yaml").trim_end_matches(".yml");
+        if let Some(s) = load(stem, source, config, out) {
+            if let Some(first) = scenarios.iter().find(|o| o.id == s.id) {
+                out.push(
+                    Diagnostic::error(
+                        Code::DuplicateSlug,
+                        format!(
+                            "scenario id \"{}\" is already used by {}",
+                            s.id,
+                            first.source.path.display()
+                        ),
+                    )
+                    .in_file(&s.source.path)
+                    .with_help("give one of them a different `id:`"),
+                );
+                continue;
+            }
+            scenarios.push(s);
+        }
+    }
+    scenarios
+}
+
+/// Parses and validates one scenario file.
+pub fn load(
+    stem: &str,
+    source: SourceFile,
+    config: &Config,
+    out: &mut Diagnostics,
+) -> Option<Scenario> {
+    let raw: RawScenario = match yaml::parse(&source) {
+        Ok(raw) => raw,
+        Err(d) => {
+            out.push(d);
+            return None;
+        }
+    };
+    let id = match &raw.id {
+        Some(id) => {
+            check_id(&source, id, "scenario id", out);
+            id.value.clone()
+        }
+        None => {
+            if !slug::is_valid_id(stem) || slug::is_reserved(stem) {
+                out.push(
+                    Diagnostic::error(
+                        Code::InvalidId,
+                        format!("\"{stem}\" is not a usable scenario id"),
+                    )
+                    .in_file(&source.path)
+                    .with_help(
+                        "rename the file with lowercase letters, digits and dashes, or add `id:`",
+                    ),
+                );
+            }
+            stem.to_owned()
+        }
+    };
+    let declared: Vec<&str> = config.competencies.iter().map(|c| c.id.as_str()).collect();
+    let check_competency = |c: &Spanned<String>, out: &mut Diagnostics| {
+        if config.competency(&c.value).is_none() {
+            out.push(
+                yaml::locate_str(
+                    Diagnostic::error(
+                        Code::UnknownCompetency,
+                        format!("competency \"{}\" is not declared in course.yaml", c.value),
+                    ),
+                    &source,
+                    c,
+                    0,
+                )
+                .with_help(
+                    suggest::did_you_mean(&c.value, declared.iter().copied()).map_or_else(
+                        || "declare it under `competencies:` in course.yaml".to_owned(),
+                        |k| format!("did you mean \"{k}\"?"),
+                    ),
+                ),
+            );
+        }
+    };
+    for c in &raw.competencies {
+        check_competency(c, out);
+    }
+    if raw.nodes.0.len() > MAX_NODES {
+        out.push(
+            Diagnostic::error(
+                Code::ScenarioTooLarge,
+                format!("{} nodes, over the limit of {MAX_NODES}", raw.nodes.0.len()),
+            )
+            .in_file(&source.path)
+            .with_help("split it into smaller scenarios"),
+        );
+    }
+    let mut nodes = Vec::new();
+    for (key, node) in raw.nodes.0 {
+        if !slug::is_valid_id(&key.value) {
+            check_id(&source, &key, "node id", out);
+        } else if key.value == "index" {
+            out.push(
+                yaml::locate_str(
+                    Diagnostic::error(
+                        Code::ReservedSlug,
+                        "node id \"index\" is reserved for the scenario's start page",
+                    ),
+                    &source,
+                    &key,
+                    0,
+                )
+                .with_help("rename the node"),
+            );
+        }
+        if node.choices.len() > MAX_CHOICES {
+            out.push(yaml::locate_str(
+                Diagnostic::error(
+                    Code::ScenarioTooLarge,
+                    format!(
+                        "node \"{}\" has {} choices, over the limit of {MAX_CHOICES}",
+                        key.value,
+                        node.choices.len()
+                    ),
+                ),
+                &source,
+                &key,
+                0,
+            ));
+        }
+        let mut choices = Vec::new();
+        for choice in node.choices {
+            for (cid, _) in &choice.competencies.0 {
+                check_competency(cid, out);
+            }
+            choices.push(Choice {
+                label: choice.label.value,
+                goto: choice.goto,
+                feedback: choice.feedback,
+                competencies: choice
+                    .competencies
+                    .0
+                    .into_iter()
+                    .map(|(k, v)| (k.value, v))
+                    .collect(),
+            });
+        }
+        nodes.push(Node {
+            id: key.value.clone(),
+            at: key,
+            speaker: node.speaker,
+            text: node.text,
+            choices,
+            escalates: node.escalates,
+            ending: node.ending,
+            debrief: node.debrief,
+        });
+    }
+    if raw.safeguarding && raw.content_note.is_none() {
+        out.push(
+            yaml::locate_str(
+                Diagnostic::warning(
+                    Code::NoContentNote,
+                    "a safeguarding scenario has no `content_note`",
+                ),
+                &source,
+                &raw.title,
+                0,
+            )
+            .with_help("add `content_note:` saying what it mentions, e.g. `Mentions self-harm.`"),
+        );
+    }
+    let scenario = Scenario {
+        id,
+        title: raw.title.value,
+        summary: raw.summary,
+        content_note: raw.content_note,
+        competencies: raw.competencies.into_iter().map(|c| c.value).collect(),
+        safeguarding: raw.safeguarding,
+        start: raw.start.value.clone(),
+        facilitator_notes: raw.facilitator_notes,
+        roleplay: raw.roleplay,
+        nodes,
+        source,
+    };
+    graph::check(&scenario, &raw.start, out);
+    Some(scenario)
+}
+
+fn check_id(source: &SourceFile, id: &Spanned<String>, what: &str, out: &mut Diagnostics) {
+    if !slug::is_valid_id(&id.value) || slug::is_reserved(&id.value) {
+        out.push(
+            yaml::locate_str(Diagnostic::error(Code::InvalidId, format!("\"{}\" is not a valid {what}", id.value)), source, id, 0)
+                .with_help("use lowercase letters, digits and dashes, starting with a letter or digit (not a reserved page name)"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests;
