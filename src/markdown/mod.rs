@@ -89,7 +89,7 @@ struct ScenarioBlock {
 }
 
 /// Finds a scenario's title and summary by id.
-pub type ScenarioLookup = dyn Fn(&str) -> Option<(String, Option<String>)> + Sync;
+pub type ScenarioLookup<'a> = dyn Fn(&str) -> Option<(String, Option<String>)> + Sync + 'a;
 
 /// What the renderer needs to know about the page it renders for.
 pub struct Context<'a> {
@@ -108,7 +108,7 @@ pub struct Context<'a> {
     /// Prefix from this page to the `modules/` folder (empty on module pages).
     pub module_prefix: &'a str,
     /// Title and summary of a scenario by id, for ```` ```scenario ```` blocks.
-    pub scenario: &'a ScenarioLookup,
+    pub scenario: &'a ScenarioLookup<'a>,
     /// Prefix from the page to the site root, e.g. `../`.
     pub path_to_root: &'a str,
     /// Interface strings (the facilitator-note label, task-list words).
