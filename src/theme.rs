@@ -23,7 +23,17 @@ use crate::source::SourceFile;
 static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
 /// The templates every build renders.
-pub const PAGE_TEMPLATES: &[&str] = &["index.html", "module.html", "support.html"];
+pub const PAGE_TEMPLATES: &[&str] = &[
+    "index.html",
+    "module.html",
+    "support.html",
+    "scenarios.html",
+    "scenario-start.html",
+    "scenario-node.html",
+    "scenario-choice.html",
+    "trainer/scenario.html",
+    "trainer/cards.html",
+];
 
 /// A theme: the course's override folder (if any) over the embedded default.
 #[derive(Debug, Clone)]

@@ -11,7 +11,7 @@ fn builds_the_fixture_into_public_with_every_page() {
     run.expect_code(0);
     assert!(
         run.stdout
-            .starts_with("Built 4 pages (mentor edition) into public/ in "),
+            .starts_with("Built 18 pages (mentor edition) into public/ in "),
         "{}",
         run.stdout
     );
@@ -20,10 +20,25 @@ fn builds_the_fixture_into_public_with_every_page() {
         [
             ".peerprep-output",
             "assets/course/images/dot.svg",
+            "assets/scenario.js",
             "assets/style.css",
             "index.html",
             "modules/01-welcome.html",
             "modules/02-features.html",
+            "scenarios/index.html",
+            "scenarios/promise/bad-end.html",
+            "scenarios/promise/good-end.html",
+            "scenarios/promise/index.html",
+            "scenarios/promise/mixed-end.html",
+            "scenarios/promise/opening.html",
+            "scenarios/promise/opening/choice-1.html",
+            "scenarios/promise/opening/choice-2.html",
+            "scenarios/promise/promised.html",
+            "scenarios/promise/promised/choice-1.html",
+            "scenarios/promise/promised/choice-2.html",
+            "scenarios/promise/tell-dsl.html",
+            "scenarios/promise/tell-dsl/choice-1.html",
+            "scenarios/promise/tell-dsl/choice-2.html",
             "support.html",
         ]
     );
@@ -337,6 +352,7 @@ fn long_courses_show_a_window_of_the_contents() {
     for f in ["01-welcome.md", "02-features.md", "03-trainer-only.md"] {
         std::fs::remove_file(t.path().join("course").join(f)).unwrap();
     }
+    std::fs::remove_dir_all(t.path().join("scenarios")).unwrap();
     t.run(&["build"]).expect_code(0);
     let page = t.read("public/modules/m30.html");
     let items = select_text(&page, ".contents li");

@@ -1,12 +1,16 @@
 //! Rendering pages: the theme's templates filled from the compiled course.
 //!
 //! Input: the [`Project`], its [`Compiled`] bodies and the edition. Output:
-//! every page and asset written into a [`crate::writer::Sink`] (the staging folder), pages rendered in
-//! parallel from one shared set of template values (never a copy of the
-//! course per page). Template errors become located diagnostics.
+//! every page and asset written into a [`crate::writer::Sink`] (the staging
+//! folder, or nothing for `check`), pages rendered in parallel from one shared
+//! set of template values (never a copy of the course per page). Template
+//! errors become located diagnostics.
 //!
-//! Pages: `index.html` (home), `modules/<slug>.html`, `support.html`.
+//! Pages: `index.html` (home), `modules/<slug>.html`, `support.html`, and the
+//! scenario pages of [`scenarios`].
 
+pub mod scenario_map;
+pub mod scenarios;
 pub mod views;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -61,48 +65,77 @@ pub fn check_templates(theme: &Theme) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// Renders and writes the whole site into `staging` (or a [`crate::writer::Discard`] sink).
+/// Renders pages from shared values into a sink.
+pub struct Pages<'a> {
+    env: Environment<'static>,
+    theme: &'a Theme,
+    shared: Value,
+    all_modules: Value,
+    module_count: usize,
+    sink: &'a dyn Sink,
+    written: AtomicUsize,
+}
+
+impl Pages<'_> {
+    /// Renders `template` to `path` (relative to the site root), `root` being the way back up.
+    pub fn page(&self, template: &str, path: &str, root: &str, extra: Value) -> Result<(), RenderError> {
+        let mut layers = vec![context! { root => root, path => path }, extra];
+        if layers[1].get_attr("contents").is_ok_and(|c| c.is_undefined()) {
+            layers.push(context! { contents => contents_window(&self.all_modules, 0, self.module_count) });
+        }
+        layers.push(self.shared.clone());
+        let ctx = minijinja::value::merge_maps(layers);
+        let html = self
+            .env
+            .get_template(template)
+            .and_then(|t| t.render(ctx))
+            .map_err(|e| RenderError::Template(Box::new(self.theme.error_diagnostic(&e))))?;
+        self.sink.write(path, html.as_bytes())?;
+        self.written.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Writes a file that is not a page.
+    pub fn file(&self, path: &str, bytes: &[u8]) -> Result<(), RenderError> {
+        Ok(self.sink.write(path, bytes)?)
+    }
+}
+
+/// Renders and writes the whole site into `sink`.
 pub fn render_site(
     project: &Project,
     compiled: &Compiled,
     edition: Edition,
     theme: &Theme,
     files: &std::collections::BTreeSet<String>,
-    staging: &dyn Sink,
+    sink: &dyn Sink,
 ) -> Result<Written, RenderError> {
     let config = &project.config;
-    let env = theme.environment();
     let modules = views::modules(config, &project.modules, edition);
     let total: u32 = modules.iter().filter_map(|m| m.duration).sum();
     let all_modules = Value::from_serialize(&modules);
+    let scenario_list = Value::from_serialize(views::scenarios(config, &project.scenarios));
     let shared = context! {
         course => Value::from_serialize(views::course(config)),
         support => Value::from_serialize(views::SupportView::new(&config.support)),
         competencies => Value::from_serialize(views::competencies(config)),
         modules => all_modules.clone(),
+        scenarios => scenario_list,
         ui => Value::from_serialize(&config.ui),
         edition => edition.name(),
         total_minutes => total,
     };
-    let pages = AtomicUsize::new(0);
-    let page = |template: &str, path: &str, root: &str, extra: Value| -> Result<(), RenderError> {
-        let ctx = minijinja::value::merge_maps([
-            context! { root => root, path => path },
-            extra,
-            shared.clone(),
-        ]);
-        let html = render(&env, theme, template, ctx)?;
-        staging.write(path, html.as_bytes())?;
-        pages.fetch_add(1, Ordering::Relaxed);
-        Ok(())
+    let pages = Pages {
+        env: theme.environment(),
+        theme,
+        shared,
+        all_modules: all_modules.clone(),
+        module_count: modules.len(),
+        sink,
+        written: AtomicUsize::new(0),
     };
-    page(
-        "index.html",
-        "index.html",
-        "",
-        context! { page => context! { kind => "home" } },
-    )?;
-    page(
+    pages.page("index.html", "index.html", "", context! { page => context! { kind => "home" } })?;
+    pages.page(
         "support.html",
         "support.html",
         "",
@@ -116,47 +149,37 @@ pub fn render_site(
         .enumerate()
         .map(|(i, (m, r))| (i, m, r))
         .collect();
-    shown.par_iter().try_for_each(|(i, m, rendered)| {
-        let i = *i;
-        let view = all_modules.get_item_by_index(i).unwrap_or_default();
+    shown.par_iter().try_for_each(|&(i, m, rendered)| {
         let nearby = |j: Option<usize>| match j.filter(|&j| j < modules.len()) {
             Some(j) => all_modules.get_item_by_index(j).unwrap_or_default(),
             None => Value::from(()),
         };
-        let prev = nearby(i.checked_sub(1));
-        let next = nearby(Some(i + 1));
-        let contents = contents_window(&all_modules, i, modules.len());
-        page(
+        pages.page(
             "module.html",
             &format!("modules/{}", crate::compile::module_file(&m.slug)),
             "../",
             context! {
                 page => context! { kind => "module", title => m.title.as_str() },
-                module => view,
+                module => nearby(Some(i)),
                 body => Value::from_safe_string(rendered.html.clone()),
-                prev => prev,
-                next => next,
-                contents => contents,
+                prev => nearby(i.checked_sub(1)),
+                next => nearby(Some(i + 1)),
+                contents => contents_window(&all_modules, i, modules.len()),
             },
         )
     })?;
+    scenarios::render(project, edition, &pages)?;
     let mut other = 0;
-    for asset in theme
-        .assets()
-        .map_err(|d| RenderError::Template(Box::new(d)))?
-    {
-        staging.write(&format!("assets/{}", asset.path), &asset.bytes)?;
+    for asset in theme.assets().map_err(|d| RenderError::Template(Box::new(d)))? {
+        sink.write(&format!("assets/{}", asset.path), &asset.bytes)?;
         other += 1;
     }
     for file in files {
-        staging.copy(
-            &format!("assets/course/{file}"),
-            &project.course_dir().join(file),
-        )?;
+        sink.copy(&format!("assets/course/{file}"), &project.course_dir().join(file))?;
         other += 1;
     }
     Ok(Written {
-        pages: pages.into_inner(),
+        pages: pages.written.into_inner(),
         files: other,
     })
 }
@@ -168,19 +191,6 @@ fn contents_window(all: &Value, i: usize, len: usize) -> Value {
     }
     let start = i.saturating_sub(CONTENTS_WINDOW);
     let end = (i + CONTENTS_WINDOW + 1).min(len);
-    let items: Vec<Value> = (start..end)
-        .filter_map(|j| all.get_item_by_index(j).ok())
-        .collect();
+    let items: Vec<Value> = (start..end).filter_map(|j| all.get_item_by_index(j).ok()).collect();
     context! { items => items, windowed => true }
-}
-
-fn render(
-    env: &Environment<'_>,
-    theme: &Theme,
-    name: &str,
-    ctx: Value,
-) -> Result<String, RenderError> {
-    env.get_template(name)
-        .and_then(|t| t.render(ctx))
-        .map_err(|e| RenderError::Template(Box::new(theme.error_diagnostic(&e))))
 }

@@ -169,3 +169,50 @@ pub fn modules<'a>(
         })
         .collect()
 }
+
+/// A scenario in lists.
+#[derive(Debug, Serialize)]
+pub struct ScenarioView<'a> {
+    /// Id.
+    pub id: &'a str,
+    /// Title.
+    pub title: &'a str,
+    /// Summary.
+    pub summary: Option<&'a str>,
+    /// Content note.
+    pub content_note: Option<&'a str>,
+    /// Competencies (id and title).
+    pub competencies: Vec<CompetencyView<'a>>,
+    /// Whether it is a safeguarding (disclosure) scenario.
+    pub safeguarding: bool,
+    /// Path from the site root to its start page.
+    pub url: String,
+    /// Number of nodes.
+    pub steps: usize,
+}
+
+/// Every scenario, in file order.
+pub fn scenarios<'a>(config: &'a Config, scenarios: &'a [crate::scenario::Scenario]) -> Vec<ScenarioView<'a>> {
+    scenarios
+        .iter()
+        .map(|s| ScenarioView {
+            id: &s.id,
+            title: &s.title,
+            summary: s.summary.as_deref(),
+            content_note: s.content_note.as_deref(),
+            competencies: s
+                .competencies
+                .iter()
+                .filter_map(|id| config.competency(id))
+                .map(|c| CompetencyView {
+                    id: &c.id,
+                    title: &c.title,
+                    description: c.description.as_deref(),
+                })
+                .collect(),
+            safeguarding: s.safeguarding,
+            url: format!("scenarios/{}/index.html", s.id),
+            steps: s.nodes.len(),
+        })
+        .collect()
+}

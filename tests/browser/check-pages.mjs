@@ -110,9 +110,17 @@ for (const file of pages) {
   const small = await openPage(narrow, file);
   const overflow = await small.page.evaluate(() => {
     const doc = document.documentElement;
+    // Content inside its own scrolling box (code, tables, maps) may be wider than the page.
+    const inScroller = (el) => {
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+        if (['auto', 'scroll'].includes(getComputedStyle(p).overflowX)) return true;
+      }
+      return false;
+    };
     const wide = [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > doc.clientWidth + 1
-      && !el.closest('pre, table'));
-    return { scroll: doc.scrollWidth, width: doc.clientWidth, wide: wide.slice(0, 3).map((el) => el.tagName.toLowerCase() + (el.className ? '.' + el.className : '')) };
+      && !inScroller(el));
+    const name = (el) => el.tagName.toLowerCase() + (el.getAttribute('class') ? '.' + el.getAttribute('class') : '');
+    return { scroll: doc.scrollWidth, width: doc.clientWidth, wide: wide.slice(0, 3).map(name) };
   });
   if (overflow.scroll > overflow.width || overflow.wide.length) {
     fail(file, 'overflow at 320 px', `page is ${overflow.scroll}px wide; ${overflow.wide.join(', ')}`);

@@ -1,0 +1,205 @@
+//! Scenario pages: a list, a start page per scenario, one page per node and
+//! one per choice (its feedback and a Continue link), so every scenario plays
+//! with plain links and no JavaScript. The start page also carries the whole
+//! scenario as JSON for the in-page player (`assets/scenario.js`). The
+//! facilitator edition adds a map and role-play cards per scenario.
+//!
+//! Paths: `scenarios/index.html`, `scenarios/<id>/index.html`,
+//! `scenarios/<id>/<node>.html`, `scenarios/<id>/<node>/choice-<n>.html`,
+//! `trainer/scenarios/<id>.html`, `trainer/cards/<id>.html`.
+
+use std::collections::BTreeMap;
+
+use minijinja::{Value, context};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::edition::Edition;
+use crate::project::Project;
+use crate::render::{Pages, RenderError, scenario_map};
+use crate::scenario::{self, Node, Scenario};
+use crate::yaml::Spanned;
+
+/// A choice as pages and the player see it.
+#[derive(Debug, Serialize)]
+struct ChoiceView<'a> {
+    n: usize,
+    label: &'a str,
+    goto: &'a str,
+    /// Feedback HTML for pages two folders deep (start and node pages, the player).
+    feedback: String,
+    competencies: BTreeMap<&'a str, i32>,
+}
+
+/// A node as pages and the player see it.
+#[derive(Debug, Serialize)]
+struct NodeView<'a> {
+    id: &'a str,
+    speaker: Option<&'a str>,
+    text: String,
+    ending: Option<&'static str>,
+    escalates: bool,
+    debrief: Option<String>,
+    choices: Vec<ChoiceView<'a>>,
+}
+
+/// The JSON the in-page player reads.
+#[derive(Debug, Serialize)]
+struct PlayerData<'a> {
+    id: &'a str,
+    course: &'a str,
+    start: &'a str,
+    nodes: BTreeMap<&'a str, &'a NodeView<'a>>,
+    competencies: BTreeMap<&'a str, &'a str>,
+    ui: BTreeMap<&'static str, &'a str>,
+}
+
+const PLAYER_UI: &[&str] = &[
+    "choices_heading", "you_chose", "feedback", "continue", "back", "restart", "debrief", "your_path",
+    "practised", "ending_positive", "ending_mixed", "ending_negative", "narrator", "endings_found",
+];
+
+/// Renders every scenario page for `edition`.
+pub fn render(project: &Project, edition: Edition, pages: &Pages<'_>) -> Result<(), RenderError> {
+    if project.scenarios.is_empty() {
+        return Ok(());
+    }
+    let ui = &project.config.ui;
+    pages.page(
+        "scenarios.html",
+        "scenarios/index.html",
+        "../",
+        context! { page => context! { kind => "scenarios", title => ui.get("scenarios") } },
+    )?;
+    project
+        .scenarios
+        .par_iter()
+        .try_for_each(|s| render_one(project, edition, pages, s))
+}
+
+fn html(project: &Project, field: &Spanned<String>, edition: Edition, root: &str) -> String {
+    scenario::markdown::render(project, field, edition, root, false).html
+}
+
+fn node_view<'a>(project: &Project, edition: Edition, node: &'a Node) -> NodeView<'a> {
+    NodeView {
+        id: &node.id,
+        speaker: node.speaker.as_deref(),
+        text: html(project, &node.text, edition, "../../"),
+        ending: node.ending.map(|e| e.name()),
+        escalates: node.escalates,
+        debrief: node.debrief.as_ref().map(|d| html(project, d, edition, "../../")),
+        choices: node
+            .choices
+            .iter()
+            .enumerate()
+            .map(|(i, c)| ChoiceView {
+                n: i + 1,
+                label: &c.label,
+                goto: &c.goto.value,
+                feedback: c.feedback.as_ref().map(|f| html(project, f, edition, "../../")).unwrap_or_default(),
+                competencies: c.competencies.iter().map(|(k, v)| (k.as_str(), *v)).collect(),
+            })
+            .collect(),
+    }
+}
+
+fn render_one(project: &Project, edition: Edition, pages: &Pages<'_>, s: &Scenario) -> Result<(), RenderError> {
+    let config = &project.config;
+    let nodes: Vec<NodeView<'_>> = s.nodes.iter().map(|n| node_view(project, edition, n)).collect();
+    let view = crate::render::views::scenarios(config, std::slice::from_ref(s)).remove(0);
+    let scenario = Value::from_serialize(&view);
+    let notes = s
+        .facilitator_notes
+        .as_ref()
+        .filter(|_| edition.shows_facilitator_content())
+        .map(|n| Value::from_safe_string(scenario::markdown::render(project, n, edition, "../../", true).html));
+    let player = PlayerData {
+        id: &s.id,
+        course: &config.id,
+        start: &s.start,
+        nodes: nodes.iter().map(|n| (n.id, n)).collect(),
+        competencies: config.competencies.iter().map(|c| (c.id.as_str(), c.title.as_str())).collect(),
+        ui: PLAYER_UI.iter().map(|k| (*k, config.ui.get(k))).collect(),
+    };
+    // JSON in a data block: `</` is escaped so it can never close the element.
+    let json = serde_json::to_string(&player).unwrap_or_default().replace("</", "<\\/");
+    let page_title = |extra: &str| format!("{extra} — {}", s.title);
+    pages.page(
+        "scenario-start.html",
+        &format!("scenarios/{}/index.html", s.id),
+        "../../",
+        context! {
+            page => context! { kind => "scenario-start", title => s.title.as_str() },
+            scenario => scenario.clone(),
+            start => s.start.as_str(),
+            player_data => Value::from_safe_string(json),
+            notes => notes.clone(),
+        },
+    )?;
+    for node in &nodes {
+        let title = match node.ending {
+            Some(_) => page_title(config.ui.get("ending")),
+            None => s.title.clone(),
+        };
+        pages.page(
+            "scenario-node.html",
+            &format!("scenarios/{}/{}.html", s.id, node.id),
+            "../../",
+            context! {
+                page => context! { kind => "scenario-node", title => title },
+                scenario => scenario.clone(),
+                node => Value::from_serialize(node),
+            },
+        )?;
+    }
+    for (node, raw) in nodes.iter().zip(&s.nodes) {
+        for (choice, raw_choice) in node.choices.iter().zip(&raw.choices) {
+            let feedback = raw_choice
+                .feedback
+                .as_ref()
+                .map(|f| html(project, f, edition, "../../../"))
+                .unwrap_or_default();
+            pages.page(
+                "scenario-choice.html",
+                &format!("scenarios/{}/{}/choice-{}.html", s.id, node.id, choice.n),
+                "../../../",
+                context! {
+                    page => context! { kind => "scenario-choice", title => page_title(config.ui.get("feedback")) },
+                    scenario => scenario.clone(),
+                    node => context! { id => node.id, speaker => node.speaker },
+                    choice => context! { n => choice.n, label => choice.label, goto => choice.goto },
+                    feedback => Value::from_safe_string(feedback),
+                },
+            )?;
+        }
+    }
+    if edition.shows_facilitator_content() {
+        let ending_counts = s.nodes.iter().filter(|n| n.ending.is_some()).count();
+        pages.page(
+            "trainer/scenario.html",
+            &format!("trainer/scenarios/{}.html", s.id),
+            "../../",
+            context! {
+                page => context! { kind => "trainer-scenario", title => page_title(config.ui.get("scenario_map")) },
+                scenario => scenario.clone(),
+                start => s.start.as_str(),
+                nodes => Value::from_serialize(&nodes),
+                map => Value::from_safe_string(scenario_map::svg(s, &config.ui)),
+                notes => notes,
+                endings => ending_counts,
+            },
+        )?;
+        pages.page(
+            "trainer/cards.html",
+            &format!("trainer/cards/{}.html", s.id),
+            "../../",
+            context! {
+                page => context! { kind => "trainer-cards", title => page_title(config.ui.get("roleplay_cards")) },
+                scenario => scenario,
+                roleplay => Value::from_serialize(&s.roleplay),
+            },
+        )?;
+    }
+    Ok(())
+}
