@@ -35,7 +35,10 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("task_todo", "To do"),
     ("scenario_label", "Role-play scenario"),
     ("scenarios", "Scenarios"),
-    ("scenarios_intro", "Practise hard conversations: choose what you would say and see where it leads. Every choice shows feedback."),
+    (
+        "scenarios_intro",
+        "Practise hard conversations: choose what you would say and see where it leads. Every choice shows feedback.",
+    ),
     ("all_scenarios", "All scenarios"),
     ("scenario_start", "Start the scenario"),
     ("choices_heading", "What do you do?"),

@@ -127,6 +127,56 @@ fn every_facilitator_page_passes_the_page_rules() {
     every_page_passes("facilitator");
 }
 
+fn play(tools: &Tools, site: &Path, scenario: &str, extra: &[&str]) -> String {
+    let out = Command::new("node")
+        .arg(repo_root().join("tests/browser/play-scenario.mjs"))
+        .arg("--site")
+        .arg(site)
+        .args(["--scenario", scenario, "--chromium"])
+        .arg(&tools.chromium)
+        .args(extra)
+        .output()
+        .expect("node runs");
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.status.success(),
+        "playing {scenario} by keyboard failed:\n{report}"
+    );
+    report
+}
+
+#[test]
+fn scenarios_play_by_keyboard_with_back_restart_and_debrief() {
+    let Some(tools) = tools() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("mentor");
+    build_bundled("mentor", &site);
+    let scenarios: Vec<String> = std::fs::read_dir(site.join("scenarios"))
+        .expect("the bundled course has scenarios")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        scenarios.len() >= 5,
+        "only {} bundled scenarios",
+        scenarios.len()
+    );
+    for id in &scenarios {
+        let report = play(tools, &site, id, &[]);
+        assert!(
+            report.contains(&format!("played {id} by keyboard to the ")),
+            "{report}"
+        );
+    }
+    let report = play(tools, &site, &scenarios[0], &["--no-storage"]);
+    assert!(report.contains("without storage"), "{report}");
+}
+
 #[test]
 fn the_page_rules_catch_a_broken_page() {
     let Some(tools) = tools() else { return };

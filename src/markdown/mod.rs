@@ -398,9 +398,10 @@ impl Renderer<'_, '_> {
         };
         let rewritten = match &target {
             Target::Markdown { path, fragment } => {
+                let prefix = self.ctx.module_prefix;
                 (self.ctx.module_page)(path).map(|page| match fragment {
-                    Some(f) => format!("{page}#{f}"),
-                    None => page,
+                    Some(f) => format!("{prefix}{page}#{f}"),
+                    None => format!("{prefix}{page}"),
                 })
             }
             Target::File { path, suffix } => Some(format!(

@@ -78,10 +78,21 @@ pub struct Pages<'a> {
 
 impl Pages<'_> {
     /// Renders `template` to `path` (relative to the site root), `root` being the way back up.
-    pub fn page(&self, template: &str, path: &str, root: &str, extra: Value) -> Result<(), RenderError> {
+    pub fn page(
+        &self,
+        template: &str,
+        path: &str,
+        root: &str,
+        extra: Value,
+    ) -> Result<(), RenderError> {
         let mut layers = vec![context! { root => root, path => path }, extra];
-        if layers[1].get_attr("contents").is_ok_and(|c| c.is_undefined()) {
-            layers.push(context! { contents => contents_window(&self.all_modules, 0, self.module_count) });
+        if layers[1]
+            .get_attr("contents")
+            .is_ok_and(|c| c.is_undefined())
+        {
+            layers.push(
+                context! { contents => contents_window(&self.all_modules, 0, self.module_count) },
+            );
         }
         layers.push(self.shared.clone());
         let ctx = minijinja::value::merge_maps(layers);
@@ -134,7 +145,12 @@ pub fn render_site(
         sink,
         written: AtomicUsize::new(0),
     };
-    pages.page("index.html", "index.html", "", context! { page => context! { kind => "home" } })?;
+    pages.page(
+        "index.html",
+        "index.html",
+        "",
+        context! { page => context! { kind => "home" } },
+    )?;
     pages.page(
         "support.html",
         "support.html",
@@ -170,12 +186,18 @@ pub fn render_site(
     })?;
     scenarios::render(project, edition, &pages)?;
     let mut other = 0;
-    for asset in theme.assets().map_err(|d| RenderError::Template(Box::new(d)))? {
+    for asset in theme
+        .assets()
+        .map_err(|d| RenderError::Template(Box::new(d)))?
+    {
         sink.write(&format!("assets/{}", asset.path), &asset.bytes)?;
         other += 1;
     }
     for file in files {
-        sink.copy(&format!("assets/course/{file}"), &project.course_dir().join(file))?;
+        sink.copy(
+            &format!("assets/course/{file}"),
+            &project.course_dir().join(file),
+        )?;
         other += 1;
     }
     Ok(Written {
@@ -191,6 +213,8 @@ fn contents_window(all: &Value, i: usize, len: usize) -> Value {
     }
     let start = i.saturating_sub(CONTENTS_WINDOW);
     let end = (i + CONTENTS_WINDOW + 1).min(len);
-    let items: Vec<Value> = (start..end).filter_map(|j| all.get_item_by_index(j).ok()).collect();
+    let items: Vec<Value> = (start..end)
+        .filter_map(|j| all.get_item_by_index(j).ok())
+        .collect();
     context! { items => items, windowed => true }
 }

@@ -42,7 +42,12 @@ fn layout(s: &Scenario) -> Vec<(usize, usize)> {
             }
         }
     }
-    let deepest = depth.iter().filter(|&&d| d != usize::MAX).max().copied().unwrap_or(0);
+    let deepest = depth
+        .iter()
+        .filter(|&&d| d != usize::MAX)
+        .max()
+        .copied()
+        .unwrap_or(0);
     let mut rows: HashMap<usize, usize> = HashMap::new();
     depth
         .iter()
@@ -133,11 +138,23 @@ pub fn svg(s: &Scenario, ui: &Ui) -> String {
             let (sx, sy) = (x + W, y + H / 2 + n * 8 - node.choices.len() * 4);
             let path = if places[j].0 > places[i].0 {
                 let mid = (sx + tx) / 2;
-                format!("M{sx},{sy} C{mid},{sy} {mid},{} {tx},{}", ty + H / 2, ty + H / 2)
+                format!(
+                    "M{sx},{sy} C{mid},{sy} {mid},{} {tx},{}",
+                    ty + H / 2,
+                    ty + H / 2
+                )
             } else {
                 // A step back or sideways: loop below both nodes.
                 let low = y.max(ty) + H + 18 + n * 6;
-                format!("M{},{} C{},{low} {},{low} {},{}", x + W / 2, y + H, x + W / 2, tx + W / 2, tx + W / 2, ty + H)
+                format!(
+                    "M{},{} C{},{low} {},{low} {},{}",
+                    x + W / 2,
+                    y + H,
+                    x + W / 2,
+                    tx + W / 2,
+                    tx + W / 2,
+                    ty + H
+                )
             };
             let _ = write!(
                 out,
@@ -154,7 +171,11 @@ pub fn svg(s: &Scenario, ui: &Ui) -> String {
         out.push_str(&shape(node, x, y));
         let kind = kind_label(node, ui);
         let start_mark = if node.id == s.start { "▶ " } else { "" };
-        let (id_y, kind_y) = if kind.is_empty() { (y + H / 2 + 5, 0) } else { (y + H / 2 - 3, y + H / 2 + 15) };
+        let (id_y, kind_y) = if kind.is_empty() {
+            (y + H / 2 + 5, 0)
+        } else {
+            (y + H / 2 - 3, y + H / 2 + 15)
+        };
         let _ = write!(
             out,
             r##"<text x="{}" y="{id_y}" font-size="14" font-weight="700" text-anchor="middle" fill="#1b1f24">{start_mark}{}</text>"##,
@@ -184,9 +205,19 @@ mod tests {
     #[test]
     fn map_has_every_node_marked_by_kind() {
         let mut d = Diagnostics::new();
-        let config = config::load(SourceFile::new("course/course.yaml", "title: T\nmodules: [a.md]\n"), &mut d).unwrap();
+        let config = config::load(
+            SourceFile::new("course/course.yaml", "title: T\nmodules: [a.md]\n"),
+            &mut d,
+        )
+        .unwrap();
         let yaml = "title: <T>\nstart: a\nnodes:\n  a:\n    text: x\n    choices:\n      - {label: l, goto: b, feedback: f}\n      - {label: l, goto: c, feedback: f}\n  b:\n    escalates: true\n    text: y\n    choices:\n      - {label: l, goto: c, feedback: f}\n      - {label: l, goto: a, feedback: f}\n  c:\n    ending: positive\n    text: z\n";
-        let s = crate::scenario::load("t", SourceFile::new("scenarios/t.yaml", yaml), &config, &mut d).unwrap();
+        let s = crate::scenario::load(
+            "t",
+            SourceFile::new("scenarios/t.yaml", yaml),
+            &config,
+            &mut d,
+        )
+        .unwrap();
         let svg = svg(&s, &config.ui);
         assert!(svg.starts_with("<svg"));
         assert!(svg.contains("&lt;T&gt;"), "title escaped");

@@ -55,8 +55,20 @@ struct PlayerData<'a> {
 }
 
 const PLAYER_UI: &[&str] = &[
-    "choices_heading", "you_chose", "feedback", "continue", "back", "restart", "debrief", "your_path",
-    "practised", "ending_positive", "ending_mixed", "ending_negative", "narrator", "endings_found",
+    "choices_heading",
+    "you_chose",
+    "feedback",
+    "continue",
+    "back",
+    "restart",
+    "debrief",
+    "your_path",
+    "practised",
+    "ending_positive",
+    "ending_mixed",
+    "ending_negative",
+    "narrator",
+    "endings_found",
 ];
 
 /// Renders every scenario page for `edition`.
@@ -88,7 +100,10 @@ fn node_view<'a>(project: &Project, edition: Edition, node: &'a Node) -> NodeVie
         text: html(project, &node.text, edition, "../../"),
         ending: node.ending.map(|e| e.name()),
         escalates: node.escalates,
-        debrief: node.debrief.as_ref().map(|d| html(project, d, edition, "../../")),
+        debrief: node
+            .debrief
+            .as_ref()
+            .map(|d| html(project, d, edition, "../../")),
         choices: node
             .choices
             .iter()
@@ -97,33 +112,60 @@ fn node_view<'a>(project: &Project, edition: Edition, node: &'a Node) -> NodeVie
                 n: i + 1,
                 label: &c.label,
                 goto: &c.goto.value,
-                feedback: c.feedback.as_ref().map(|f| html(project, f, edition, "../../")).unwrap_or_default(),
-                competencies: c.competencies.iter().map(|(k, v)| (k.as_str(), *v)).collect(),
+                feedback: c
+                    .feedback
+                    .as_ref()
+                    .map(|f| html(project, f, edition, "../../"))
+                    .unwrap_or_default(),
+                competencies: c
+                    .competencies
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), *v))
+                    .collect(),
             })
             .collect(),
     }
 }
 
-fn render_one(project: &Project, edition: Edition, pages: &Pages<'_>, s: &Scenario) -> Result<(), RenderError> {
+fn render_one(
+    project: &Project,
+    edition: Edition,
+    pages: &Pages<'_>,
+    s: &Scenario,
+) -> Result<(), RenderError> {
     let config = &project.config;
-    let nodes: Vec<NodeView<'_>> = s.nodes.iter().map(|n| node_view(project, edition, n)).collect();
+    let nodes: Vec<NodeView<'_>> = s
+        .nodes
+        .iter()
+        .map(|n| node_view(project, edition, n))
+        .collect();
     let view = crate::render::views::scenarios(config, std::slice::from_ref(s)).remove(0);
     let scenario = Value::from_serialize(&view);
     let notes = s
         .facilitator_notes
         .as_ref()
         .filter(|_| edition.shows_facilitator_content())
-        .map(|n| Value::from_safe_string(scenario::markdown::render(project, n, edition, "../../", true).html));
+        .map(|n| {
+            Value::from_safe_string(
+                scenario::markdown::render(project, n, edition, "../../", true).html,
+            )
+        });
     let player = PlayerData {
         id: &s.id,
         course: &config.id,
         start: &s.start,
         nodes: nodes.iter().map(|n| (n.id, n)).collect(),
-        competencies: config.competencies.iter().map(|c| (c.id.as_str(), c.title.as_str())).collect(),
+        competencies: config
+            .competencies
+            .iter()
+            .map(|c| (c.id.as_str(), c.title.as_str()))
+            .collect(),
         ui: PLAYER_UI.iter().map(|k| (*k, config.ui.get(k))).collect(),
     };
     // JSON in a data block: `</` is escaped so it can never close the element.
-    let json = serde_json::to_string(&player).unwrap_or_default().replace("</", "<\\/");
+    let json = serde_json::to_string(&player)
+        .unwrap_or_default()
+        .replace("</", "<\\/");
     let page_title = |extra: &str| format!("{extra} — {}", s.title);
     pages.page(
         "scenario-start.html",

@@ -192,7 +192,10 @@ pub struct ScenarioView<'a> {
 }
 
 /// Every scenario, in file order.
-pub fn scenarios<'a>(config: &'a Config, scenarios: &'a [crate::scenario::Scenario]) -> Vec<ScenarioView<'a>> {
+pub fn scenarios<'a>(
+    config: &'a Config,
+    scenarios: &'a [crate::scenario::Scenario],
+) -> Vec<ScenarioView<'a>> {
     scenarios
         .iter()
         .map(|s| ScenarioView {

@@ -89,14 +89,14 @@
   function controls() {
     var bar = el("p", { class: "scenario-actions" });
     if (path.length) {
-      var back = el("button", { type: "button", class: "secondary", text: ui.back });
+      var back = el("button", { type: "button", class: "secondary", "data-action": "back", text: ui.back });
       back.addEventListener("click", function () {
         var last = path.pop();
         showNode(last.node);
       });
       bar.appendChild(back);
     }
-    var restart = el("button", { type: "button", class: "secondary", text: ui.restart });
+    var restart = el("button", { type: "button", class: "secondary", "data-action": "restart", text: ui.restart });
     restart.addEventListener("click", function () { path = []; showNode(data.start); });
     bar.appendChild(restart);
     return bar;
@@ -140,7 +140,7 @@
     said.appendChild(document.createTextNode(choice.label));
     player.appendChild(said);
     player.appendChild(el("div", { class: "feedback-text", html: choice.feedback }));
-    var next = el("button", { type: "button", class: "button", text: ui["continue"] });
+    var next = el("button", { type: "button", class: "button", "data-action": "continue", text: ui["continue"] });
     next.addEventListener("click", function () { showNode(choice.goto); });
     var bar = controls();
     bar.insertBefore(next, bar.firstChild);

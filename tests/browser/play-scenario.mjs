@@ -1,0 +1,108 @@
+// Plays a scenario in the in-page player with the keyboard alone, in real headless Chromium.
+//
+// Usage: node play-scenario.mjs --site DIR --scenario ID [--chromium PATH] [--no-storage]
+//
+// From the start page: Tab to Start and press Enter; then, at each step, Tab to the first choice,
+// Enter, check the feedback is shown, focused and announced; once use Back and check the node
+// returns; Continue until an ending; check the debrief, the path taken and the skills practised;
+// run axe-core on the player at a node, at feedback and at the ending; check the ending was saved
+// in localStorage (or, with --no-storage, that the player works when storage throws); then Start
+// again returns to the first step. Prints "played" and exits 0, or prints failures and exits 1.
+
+import { readFileSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]?.startsWith('--') ? true : all[i + 1]]] : pairs), []),
+);
+const site = resolve(args.site);
+const axeSource = readFileSync(join(here, 'node_modules/axe-core/axe.min.js'), 'utf8');
+const failures = [];
+const check = (ok, what) => { if (!ok) failures.push(what); };
+
+const browser = await chromium.launch({
+  executablePath: args.chromium || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
+const page = await context.newPage();
+page.on('pageerror', (e) => failures.push(`script error: ${e.message}`));
+page.on('console', (m) => { if (m.type() === 'error') failures.push(`console: ${m.text()}`); });
+if (args['no-storage']) {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new Error('storage disabled'); } });
+  });
+}
+await page.goto(pathToFileURL(join(site, 'scenarios', args.scenario, 'index.html')).href);
+
+async function tabTo(selector) {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) return true;
+  }
+  failures.push(`could not reach ${selector} with Tab`);
+  return false;
+}
+const focusedText = () => page.evaluate(() => document.activeElement?.textContent.trim());
+const status = () => page.evaluate(() => new Promise((r) => setTimeout(() => r(document.querySelector('[data-scenario-status]').textContent), 120)));
+async function axe(where) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() => window.axe.run(document, { preload: false, runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }));
+  for (const v of result.violations) failures.push(`axe ${v.id} at ${where}: ${v.help}`);
+}
+
+const data = await page.evaluate(() => JSON.parse(document.getElementById('scenario-data').textContent));
+await tabTo('.scenario-start');
+await page.keyboard.press('Enter');
+check(await page.evaluate(() => document.querySelector('.scenario-player h2') === document.activeElement), 'focus did not move to the first step');
+const firstHeading = await focusedText();
+check(await status() !== '', 'the first step was not announced');
+await axe('a node');
+
+let node = data.start;
+let usedBack = false;
+for (let steps = 0; steps < 50 && !data.nodes[node].ending; steps++) {
+  const choice = data.nodes[node].choices[0];
+  await tabTo('.scenario-player .choice');
+  check((await focusedText()) === choice.label, `first choice at ${node} is not "${choice.label}"`);
+  await page.keyboard.press('Enter');
+  check((await focusedText()) === data.ui.feedback, `feedback heading not focused after choosing at ${node}`);
+  check((await status()).includes(choice.label), `feedback at ${node} not announced`);
+  check(await page.evaluate(() => !!document.querySelector('.scenario-player .feedback-text')), `no feedback at ${node}`);
+  if (!usedBack) {
+    await axe('feedback');
+    usedBack = true;
+    await tabTo('.scenario-player [data-action=back]');
+    check((await focusedText()) === data.ui.back, 'Back not reached');
+    await page.keyboard.press('Enter');
+    check(await page.evaluate(() => document.querySelectorAll('.scenario-player .choice').length) === data.nodes[node].choices.length, 'Back did not return to the step');
+    continue;
+  }
+  await tabTo('.scenario-player [data-action=continue]');
+  check((await focusedText()) === data.ui.continue, 'Continue not reached');
+  await page.keyboard.press('Enter');
+  node = choice.goto;
+}
+const ending = data.nodes[node].ending;
+check(!!ending, 'no ending reached');
+check(await page.evaluate(() => !!document.querySelector('.scenario-player .debrief')), 'no debrief at the ending');
+check(await page.evaluate(() => document.querySelectorAll('.scenario-player .path-taken li').length) > 0, 'no path shown at the ending');
+check(await page.evaluate(() => document.querySelector('.scenario-player h2')?.classList.contains('ending')), 'ending heading missing');
+await axe('the ending');
+const saved = await page.evaluate(() => { try { return window.localStorage.getItem(`peerprep:${document.body.dataset.course}:scenarios`); } catch (e) { return 'unavailable'; } });
+if (args['no-storage']) check(saved === 'unavailable', 'storage was expected to be unavailable');
+else check(saved && JSON.parse(saved)[args.scenario]?.includes(node), `ending ${node} not saved: ${saved}`);
+await tabTo('.scenario-player [data-action=restart]');
+check((await focusedText()) === data.ui.restart, 'Start again not reached at the ending');
+await page.keyboard.press('Enter');
+check((await focusedText()) === firstHeading, 'Start again did not return to the first step');
+await browser.close();
+
+if (failures.length) {
+  console.log(failures.join('\n'));
+  process.exit(1);
+}
+console.log(`played ${args.scenario} by keyboard to the ${ending} ending "${node}"${args['no-storage'] ? ' without storage' : ''}`);
