@@ -128,4 +128,12 @@ mod tests {
         assert!(Ui::is_known("contents"));
         assert!(!Ui::is_known("nxt"));
     }
+
+    #[test]
+    fn every_key_is_documented_in_the_readme() {
+        let readme = include_str!("../README.md");
+        for (key, value) in DEFAULTS {
+            assert!(readme.contains(&format!("| `{key}` | {value} |")), "README lacks the ui key {key}");
+        }
+    }
 }
