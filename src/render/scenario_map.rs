@@ -135,7 +135,7 @@ pub fn svg(s: &Scenario, ui: &Ui) -> String {
                 continue;
             };
             let (tx, ty) = at(j);
-            let (sx, sy) = (x + W, y + H / 2 + n * 8 - node.choices.len() * 4);
+            let (sx, sy) = (x + W, y + 8 + n * (H - 16) / node.choices.len().max(1));
             let path = if places[j].0 > places[i].0 {
                 let mid = (sx + tx) / 2;
                 format!(
@@ -143,8 +143,12 @@ pub fn svg(s: &Scenario, ui: &Ui) -> String {
                     ty + H / 2,
                     ty + H / 2
                 )
+            } else if places[j].0 == places[i].0 {
+                // Within a column: a bow out to the right.
+                let bow = x + W + 40 + n * 8;
+                format!("M{sx},{sy} C{bow},{sy} {bow},{} {},{}", ty + H / 2, x + W, ty + H / 2)
             } else {
-                // A step back or sideways: loop below both nodes.
+                // A step back: loop below both nodes.
                 let low = y.max(ty) + H + 18 + n * 6;
                 format!(
                     "M{},{} C{},{low} {},{low} {},{}",
