@@ -81,14 +81,14 @@ def generate(n, where):
 
 
 def timed(cmd, cwd):
-    """Runs cmd; returns (seconds, peak RSS in MiB)."""
+    """Runs cmd; returns (seconds, peak RSS in MiB, user CPU seconds)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"{' '.join(map(str, cmd))} failed:\n{proc.stderr.read().decode()}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime
 
 
 def median_run(cmd, cwd, clean, runs):
@@ -96,7 +96,8 @@ def median_run(cmd, cwd, clean, runs):
     for _ in range(runs):
         shutil.rmtree(clean, ignore_errors=True)
         results.append(timed(cmd, cwd))
-    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+    return (statistics.median(r[0] for r in results), max(r[1] for r in results),
+            statistics.median(r[2] for r in results))
 
 
 def find_mdbook():
@@ -129,15 +130,18 @@ def main():
     mdbook = find_mdbook()
     version = subprocess.run([mdbook, "--version"], capture_output=True, text=True).stdout.strip()
     print(f"machine: {machine()}; {version}; median of {args.runs} clean builds\n")
-    print(f"{'modules':>8} | {'peerprep':>9} | {'peak':>8} | {'mdBook':>9} | {'peak':>8} | {'mdBook / peerprep':>17}")
-    print("-" * 76)
+    print("wall time (user CPU time), peak memory; the rest of the wall time is the kernel writing files\n")
+    print(f"{'modules':>8} | {'peerprep':>16} | {'peak':>8} | {'mdBook':>16} | {'peak':>9} | {'mdBook / peerprep':>17}")
+    print("-" * 90)
     for n in (int(s) for s in args.sizes.split(",")):
-        with tempfile.TemporaryDirectory() as tmp:
+        # Under target/, on the project's own disk: some machines' /tmp is much slower to create files in.
+        (ROOT / "target").mkdir(exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=ROOT / "target", prefix="bench-") as tmp:
             course, book = generate(n, Path(tmp))
-            ours, our_mem = median_run([peerprep, "build", "--quiet"], course, course / "public", args.runs)
-            theirs, their_mem = median_run([mdbook, "build"], book, book / "book", args.runs)
-            print(f"{n:>8} | {ours:>8.2f}s | {our_mem:>5.0f} MiB | {theirs:>8.2f}s | {their_mem:>5.0f} MiB | {theirs / ours:>16.1f}x",
-                  flush=True)
+            ours, our_mem, our_cpu = median_run([peerprep, "build", "--quiet"], course, course / "public", args.runs)
+            theirs, their_mem, their_cpu = median_run([mdbook, "build"], book, book / "book", args.runs)
+            print(f"{n:>8} | {ours:>6.2f}s ({our_cpu:>5.2f}s) | {our_mem:>4.0f} MiB | {theirs:>6.2f}s ({their_cpu:>5.2f}s) "
+                  f"| {their_mem:>5.0f} MiB | {theirs / ours:>16.1f}x", flush=True)
 
 
 if __name__ == "__main__":
