@@ -184,7 +184,8 @@ fn the_page_rules_catch_a_broken_page() {
     assert!(!passed, "a broken page passed:\n{report}");
     for rule in [
         "axe image-alt (light)",
-        "axe html-has-lang (dark)",
+        "axe html-has-lang (light)",
+        "axe color-contrast (dark)",
         "focus not visible: a no visible focus",
         "CSP violation: script-src-elem inline",
         "outside request: https://cdn.example.invalid/x.css",
