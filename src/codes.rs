@@ -60,6 +60,8 @@ pub enum Code {
     ScenarioTooLarge,
     /// A ```` ```scenario ```` block naming no scenario, or a malformed block.
     UnknownScenario,
+    /// A quiz question that breaks a rule (answers, options, empty prompt, repeated id).
+    InvalidQuiz,
     /// A link to a Markdown file that is not a module of the course.
     BrokenModuleLink,
     /// A link to a heading that does not exist.
@@ -86,6 +88,8 @@ pub enum Code {
     OneChoice,
     /// A safeguarding scenario without a content note.
     NoContentNote,
+    /// A quiz question without a competency.
+    QuizNoCompetency,
 }
 
 impl Code {
@@ -119,6 +123,7 @@ impl Code {
         Code::SafeguardingRule,
         Code::ScenarioTooLarge,
         Code::UnknownScenario,
+        Code::InvalidQuiz,
         Code::BrokenModuleLink,
         Code::BrokenAnchor,
         Code::MissingFile,
@@ -132,6 +137,7 @@ impl Code {
         Code::DuplicateHeadingId,
         Code::OneChoice,
         Code::NoContentNote,
+        Code::QuizNoCompetency,
     ];
 
     /// The code as printed, e.g. `E002`.
@@ -165,6 +171,7 @@ impl Code {
             Code::SafeguardingRule => "E037",
             Code::ScenarioTooLarge => "E038",
             Code::UnknownScenario => "E039",
+            Code::InvalidQuiz => "E025",
             Code::BrokenModuleLink => "E040",
             Code::BrokenAnchor => "E041",
             Code::MissingFile => "E042",
@@ -178,6 +185,7 @@ impl Code {
             Code::DuplicateHeadingId => "W003",
             Code::OneChoice => "W004",
             Code::NoContentNote => "W005",
+            Code::QuizNoCompetency => "W006",
         }
     }
 }

@@ -21,6 +21,7 @@ pub mod fs;
 pub mod markdown;
 pub mod module;
 pub mod project;
+pub mod quiz;
 pub mod render;
 pub mod scenario;
 pub mod slug;

@@ -33,6 +33,18 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("checked", "Contact details last checked"),
     ("facilitator_note", "Facilitator note"),
     ("task_todo", "To do"),
+    ("question", "Question"),
+    ("choose_all", "Choose all that apply."),
+    ("true", "True"),
+    ("false", "False"),
+    ("your_answer", "Your answer"),
+    ("show_answer", "Show the answer"),
+    ("correct_answer", "The answer:"),
+    ("check_answers", "Check answers"),
+    ("try_again", "Try again"),
+    ("quiz_correct", "Correct."),
+    ("quiz_incorrect", "Not quite."),
+    ("quiz_score", "You got {score} of {total}."),
     ("scenario_label", "Role-play scenario"),
     ("scenarios", "Scenarios"),
     (
@@ -133,7 +145,10 @@ mod tests {
     fn every_key_is_documented_in_the_readme() {
         let readme = include_str!("../README.md");
         for (key, value) in DEFAULTS {
-            assert!(readme.contains(&format!("| `{key}` | {value} |")), "README lacks the ui key {key}");
+            assert!(
+                readme.contains(&format!("| `{key}` | {value} |")),
+                "README lacks the ui key {key}"
+            );
         }
     }
 }

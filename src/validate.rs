@@ -20,7 +20,7 @@ use crate::project::Project;
 use crate::scenario::{self, Scenario};
 use crate::source;
 use crate::suggest;
-use crate::yaml::Spanned;
+use crate::yaml::{self, Spanned};
 
 /// What validation found.
 #[derive(Debug, Default)]
@@ -83,6 +83,7 @@ pub fn validate(
         }
         checker.fragment(rendered, &site, out);
     }
+    checker.quizzes(compiled, out);
     for s in &project.scenarios {
         for (field, facilitator) in scenario_fields(s) {
             let rendered =
@@ -118,6 +119,49 @@ fn scenario_fields(s: &Scenario) -> Vec<(&Spanned<String>, bool)> {
 }
 
 impl Checker<'_> {
+    /// Question ids are unique in the course; the quizzes' Markdown is checked like any other.
+    fn quizzes(&mut self, compiled: &Compiled, out: &mut Diagnostics) {
+        let mut seen: HashMap<&str, &Path> = HashMap::new();
+        for (module, quizzes) in self.project.modules.iter().zip(&compiled.quizzes) {
+            for quiz in &quizzes.quizzes {
+                for q in &quiz.questions {
+                    if let Some(first) = seen.get(q.id.value.as_str()) {
+                        out.push(
+                            yaml::locate_str(
+                                Diagnostic::error(
+                                    Code::InvalidQuiz,
+                                    format!(
+                                        "question id \"{}\" is already used in {}",
+                                        q.id.value,
+                                        first.display()
+                                    ),
+                                ),
+                                &module.source,
+                                &q.id,
+                                quiz.line_offset,
+                            )
+                            .with_help(
+                                "question ids are unique in the course: progress is saved by id",
+                            ),
+                        );
+                    } else {
+                        seen.insert(&q.id.value, &module.source.path);
+                    }
+                }
+            }
+            for (rendered, offset) in &quizzes.fields {
+                let locate =
+                    |d: Diagnostic, _: Range<usize>| d.at_offset(&module.source, *offset, 1);
+                let site = Site {
+                    path: Some(&module.path),
+                    mentor: module.edition == ModuleEdition::All,
+                    locate: &locate,
+                };
+                self.fragment(rendered, &site, out);
+            }
+        }
+    }
+
     fn fragment(&mut self, rendered: &Rendered, site: &Site<'_>, out: &mut Diagnostics) {
         let names: Vec<&str> = self
             .project

@@ -20,6 +20,7 @@ fn builds_the_fixture_into_public_with_every_page() {
         [
             ".peerprep-output",
             "assets/course/images/dot.svg",
+            "assets/quiz.js",
             "assets/scenario.js",
             "assets/style.css",
             "index.html",

@@ -56,6 +56,8 @@ fn a_killed_build_keeps_the_previous_output_and_the_next_build_succeeds() {
         "modules:\n  - 01-welcome.md\n  - 02-features.md\n  - 03-trainer-only.md\n",
         &list,
     );
+    std::fs::remove_dir_all(t.path().join("scenarios")).unwrap();
+    t.run(&["check"]).expect_code(0);
     let mut child = t.command(&["build"]).spawn().unwrap();
     let started = Instant::now();
     let staging_seen = loop {

@@ -57,7 +57,8 @@ pub fn load_and_validate(
     let Some(project) = project::load(root, out)? else {
         return Ok(None);
     };
-    let compiled = compile::compile(&project, edition);
+    let mut compiled = compile::compile(&project, edition);
+    out.extend(std::mem::take(&mut compiled.diagnostics));
     let checked = validate::validate(&project, &compiled, edition, out);
     let theme = Theme::new(root, &project.config.theme);
     out.extend(render::check_templates(&theme));

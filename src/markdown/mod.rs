@@ -79,6 +79,43 @@ pub struct Rendered {
     pub duplicate_ids: Vec<(String, Range<usize>)>,
     /// ```` ```scenario ```` blocks: the id named (or why the block is malformed), and where.
     pub scenario_refs: Vec<(Result<String, String>, Range<usize>)>,
+    /// ```` ```quiz ```` blocks, in order; each left a [`quiz_slot`] in the HTML.
+    pub quizzes: Vec<QuizBlock>,
+}
+
+/// A ```` ```quiz ```` block, left for [`crate::quiz`] to parse and render.
+#[derive(Debug, Clone)]
+pub struct QuizBlock {
+    /// The YAML inside the block.
+    pub yaml: String,
+    /// Byte offset of the YAML in the source file.
+    pub offset: usize,
+    /// Whether it sits in facilitator-only content.
+    pub facilitator_only: bool,
+}
+
+/// The placeholder a quiz block leaves in the HTML, replaced after sanitising.
+pub fn quiz_slot(n: usize) -> String {
+    format!("<div class=\"quiz-slot\" id=\"quiz-slot-{n}\"></div>")
+}
+
+/// The fenced blocks that are not code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Block {
+    Facilitator,
+    Scenario,
+    Quiz,
+}
+
+impl Block {
+    fn of(info: &str) -> Option<Self> {
+        match info.split_whitespace().next() {
+            Some("facilitator") => Some(Block::Facilitator),
+            Some("scenario") => Some(Block::Scenario),
+            Some("quiz") => Some(Block::Quiz),
+            _ => None,
+        }
+    }
 }
 
 /// The YAML inside a ```` ```scenario ```` block.
@@ -159,24 +196,37 @@ impl Renderer<'_, '_> {
         };
         let mut events: Vec<Event<'_>> = Vec::new();
         let mut heading: Option<OpenHeading<'_>> = None;
-        let mut block: Option<(Range<usize>, String, bool)> = None;
+        let mut block: Option<(Range<usize>, String, Block)> = None;
         for (event, range) in Parser::new_ext(source, parser_options()).into_offset_iter() {
             if let Some((_, text, _)) = &mut block {
                 match event {
                     Event::Text(t) => text.push_str(&t),
                     Event::End(TagEnd::CodeBlock) => {
-                        let Some((start, inner, is_scenario)) = block.take() else {
+                        let Some((start, inner, kind)) = block.take() else {
                             continue;
                         };
-                        if is_scenario {
-                            let html = self.scenario_block(&inner, locate(start));
-                            events.push(Event::Html(CowStr::from(html)));
-                            continue;
-                        }
                         let content_start = source[start.start..]
                             .find('\n')
                             .map_or(start.start, |i| start.start + i + 1);
                         let at = base + expanded.original_offset(content_start);
+                        match kind {
+                            Block::Scenario => {
+                                let html = self.scenario_block(&inner, locate(start));
+                                events.push(Event::Html(CowStr::from(html)));
+                                continue;
+                            }
+                            Block::Quiz => {
+                                let n = self.out.quizzes.len();
+                                self.out.quizzes.push(QuizBlock {
+                                    yaml: inner,
+                                    offset: at,
+                                    facilitator_only: facilitator,
+                                });
+                                events.push(Event::Html(CowStr::from(quiz_slot(n))));
+                                continue;
+                            }
+                            Block::Facilitator => {}
+                        }
                         let html = self.render_doc(&inner, at, true);
                         if self.ctx.edition.shows_facilitator_content() {
                             events.push(Event::Html(CowStr::from(format!(
@@ -191,13 +241,9 @@ impl Renderer<'_, '_> {
             }
             let event = match event {
                 Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
-                    if matches!(
-                        info.split_whitespace().next(),
-                        Some("facilitator" | "scenario")
-                    ) =>
+                    if Block::of(&info).is_some() =>
                 {
-                    let is_scenario = info.split_whitespace().next() == Some("scenario");
-                    block = Some((range, String::new(), is_scenario));
+                    block = Block::of(&info).map(|kind| (range, String::new(), kind));
                     continue;
                 }
                 Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) => {

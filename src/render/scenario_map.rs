@@ -146,7 +146,12 @@ pub fn svg(s: &Scenario, ui: &Ui) -> String {
             } else if places[j].0 == places[i].0 {
                 // Within a column: a bow out to the right.
                 let bow = x + W + 40 + n * 8;
-                format!("M{sx},{sy} C{bow},{sy} {bow},{} {},{}", ty + H / 2, x + W, ty + H / 2)
+                format!(
+                    "M{sx},{sy} C{bow},{sy} {bow},{} {},{}",
+                    ty + H / 2,
+                    x + W,
+                    ty + H / 2
+                )
             } else {
                 // A step back: loop below both nodes.
                 let low = y.max(ty) + H + 18 + n * 6;

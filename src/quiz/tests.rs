@@ -1,0 +1,156 @@
+//! One test per quiz rule, with the message a user sees.
+
+use super::*;
+use crate::config;
+
+fn config() -> Config {
+    let mut d = Diagnostics::new();
+    config::load(
+        SourceFile::new(
+            "course/course.yaml",
+            "title: T\ncompetencies:\n  listening:\n    title: L\nmodules: [a.md]\n",
+        ),
+        &mut d,
+    )
+    .unwrap()
+}
+
+/// Parses `yaml` as a quiz block that starts on line 5 of a module file.
+fn check(yaml: &str) -> (Option<Quiz>, Diagnostics) {
+    let text = format!("---\ntitle: M\n---\n```quiz\n{yaml}```\n");
+    let source = SourceFile::new("course/m.md", text.clone());
+    let offset = text.find("```quiz\n").unwrap() + 8;
+    let block = QuizBlock {
+        yaml: yaml.to_owned(),
+        offset,
+        facilitator_only: false,
+    };
+    let mut d = Diagnostics::new();
+    let quiz = parse(&block, &source, &config(), &mut d);
+    (quiz, d)
+}
+
+const SINGLE: &str = "- id: q1\n  type: single\n  prompt: Pick one\n  competency: listening\n  options:\n    - text: A\n      correct: true\n    - text: B\n";
+
+#[test]
+fn a_good_quiz_passes() {
+    let (q, d) = check(SINGLE);
+    assert!(d.is_empty(), "{}", d.render_human());
+    assert_eq!(q.unwrap().questions[0].options.len(), 2);
+}
+
+#[test]
+fn single_needs_exactly_one_correct_option() {
+    let (_, d) = check(&SINGLE.replace("    - text: B\n", "    - text: B\n      correct: true\n"));
+    let e = &d.items()[0];
+    assert_eq!(e.code, Code::InvalidQuiz);
+    assert_eq!(
+        e.message,
+        "question \"q1\" is `single` and needs exactly one correct option (it has 2)"
+    );
+    assert_eq!(
+        (
+            e.path.as_deref().unwrap().to_str().unwrap(),
+            e.line,
+            e.column
+        ),
+        ("course/m.md", 5, 7)
+    );
+}
+
+#[test]
+fn multiple_needs_a_correct_option() {
+    let (_, d) = check(
+        &SINGLE
+            .replace("single", "multiple")
+            .replace("      correct: true\n", ""),
+    );
+    assert_eq!(
+        d.items()[0].message,
+        "question \"q1\" is `multiple` and needs at least one correct option"
+    );
+}
+
+#[test]
+fn truefalse_and_short_need_their_answers() {
+    let (_, d) = check("- id: t\n  type: truefalse\n  prompt: x\n  competency: listening\n");
+    assert!(
+        d.items()[0]
+            .message
+            .contains("needs `answer: true` or `answer: false`")
+    );
+    let (_, d) = check("- id: s\n  type: short\n  prompt: x\n  competency: listening\n");
+    assert!(
+        d.items()[0]
+            .message
+            .contains("needs a list of `accept`ed answers")
+    );
+}
+
+#[test]
+fn empty_prompts_unknown_fields_and_types() {
+    let (_, d) = check(&SINGLE.replace("prompt: Pick one", "prompt: \"  \""));
+    assert_eq!(d.items()[0].message, "question \"q1\" has an empty prompt");
+    let (_, d) = check(&SINGLE.replace("  prompt:", "  promt:"));
+    assert_eq!(d.items()[0].code, Code::UnknownField);
+    assert_eq!(d.items()[0].line, 7);
+    let (_, d) = check(&SINGLE.replace("type: single", "type: essay"));
+    assert_eq!(d.items()[0].code, Code::InvalidValue);
+    assert!(
+        d.items()[0]
+            .help
+            .as_deref()
+            .unwrap_or("")
+            .contains("single"),
+        "{}",
+        d.render_human()
+    );
+}
+
+#[test]
+fn competency_missing_is_a_warning_and_undeclared_an_error() {
+    let (_, d) = check(&SINGLE.replace("  competency: listening\n", ""));
+    assert_eq!(d.items()[0].code, Code::QuizNoCompetency);
+    assert!(!d.has_errors());
+    let (_, d) = check(&SINGLE.replace("competency: listening", "competency: listenin"));
+    assert_eq!(d.items()[0].code, Code::UnknownCompetency);
+    assert_eq!(
+        d.items()[0].help.as_deref(),
+        Some("did you mean \"listening\"?")
+    );
+}
+
+#[test]
+fn the_form_works_without_javascript() {
+    let (q, _) = check(SINGLE);
+    let quiz = q.unwrap();
+    let source = SourceFile::new("course/m.md", "x");
+    let vars = std::collections::HashMap::new();
+    let ui = crate::ui::Ui::with_overrides([]);
+    let none = |_: &str| None;
+    let ctx = Context {
+        path: "m.md",
+        base_offset: 0,
+        variables: &vars,
+        edition: crate::edition::Edition::Mentor,
+        facilitator_only: false,
+        module_page: &none,
+        module_prefix: "",
+        scenario: &|_: &str| None,
+        path_to_root: "../",
+        ui: &ui,
+    };
+    let html = render(&quiz, &source, &ctx).html;
+    assert!(
+        html.contains(
+            r#"<input type="radio" name="q1" id="q-q1-0" value="0"><label for="q-q1-0">A</label>"#
+        ),
+        "{html}"
+    );
+    assert!(html.contains("<details class=\"answer\"><summary>Show the answer</summary>"));
+    assert!(html.contains("<ul><li>A</li></ul>"), "{html}");
+    assert!(
+        html.contains("<div class=\"quiz-actions\" hidden>"),
+        "JS-only buttons start hidden"
+    );
+}

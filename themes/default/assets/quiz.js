@@ -1,0 +1,78 @@
+// peerprep quizzes: enhances the plain quiz forms (which work without JavaScript: each answer can be
+// revealed with "Show the answer"). With JavaScript: Check answers marks every question, shows the
+// feedback of each chosen option and the score (announced to screen readers), and Try again clears
+// it. Results are kept only in this browser (localStorage "peerprep:<course id>:quiz", by question id)
+// and everything works when storage is unavailable.
+(function () {
+  "use strict";
+  var course = document.body.getAttribute("data-course") || "course";
+  var KEY = "peerprep:" + course + ":quiz";
+
+  function save(results) {
+    try {
+      var all = JSON.parse(window.localStorage.getItem(KEY) || "{}") || {};
+      Object.keys(results).forEach(function (id) { all[id] = results[id]; });
+      window.localStorage.setItem(KEY, JSON.stringify(all));
+    } catch (e) {
+      // Storage unavailable (private mode): the quiz still works.
+    }
+  }
+
+  function correct(question) {
+    var type = question.getAttribute("data-type");
+    if (type === "short") {
+      var input = question.querySelector("input[type=text]");
+      var accepted = JSON.parse(input.getAttribute("data-accept") || "[]");
+      return accepted.indexOf(input.value.trim().toLowerCase()) >= 0;
+    }
+    var options = Array.prototype.slice.call(question.querySelectorAll(".option"));
+    if (type === "multiple") {
+      return options.every(function (o) {
+        return o.querySelector("input").checked === (o.getAttribute("data-correct") === "true");
+      });
+    }
+    return options.some(function (o) {
+      return o.querySelector("input").checked && o.getAttribute("data-correct") === "true";
+    });
+  }
+
+  function clear(form) {
+    form.querySelectorAll(".option-feedback").forEach(function (f) { f.hidden = true; });
+    form.querySelectorAll(".question-result").forEach(function (r) { r.textContent = ""; r.className = "question-result"; });
+    form.querySelector(".quiz-score").textContent = "";
+  }
+
+  document.querySelectorAll("form[data-quiz]").forEach(function (form) {
+    var actions = form.querySelector(".quiz-actions");
+    actions.hidden = false;
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.querySelector("[data-quiz-check]").addEventListener("click", function () {
+      clear(form);
+      var questions = form.querySelectorAll(".question");
+      var score = 0;
+      var results = {};
+      questions.forEach(function (question) {
+        var ok = correct(question);
+        if (ok) score += 1;
+        var result = question.querySelector(".question-result");
+        result.textContent = form.getAttribute(ok ? "data-text-correct" : "data-text-incorrect");
+        result.className = "question-result " + (ok ? "is-correct" : "is-incorrect");
+        question.querySelectorAll(".option").forEach(function (o) {
+          var feedback = o.querySelector(".option-feedback");
+          if (feedback && o.querySelector("input").checked && feedback.textContent.trim()) feedback.hidden = false;
+        });
+        results[question.getAttribute("data-question")] = {
+          correct: ok,
+          competency: question.getAttribute("data-competency") || null,
+          answered_at: new Date().toISOString()
+        };
+      });
+      form.querySelector(".quiz-score").textContent = form.getAttribute("data-text-score")
+        .replace("{score}", String(score)).replace("{total}", String(questions.length));
+      save(results);
+    });
+    form.addEventListener("reset", function () {
+      window.setTimeout(function () { clear(form); }, 0);
+    });
+  });
+})();
