@@ -60,7 +60,7 @@ pub enum Code {
     ScenarioTooLarge,
     /// A ```` ```scenario ```` block naming no scenario, or a malformed block.
     UnknownScenario,
-    /// A quiz question that breaks a rule (answers, options, empty prompt, repeated id).
+    /// A quiz question or reflection prompt that breaks a rule (answers, options, empty prompt, repeated id).
     InvalidQuiz,
     /// A link to a Markdown file that is not a module of the course.
     BrokenModuleLink,

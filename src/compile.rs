@@ -13,9 +13,11 @@ use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostics;
 use crate::edition::{Edition, ModuleEdition};
+use crate::markdown::DataKind;
 use crate::markdown::{self, Context, Rendered};
 use crate::project::Project;
 use crate::quiz::{self, Quiz};
+use crate::reflection;
 
 /// What a module's quizzes add.
 #[derive(Debug, Default)]
@@ -24,6 +26,8 @@ pub struct ModuleQuizzes {
     pub quizzes: Vec<Quiz>,
     /// The Markdown fields of the questions, each with its byte offset in the module file.
     pub fields: Vec<(Rendered, usize)>,
+    /// The reflection prompts, in order.
+    pub reflections: Vec<reflection::Prompt>,
 }
 
 /// Every module's body, rendered, in course order.
@@ -76,24 +80,42 @@ pub fn compile(project: &Project, edition: Edition) -> Compiled {
             let mut rendered = markdown::render(m.body(), &ctx);
             let mut diagnostics = Diagnostics::new();
             let mut quizzes = ModuleQuizzes::default();
-            for (n, block) in rendered.quizzes.iter().enumerate() {
-                let slot = markdown::quiz_slot(n);
-                let Some(quiz) = quiz::parse(block, &m.source, &project.config, &mut diagnostics)
-                else {
-                    rendered.html = rendered.html.replace(&slot, "");
-                    continue;
+            let mut prompts = 0;
+            for (n, block) in rendered.blocks.iter().enumerate() {
+                let slot = markdown::block_slot(n);
+                let html = match block.kind {
+                    DataKind::Quiz => {
+                        match quiz::parse(block, &m.source, &project.config, &mut diagnostics) {
+                            Some(quiz) => {
+                                let form = quiz::render(
+                                    &quiz,
+                                    &m.source,
+                                    &Context {
+                                        facilitator_only: block.facilitator_only,
+                                        ..ctx
+                                    },
+                                );
+                                quizzes.fields.extend(form.fields);
+                                quizzes.quizzes.push(quiz);
+                                form.html
+                            }
+                            None => String::new(),
+                        }
+                    }
+                    DataKind::Reflection => {
+                        let found = reflection::parse(
+                            block,
+                            &m.source,
+                            &m.slug,
+                            &mut prompts,
+                            &mut diagnostics,
+                        );
+                        let html = reflection::render(&found, &project.config.ui);
+                        quizzes.reflections.extend(found);
+                        html
+                    }
                 };
-                let form = quiz::render(
-                    &quiz,
-                    &m.source,
-                    &Context {
-                        facilitator_only: block.facilitator_only,
-                        ..ctx
-                    },
-                );
-                rendered.html = rendered.html.replace(&slot, &form.html);
-                quizzes.fields.extend(form.fields);
-                quizzes.quizzes.push(quiz);
+                rendered.html = rendered.html.replace(&slot, &html);
             }
             (rendered, quizzes, diagnostics)
         })

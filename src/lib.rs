@@ -22,6 +22,7 @@ pub mod markdown;
 pub mod module;
 pub mod project;
 pub mod quiz;
+pub mod reflection;
 pub mod render;
 pub mod scenario;
 pub mod slug;

@@ -1,6 +1,6 @@
 //! Quizzes: ```` ```quiz ```` blocks in modules, a YAML list of questions.
 //!
-//! Input: a [`QuizBlock`] found by the Markdown renderer (its YAML and where it
+//! Input: a [`DataBlock`] found by the Markdown renderer (its YAML and where it
 //! sits in the module file). Output: a validated [`Quiz`] and its HTML: a real
 //! form that works without JavaScript (each answer and explanation can be
 //! revealed with `<details>`), which `assets/quiz.js` enhances with checking,
@@ -12,7 +12,7 @@ use serde::Deserialize;
 use crate::codes::Code;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::markdown::{self, Context, QuizBlock};
+use crate::markdown::{self, Context, DataBlock};
 use crate::slug;
 use crate::source::SourceFile;
 use crate::suggest;
@@ -100,7 +100,7 @@ pub struct Quiz {
 
 /// Parses and validates one quiz block of `source`, pushing every problem found.
 pub fn parse(
-    block: &QuizBlock,
+    block: &DataBlock,
     source: &SourceFile,
     config: &Config,
     out: &mut Diagnostics,

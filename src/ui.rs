@@ -34,6 +34,10 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("facilitator_note", "Facilitator note"),
     ("task_todo", "To do"),
     ("question", "Question"),
+    (
+        "reflection_note",
+        "Saved only in this browser, as you type. Nobody else can see it.",
+    ),
     ("choose_all", "Choose all that apply."),
     ("true", "True"),
     ("false", "False"),

@@ -149,6 +149,24 @@ impl Checker<'_> {
                     }
                 }
             }
+            for prompt in &quizzes.reflections {
+                if let Some(first) = seen.get(prompt.id.as_str()) {
+                    out.push(
+                        Diagnostic::error(
+                            Code::InvalidQuiz,
+                            format!(
+                                "reflection id \"{}\" is already used in {}",
+                                prompt.id,
+                                first.display()
+                            ),
+                        )
+                        .in_file(&module.source.path)
+                        .with_help("give it its own `id:`; reflections are saved by id"),
+                    );
+                } else {
+                    seen.insert(&prompt.id, &module.source.path);
+                }
+            }
             for (rendered, offset) in &quizzes.fields {
                 let locate =
                     |d: Diagnostic, _: Range<usize>| d.at_offset(&module.source, *offset, 1);

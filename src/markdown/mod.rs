@@ -79,13 +79,24 @@ pub struct Rendered {
     pub duplicate_ids: Vec<(String, Range<usize>)>,
     /// ```` ```scenario ```` blocks: the id named (or why the block is malformed), and where.
     pub scenario_refs: Vec<(Result<String, String>, Range<usize>)>,
-    /// ```` ```quiz ```` blocks, in order; each left a [`quiz_slot`] in the HTML.
-    pub quizzes: Vec<QuizBlock>,
+    /// ```` ```quiz ```` and ```` ```reflection ```` blocks, in order; each left a [`block_slot`] in the HTML.
+    pub blocks: Vec<DataBlock>,
 }
 
-/// A ```` ```quiz ```` block, left for [`crate::quiz`] to parse and render.
+/// What a [`DataBlock`] holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataKind {
+    /// ```` ```quiz ````: parsed and rendered by [`crate::quiz`].
+    Quiz,
+    /// ```` ```reflection ````: parsed and rendered by [`crate::reflection`].
+    Reflection,
+}
+
+/// A fenced block of YAML data, left for the compile stage to parse and render.
 #[derive(Debug, Clone)]
-pub struct QuizBlock {
+pub struct DataBlock {
+    /// Which kind.
+    pub kind: DataKind,
     /// The YAML inside the block.
     pub yaml: String,
     /// Byte offset of the YAML in the source file.
@@ -94,9 +105,9 @@ pub struct QuizBlock {
     pub facilitator_only: bool,
 }
 
-/// The placeholder a quiz block leaves in the HTML, replaced after sanitising.
-pub fn quiz_slot(n: usize) -> String {
-    format!("<div class=\"quiz-slot\" id=\"quiz-slot-{n}\"></div>")
+/// The placeholder a data block leaves in the HTML, replaced after sanitising.
+pub fn block_slot(n: usize) -> String {
+    format!("<div class=\"block-slot\" id=\"block-slot-{n}\"></div>")
 }
 
 /// The fenced blocks that are not code.
@@ -105,6 +116,7 @@ enum Block {
     Facilitator,
     Scenario,
     Quiz,
+    Reflection,
 }
 
 impl Block {
@@ -113,6 +125,7 @@ impl Block {
             Some("facilitator") => Some(Block::Facilitator),
             Some("scenario") => Some(Block::Scenario),
             Some("quiz") => Some(Block::Quiz),
+            Some("reflection") => Some(Block::Reflection),
             _ => None,
         }
     }
@@ -215,14 +228,19 @@ impl Renderer<'_, '_> {
                                 events.push(Event::Html(CowStr::from(html)));
                                 continue;
                             }
-                            Block::Quiz => {
-                                let n = self.out.quizzes.len();
-                                self.out.quizzes.push(QuizBlock {
+                            Block::Quiz | Block::Reflection => {
+                                let n = self.out.blocks.len();
+                                self.out.blocks.push(DataBlock {
+                                    kind: if kind == Block::Quiz {
+                                        DataKind::Quiz
+                                    } else {
+                                        DataKind::Reflection
+                                    },
                                     yaml: inner,
                                     offset: at,
                                     facilitator_only: facilitator,
                                 });
-                                events.push(Event::Html(CowStr::from(quiz_slot(n))));
+                                events.push(Event::Html(CowStr::from(block_slot(n))));
                                 continue;
                             }
                             Block::Facilitator => {}

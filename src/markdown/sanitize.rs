@@ -23,7 +23,7 @@ static CLEANER: LazyLock<Builder<'static>> = LazyLock::new(|| {
             HashSet::from(["align-left", "align-center", "align-right"]),
         ),
         ("sup", HashSet::from(["footnote-ref"])),
-        ("div", HashSet::from(["footnote", "quiz-slot"])),
+        ("div", HashSet::from(["footnote", "block-slot"])),
         (
             "span",
             HashSet::from(["footnote-label", "task", "visually-hidden"]),

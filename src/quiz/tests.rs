@@ -20,7 +20,7 @@ fn check(yaml: &str) -> (Option<Quiz>, Diagnostics) {
     let text = format!("---\ntitle: M\n---\n```quiz\n{yaml}```\n");
     let source = SourceFile::new("course/m.md", text.clone());
     let offset = text.find("```quiz\n").unwrap() + 8;
-    let block = QuizBlock {
+    let block = DataBlock {
         yaml: yaml.to_owned(),
         offset,
         facilitator_only: false,
