@@ -40,6 +40,18 @@ struct RawConfig {
     #[serde(default)]
     ui: OrderedMap<String>,
     modules: Vec<Spanned<String>>,
+    #[serde(default)]
+    self_assessment: Vec<SelfAssessment>,
+}
+
+/// A statement learners rate 1–5 at the start and the end (`self_assessment:`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SelfAssessment {
+    /// Stable id: ratings are saved under it.
+    pub id: String,
+    /// The statement, e.g. "I know what to do if someone tells me they are being hurt."
+    pub statement: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -140,6 +152,8 @@ pub struct Config {
     pub ui: Ui,
     /// Module files in course order.
     pub modules: Vec<ModuleEntry>,
+    /// Self-assessment statements.
+    pub self_assessment: Vec<SelfAssessment>,
     /// The configuration file itself, for locating later problems.
     pub source: SourceFile,
 }
@@ -308,6 +322,18 @@ fn validate(raw: RawConfig, source: SourceFile, out: &mut Diagnostics) -> Config
     }
     let ui = Ui::with_overrides(overrides);
     let modules = module_entries(&source, raw.modules, out);
+    let mut statement_ids = HashSet::new();
+    for s in &raw.self_assessment {
+        if !slug::is_valid_id(&s.id)
+            || !statement_ids.insert(s.id.as_str())
+            || s.statement.trim().is_empty()
+        {
+            out.push(
+                Diagnostic::error(Code::InvalidId, format!("self-assessment \"{}\" needs a unique id (letters, digits, dashes) and a statement", s.id))
+                    .in_file(&source.path),
+            );
+        }
+    }
     Config {
         id,
         title,
@@ -320,6 +346,7 @@ fn validate(raw: RawConfig, source: SourceFile, out: &mut Diagnostics) -> Config
         theme,
         ui,
         modules,
+        self_assessment: raw.self_assessment,
         source,
     }
 }

@@ -33,6 +33,8 @@ pub const PAGE_TEMPLATES: &[&str] = &[
     "scenario-choice.html",
     "trainer/scenario.html",
     "trainer/cards.html",
+    "progress.html",
+    "certificate.html",
 ];
 
 /// A theme: the course's override folder (if any) over the embedded default.

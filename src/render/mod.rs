@@ -9,6 +9,7 @@
 //! Pages: `index.html` (home), `modules/<slug>.html`, `support.html`, and the
 //! scenario pages of [`scenarios`].
 
+pub mod progress;
 pub mod scenario_map;
 pub mod scenarios;
 pub mod views;
@@ -185,6 +186,7 @@ pub fn render_site(
         )
     })?;
     scenarios::render(project, edition, &pages)?;
+    progress::render(project, compiled, edition, &pages)?;
     let mut other = 0;
     for asset in theme
         .assets()

@@ -1,0 +1,260 @@
+// peerprep progress: everything a learner does is kept only in this browser (localStorage, keys
+// "peerprep:<course id>:<part>"), and leaves it only when they export it themselves.
+// Parts: visited, complete (modules, by slug), quiz (by question id, written by quiz.js), scenarios
+// (endings by scenario id, written by scenario.js), reflections (by id), self_assessment (by
+// statement id: {start, end}), name. Every page: records module visits, offers "Mark complete",
+// restores and saves reflections as the learner types, and shows a notice when storage is off.
+// The progress page shows it all and exports, imports and clears it; the certificate page fills in.
+(function () {
+  "use strict";
+  var course = document.body.getAttribute("data-course") || "course";
+  var PREFIX = "peerprep:" + course + ":";
+  var PARTS = ["visited", "complete", "quiz", "scenarios", "reflections", "self_assessment", "name"];
+  var available = true;
+  try {
+    window.localStorage.setItem(PREFIX + "probe", "1");
+    window.localStorage.removeItem(PREFIX + "probe");
+  } catch (e) {
+    available = false;
+  }
+
+  function get(part, fallback) {
+    if (!available) return fallback;
+    try {
+      var raw = window.localStorage.getItem(PREFIX + part);
+      return raw === null ? fallback : JSON.parse(raw);
+    } catch (e) {
+      return fallback;
+    }
+  }
+  function set(part, value) {
+    if (!available) return;
+    try { window.localStorage.setItem(PREFIX + part, JSON.stringify(value)); } catch (e) { /* full or off */ }
+  }
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === "text") node.textContent = attrs[k]; else node.setAttribute(k, attrs[k]);
+    });
+    (children || []).forEach(function (c) { node.appendChild(c); });
+    return node;
+  }
+
+  if (!available) {
+    document.querySelectorAll("[data-storage-notice]").forEach(function (n) { n.hidden = false; });
+  }
+  document.querySelectorAll("[data-needs-js]").forEach(function (n) { n.hidden = true; });
+
+  // Module pages: visits and "Mark complete".
+  var module = document.querySelector("[data-module]");
+  if (module) {
+    var slug = module.getAttribute("data-module");
+    var visited = get("visited", {});
+    visited[slug] = visited[slug] || new Date().toISOString();
+    set("visited", visited);
+    var box = document.querySelector("[data-module-complete]");
+    if (box) {
+      var button = box.querySelector("button");
+      var show = function () { button.setAttribute("aria-pressed", get("complete", {})[slug] ? "true" : "false"); };
+      show();
+      box.hidden = false;
+      button.addEventListener("click", function () {
+        var complete = get("complete", {});
+        if (complete[slug]) delete complete[slug]; else complete[slug] = new Date().toISOString();
+        set("complete", complete);
+        show();
+      });
+    }
+  }
+
+  // Reflections: restored, and saved as the learner types.
+  var reflections = get("reflections", {});
+  document.querySelectorAll("textarea[data-reflection]").forEach(function (area) {
+    var id = area.getAttribute("data-reflection");
+    if (reflections[id]) area.value = reflections[id];
+    var timer = null;
+    area.addEventListener("input", function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(function () {
+        var all = get("reflections", {});
+        all[id] = area.value;
+        set("reflections", all);
+      }, 300);
+    });
+  });
+
+  var dataBlock = document.getElementById("course-data");
+  if (!dataBlock) return;
+  var data = JSON.parse(dataBlock.textContent);
+
+  function snapshot() {
+    var out = {};
+    PARTS.forEach(function (p) { out[p] = get(p, p === "name" ? "" : {}); });
+    return out;
+  }
+
+  // Certificate.
+  var nameBox = document.getElementById("certificate-name");
+  if (nameBox) {
+    var tools = document.querySelector("[data-certificate-tools]");
+    tools.hidden = false;
+    var shown = document.querySelector("[data-certificate-name]");
+    nameBox.value = get("name", "");
+    var render = function () { shown.textContent = nameBox.value.trim() || "\u00a0"; };
+    render();
+    nameBox.addEventListener("input", function () { set("name", nameBox.value); render(); });
+    document.querySelector("[data-certificate-date]").textContent = new Date().toLocaleDateString(document.documentElement.lang || undefined);
+    var done = get("complete", {});
+    var list = document.querySelector("[data-certificate-modules]");
+    data.modules.filter(function (m) { return done[m.slug]; }).forEach(function (m) {
+      list.querySelector("ul").appendChild(el("li", { text: m.title }));
+    });
+    list.hidden = !list.querySelector("li");
+    document.querySelector("[data-print]").addEventListener("click", function () { window.print(); });
+    return;
+  }
+
+  var app = document.querySelector("[data-progress]");
+  if (!app) return;
+  app.hidden = false;
+  var status = app.querySelector("[data-status]");
+  var strings = document.querySelector("[data-status]");
+
+  function bar(label, value, total) {
+    var pct = total ? Math.round((value / total) * 100) : 0;
+    var svgNS = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(svgNS, "svg");
+    svg.setAttribute("viewBox", "0 0 200 16");
+    svg.setAttribute("class", "bar");
+    svg.setAttribute("aria-hidden", "true");
+    var track = document.createElementNS(svgNS, "rect");
+    track.setAttribute("width", "200"); track.setAttribute("height", "16"); track.setAttribute("class", "bar-track");
+    var fill = document.createElementNS(svgNS, "rect");
+    fill.setAttribute("width", String(pct * 2)); fill.setAttribute("height", "16"); fill.setAttribute("class", "bar-fill");
+    svg.appendChild(track); svg.appendChild(fill);
+    return el("div", { class: "bar-row" }, [el("span", { class: "bar-label", text: label + ": " + value + " / " + total + " (" + pct + "%)" }), svg]);
+  }
+
+  function draw() {
+    var s = snapshot();
+    var rows = app.querySelector("[data-progress-modules]");
+    rows.innerHTML = "";
+    data.modules.forEach(function (m) {
+      var qs = data.questions.filter(function (q) { return q.module === m.slug; });
+      var right = qs.filter(function (q) { return s.quiz[q.id] && s.quiz[q.id].correct; }).length;
+      var answered = qs.filter(function (q) { return s.quiz[q.id]; }).length;
+      var state = s.complete[m.slug] ? "completed" : s.visited[m.slug] ? "visited" : "not_started";
+      var link = el("a", { href: m.url, text: m.title });
+      rows.appendChild(el("tr", {}, [
+        el("td", {}, [link]),
+        el("td", { text: labels[state] }),
+        el("td", { text: qs.length ? right + " / " + qs.length + (answered < qs.length ? " (" + answered + ")" : "") : "—" })
+      ]));
+    });
+    var comps = app.querySelector("[data-progress-competencies]");
+    if (comps) {
+      comps.innerHTML = "";
+      data.competencies.forEach(function (c) {
+        var qs = data.questions.filter(function (q) { return q.competency === c.id; });
+        if (!qs.length) return;
+        var right = qs.filter(function (q) { return s.quiz[q.id] && s.quiz[q.id].correct; }).length;
+        comps.appendChild(bar(c.title, right, qs.length));
+      });
+    }
+    var scen = app.querySelector("[data-progress-scenarios]");
+    if (scen) {
+      scen.innerHTML = "";
+      data.scenarios.forEach(function (sc) {
+        var found = (s.scenarios[sc.id] || []).filter(function (id) { return sc.endings.some(function (e) { return e.id === id; }); });
+        scen.appendChild(el("li", {}, [el("a", { href: sc.url, text: sc.title }), document.createTextNode(": " + found.length + " / " + sc.endings.length)]));
+      });
+    }
+    app.querySelectorAll("fieldset.rating").forEach(function (fs) {
+      var rating = (s.self_assessment[fs.getAttribute("data-statement")] || {})[fs.getAttribute("data-when")];
+      fs.querySelectorAll("input").forEach(function (input) { input.checked = String(rating) === input.value; });
+    });
+  }
+
+  var labels = {
+    completed: app.getAttribute("data-label-completed") || "✔",
+    visited: app.getAttribute("data-label-visited") || "…",
+    not_started: app.getAttribute("data-label-not_started") || "—"
+  };
+  app.querySelectorAll("fieldset.rating input").forEach(function (input) {
+    input.addEventListener("change", function () {
+      var fs = input.closest("fieldset");
+      var all = get("self_assessment", {});
+      var id = fs.getAttribute("data-statement");
+      all[id] = all[id] || {};
+      all[id][fs.getAttribute("data-when")] = Number(input.value);
+      set("self_assessment", all);
+    });
+  });
+
+  app.querySelector("[data-export]").addEventListener("click", function () {
+    var s = snapshot();
+    var out = {
+      format: "peerprep-progress",
+      version: 1,
+      course: course,
+      exported_at: new Date().toISOString(),
+      visited: s.visited,
+      complete: s.complete,
+      quiz: s.quiz,
+      scenarios: s.scenarios,
+      self_assessment: s.self_assessment
+    };
+    if (document.getElementById("include-reflections").checked) out.reflections = s.reflections;
+    if (document.getElementById("include-name").checked && s.name) out.name = s.name;
+    var blob = new Blob([JSON.stringify(out, null, 2)], { type: "application/json" });
+    var a = el("a", { href: URL.createObjectURL(blob), download: "progress-" + course + ".json" });
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  });
+
+  function problem(parsed) {
+    if (!parsed || typeof parsed !== "object") return "not JSON";
+    if (parsed.format !== "peerprep-progress") return "format is not peerprep-progress";
+    if (parsed.version !== 1) return "version " + parsed.version + " is not supported";
+    if (parsed.course !== course) return "it is for the course \"" + parsed.course + "\"";
+    var objects = ["visited", "complete", "quiz", "scenarios", "self_assessment", "reflections"];
+    for (var i = 0; i < objects.length; i++) {
+      var v = parsed[objects[i]];
+      if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v))) return objects[i] + " is not an object";
+    }
+    return null;
+  }
+
+  app.querySelector("[data-import]").addEventListener("change", function (event) {
+    var file = event.target.files[0];
+    if (!file) return;
+    var reader = new FileReader();
+    reader.onload = function () {
+      var parsed = null;
+      try { parsed = JSON.parse(String(reader.result)); } catch (e) { parsed = null; }
+      var why = problem(parsed);
+      if (why) {
+        status.textContent = strings.getAttribute("data-text-bad") + " " + why + ".";
+        return;
+      }
+      ["visited", "complete", "quiz", "scenarios", "self_assessment", "reflections"].forEach(function (p) {
+        if (parsed[p] !== undefined) set(p, parsed[p]);
+      });
+      if (typeof parsed.name === "string") set("name", parsed.name);
+      draw();
+      status.textContent = strings.getAttribute("data-text-done");
+    };
+    reader.readAsText(file);
+    event.target.value = "";
+  });
+
+  app.querySelector("[data-clear]").addEventListener("click", function (event) {
+    if (!window.confirm(event.target.getAttribute("data-confirm"))) return;
+    PARTS.forEach(function (p) { try { window.localStorage.removeItem(PREFIX + p); } catch (e) { /* off */ } });
+    draw();
+    status.textContent = strings.getAttribute("data-text-cleared");
+  });
+
+  draw();
+})();
