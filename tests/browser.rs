@@ -178,6 +178,38 @@ fn scenarios_play_by_keyboard_with_back_restart_and_debrief() {
 }
 
 #[test]
+fn quizzes_and_progress_work_by_keyboard_and_without_storage() {
+    let Some(tools) = tools() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    let status = Command::new(env!("CARGO_BIN_EXE_peerprep"))
+        .args(["build", "--quiet", "--out"])
+        .arg(&site)
+        .arg(repo_root().join("tests/fixtures/minimal"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = Command::new("node")
+        .arg(repo_root().join("tests/browser/progress.mjs"))
+        .arg("--site")
+        .arg(&site)
+        .arg("--chromium")
+        .arg(&tools.chromium)
+        .output()
+        .expect("node runs");
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.status.success(),
+        "quiz and progress in the browser failed:\n{report}"
+    );
+    assert!(report.starts_with("ok: "), "{report}");
+}
+
+#[test]
 fn the_page_rules_catch_a_broken_page() {
     let Some(tools) = tools() else { return };
     let (passed, report) = check_pages(tools, &repo_root().join("tests/browser/bad-site"), None);

@@ -11,7 +11,7 @@ fn builds_the_fixture_into_public_with_every_page() {
     run.expect_code(0);
     assert!(
         run.stdout
-            .starts_with("Built 18 pages (mentor edition) into public/ in "),
+            .starts_with("Built 20 pages (mentor edition) into public/ in "),
         "{}",
         run.stdout
     );
@@ -20,12 +20,15 @@ fn builds_the_fixture_into_public_with_every_page() {
         [
             ".peerprep-output",
             "assets/course/images/dot.svg",
+            "assets/progress.js",
             "assets/quiz.js",
             "assets/scenario.js",
             "assets/style.css",
+            "certificate.html",
             "index.html",
             "modules/01-welcome.html",
             "modules/02-features.html",
+            "progress.html",
             "scenarios/index.html",
             "scenarios/promise/bad-end.html",
             "scenarios/promise/good-end.html",
@@ -390,4 +393,65 @@ fn works_from_any_folder_outside_the_repository() {
         String::from_utf8_lossy(&out.stdout)
     );
     assert!(elsewhere.path().join("site/index.html").is_file());
+}
+
+#[test]
+fn quizzes_and_reflections_work_without_javascript() {
+    let t = CourseTest::fixture("minimal");
+    t.run(&["build"]).expect_code(0);
+    let page = t.read("public/modules/01-welcome.html");
+    assert_eq!(
+        select_text(&page, "form.quiz fieldset legend"),
+        ["Question 1", "Question 2", "Question 3", "Question 4"]
+    );
+    assert_eq!(
+        select_attr(&page, "input[name=welcome-secret]", "type"),
+        ["radio", "radio"]
+    );
+    assert_eq!(
+        select_attr(&page, "input[name=welcome-tell]", "type"),
+        ["checkbox", "checkbox", "checkbox"]
+    );
+    assert_eq!(select_text(&page, "label[for=q-welcome-999-0]"), ["True"]);
+    assert_eq!(
+        select_text(&page, "label[for=q-welcome-dsl-answer]"),
+        ["Your answer"]
+    );
+    // Without JavaScript each answer and explanation can be revealed.
+    let answers = select_text(&page, "details.answer");
+    assert_eq!(answers.len(), 4);
+    assert!(
+        answers[0].starts_with("Show the answer The answer:I can't promise, but I will listen."),
+        "{}",
+        answers[0]
+    );
+    assert!(
+        answers[0].contains("explain the limits at Fixture <School>."),
+        "{}",
+        answers[0]
+    );
+    assert!(answers[3].contains("Ms Lead"));
+    // The check buttons need JavaScript, so they start hidden.
+    assert_eq!(select_attr(&page, ".quiz-actions", "hidden"), [""]);
+    let features = t.read("public/modules/02-features.html");
+    assert_eq!(
+        select_text(&features, ".reflection label"),
+        ["What would you say first?", "What will you do differently?"]
+    );
+    assert_eq!(
+        select_attr(&features, ".reflection textarea", "data-reflection"),
+        ["02-features-1", "features-own"]
+    );
+    let progress = t.read("public/progress.html");
+    assert!(select_text(&progress, "[data-needs-js]")[0].contains("needs JavaScript"));
+    let data: serde_json::Value =
+        serde_json::from_str(&select_text(&progress, "#course-data")[0]).unwrap();
+    assert_eq!(data["questions"].as_array().unwrap().len(), 4);
+    assert_eq!(data["reflections"][1]["id"], "features-own");
+    assert_eq!(data["scenarios"][0]["endings"].as_array().unwrap().len(), 3);
+    let certificate = t.read("public/certificate.html");
+    assert_eq!(
+        select_text(&certificate, ".certificate-course"),
+        ["Test Course"]
+    );
 }
