@@ -31,6 +31,12 @@ pub enum Command {
         after_help = "Examples:\n  peerprep build\n  peerprep build path/to/course --out /srv/www/mentors\n  peerprep build --edition facilitator   # writes facilitator/"
     )]
     Build(BuildArgs),
+    /// Write a cohort impact report from the progress files mentors export
+    /// (default output: PROJECT/report/).
+    #[command(
+        after_help = "Examples:\n  peerprep report exports/*.json\n  peerprep report a.json b.json --project path/to/course --anonymous --out impact"
+    )]
+    Report(ReportArgs),
     /// Check the course for problems without writing anything.
     #[command(
         after_help = "Examples:\n  peerprep check\n  peerprep check path/to/course --format json --deny-warnings"
@@ -54,6 +60,23 @@ pub struct BuildArgs {
     /// Treat warnings as errors.
     #[arg(long)]
     pub deny_warnings: bool,
+}
+
+/// `peerprep report`.
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// Progress files exported from the course's Progress page.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// The course folder the exports belong to.
+    #[arg(long, default_value = ".")]
+    pub project: PathBuf,
+    /// Where to write the report, relative to the current folder [default: PROJECT/report].
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
+    /// Leave learners' names out of the report.
+    #[arg(long)]
+    pub anonymous: bool,
 }
 
 /// `peerprep check`.

@@ -74,6 +74,8 @@ pub enum Code {
     LinkToFacilitatorContent,
     /// A symlink that leads outside the project.
     SymlinkOutsideProject,
+    /// No export file given to `report` can be used.
+    NoUsableExport,
     /// A theme template that fails to load or render.
     Template,
     /// A theme asset that cannot be read.
@@ -90,6 +92,8 @@ pub enum Code {
     NoContentNote,
     /// A quiz question without a competency.
     QuizNoCompetency,
+    /// An export file `report` could not use (bad JSON, another course, another version).
+    ExportSkipped,
 }
 
 impl Code {
@@ -130,6 +134,7 @@ impl Code {
         Code::LinkOutsideCourse,
         Code::LinkToFacilitatorContent,
         Code::SymlinkOutsideProject,
+        Code::NoUsableExport,
         Code::Template,
         Code::ThemeFile,
         Code::ModuleNotListed,
@@ -138,6 +143,7 @@ impl Code {
         Code::OneChoice,
         Code::NoContentNote,
         Code::QuizNoCompetency,
+        Code::ExportSkipped,
     ];
 
     /// The code as printed, e.g. `E002`.
@@ -178,6 +184,7 @@ impl Code {
             Code::LinkOutsideCourse => "E043",
             Code::LinkToFacilitatorContent => "E044",
             Code::SymlinkOutsideProject => "E050",
+            Code::NoUsableExport => "E070",
             Code::Template => "E060",
             Code::ThemeFile => "E061",
             Code::ModuleNotListed => "W001",
@@ -186,6 +193,7 @@ impl Code {
             Code::OneChoice => "W004",
             Code::NoContentNote => "W005",
             Code::QuizNoCompetency => "W006",
+            Code::ExportSkipped => "W007",
         }
     }
 }

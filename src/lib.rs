@@ -24,6 +24,7 @@ pub mod project;
 pub mod quiz;
 pub mod reflection;
 pub mod render;
+pub mod report;
 pub mod scenario;
 pub mod slug;
 pub mod source;

@@ -20,6 +20,7 @@ fn main() -> ExitCode {
     let outcome = match &cli.command {
         Command::Build(args) => cmd::build::run(args, cli.quiet),
         Command::Check(args) => cmd::check::run(args, cli.quiet),
+        Command::Report(args) => cmd::report::run(args, cli.quiet),
     };
     ExitCode::from(outcome.code())
 }

@@ -35,6 +35,7 @@ pub const PAGE_TEMPLATES: &[&str] = &[
     "trainer/cards.html",
     "progress.html",
     "certificate.html",
+    "report.html",
 ];
 
 /// A theme: the course's override folder (if any) over the embedded default.

@@ -29,7 +29,7 @@ const CASES: &[(&str, &str, &str, &str, &str, &str)] = &[
         "title: Test Course\n",
         "",
         "E003",
-        "course/course.yaml:26:1",
+        "course/course.yaml:31:1",
     ),
     (
         "wrong type",
@@ -77,7 +77,7 @@ const CASES: &[(&str, &str, &str, &str, &str, &str)] = &[
         "  - 03-trainer-only.md",
         "  - 03-trainer-only.md\n  - 04-gone.md",
         "E013",
-        "course/course.yaml:31:5",
+        "course/course.yaml:36:5",
     ),
     (
         "listed twice",
@@ -85,7 +85,7 @@ const CASES: &[(&str, &str, &str, &str, &str, &str)] = &[
         "  - 03-trainer-only.md",
         "  - 03-trainer-only.md\n  - 01-welcome.md",
         "E014",
-        "course/course.yaml:31:5",
+        "course/course.yaml:36:5",
     ),
     (
         "front matter unclosed",

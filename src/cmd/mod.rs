@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod check;
+pub mod report;
 
 use std::path::Path;
 

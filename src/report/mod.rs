@@ -1,0 +1,331 @@
+//! The cohort impact report: what a group of mentors did, from the progress
+//! files they exported and handed in.
+//!
+//! Input: export files (`peerprep-progress`, version 1) and the project they
+//! belong to. Output: a [`Report`] of the tables (completion per module, quiz
+//! results per question and per competency, scenario endings reached,
+//! self-assessment before and after) that [`write`] turns into an HTML page
+//! with SVG charts and CSV files. A file that cannot be used is skipped with a
+//! warning naming it; nothing else stops the report.
+
+pub mod charts;
+pub mod write;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::Serialize;
+use serde_json::Value;
+
+pub use write::write;
+
+use crate::codes::Code;
+use crate::compile::Compiled;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::edition::Edition;
+use crate::project::Project;
+
+/// The largest export file read.
+const MAX_EXPORT_BYTES: u64 = 5 * 1024 * 1024;
+
+/// One usable export.
+#[derive(Debug)]
+struct Export {
+    name: Option<String>,
+    data: Value,
+}
+
+/// A table row: a label and counts out of a total.
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    /// What the row is about.
+    pub label: String,
+    /// Its id (module slug, question id …).
+    pub id: String,
+    /// How many.
+    pub count: usize,
+    /// Out of how many.
+    pub total: usize,
+}
+
+impl Row {
+    /// `count / total` as a whole percentage.
+    pub fn percent(&self) -> u32 {
+        if self.total == 0 {
+            0
+        } else {
+            ((self.count * 100) as f64 / self.total as f64).round() as u32
+        }
+    }
+}
+
+/// Before and after for one self-assessment statement.
+#[derive(Debug, Clone, Serialize)]
+pub struct SelfRow {
+    /// The statement.
+    pub statement: String,
+    /// Its id.
+    pub id: String,
+    /// Learners who rated it at both times.
+    pub pairs: usize,
+    /// Mean rating at the start (of those pairs).
+    pub before: f64,
+    /// Mean rating at the end.
+    pub after: f64,
+    /// Mean change.
+    pub change: f64,
+}
+
+/// Everything the report shows.
+#[derive(Debug, Serialize)]
+pub struct Report {
+    /// Course title.
+    pub title: String,
+    /// Organisation.
+    pub organisation: Option<String>,
+    /// BCP 47 language tag of the course.
+    pub language: String,
+    /// Usable files.
+    pub learners: usize,
+    /// Modules completed (count of learners).
+    pub modules: Vec<Row>,
+    /// Quiz questions answered right (count of learners who answered right, of those who answered).
+    pub questions: Vec<Row>,
+    /// Quiz answers right per competency.
+    pub competencies: Vec<Row>,
+    /// Learners who reached each scenario ending (label "scenario — ending").
+    pub endings: Vec<Row>,
+    /// Self-assessment before and after.
+    pub self_assessment: Vec<SelfRow>,
+    /// Names, when given and not left out.
+    pub names: Vec<String>,
+}
+
+/// Reads each export file, skipping (with a warning) any that cannot be used.
+fn read_exports(
+    files: &[PathBuf],
+    course: &str,
+    anonymous: bool,
+    out: &mut Diagnostics,
+) -> Vec<Export> {
+    let mut exports = Vec::new();
+    for path in files {
+        let skip = |why: String| {
+            Diagnostic::warning(Code::ExportSkipped, format!("skipped: {why}")).in_file(path)
+        };
+        let size = std::fs::metadata(path).map(|m| m.len());
+        let text = match size {
+            Ok(n) if n > MAX_EXPORT_BYTES => {
+                out.push(skip(format!(
+                    "file is over {} MiB",
+                    MAX_EXPORT_BYTES / 1024 / 1024
+                )));
+                continue;
+            }
+            Ok(_) => std::fs::read(path).map_err(|e| e.to_string()),
+            Err(e) => Err(e.to_string()),
+        };
+        let data: Value = match text
+            .and_then(|b| serde_json::from_slice(&b).map_err(|e| format!("not valid JSON ({e})")))
+        {
+            Ok(v) => v,
+            Err(why) => {
+                out.push(skip(why));
+                continue;
+            }
+        };
+        let problem = if data.get("format").and_then(Value::as_str) != Some("peerprep-progress") {
+            Some(
+                "not a peerprep progress export (`format` is not \"peerprep-progress\")".to_owned(),
+            )
+        } else if data.get("version").and_then(Value::as_u64) != Some(1) {
+            Some("unsupported export version (this peerprep reads version 1)".to_owned())
+        } else if data.get("course").and_then(Value::as_str) != Some(course) {
+            Some(format!(
+                "it is for the course \"{}\", not \"{course}\"",
+                data.get("course").and_then(Value::as_str).unwrap_or("?")
+            ))
+        } else {
+            [
+                "visited",
+                "complete",
+                "quiz",
+                "scenarios",
+                "self_assessment",
+            ]
+            .iter()
+            .find(|k| data.get(**k).is_some_and(|v| !v.is_object()))
+            .map(|k| format!("`{k}` is not an object"))
+        };
+        if let Some(why) = problem {
+            out.push(skip(why));
+            continue;
+        }
+        let name = if anonymous {
+            None
+        } else {
+            data.get("name").and_then(Value::as_str).map(str::to_owned)
+        };
+        exports.push(Export { name, data });
+    }
+    exports
+}
+
+fn has(data: &Value, part: &str, key: &str) -> bool {
+    data.get(part)
+        .and_then(|p| p.get(key))
+        .is_some_and(|v| !v.is_null() && v != &Value::Bool(false))
+}
+
+/// Builds the report from export files; None (with the reasons already pushed) when no file is usable.
+pub fn build(
+    project: &Project,
+    compiled: &Compiled,
+    files: &[PathBuf],
+    anonymous: bool,
+    out: &mut Diagnostics,
+) -> Option<Report> {
+    let exports = read_exports(files, &project.config.id, anonymous, out);
+    if exports.is_empty() {
+        out.push(
+            Diagnostic::error(
+                Code::NoUsableExport,
+                format!(
+                    "none of the {} files is a usable progress export for this course",
+                    files.len()
+                ),
+            )
+            .with_help("mentors export their progress from the Progress page of the course site"),
+        );
+        return None;
+    }
+    let n = exports.len();
+    let modules = project
+        .modules
+        .iter()
+        .filter(|m| m.edition.appears_in(Edition::Mentor))
+        .map(|m| Row {
+            label: m.title.clone(),
+            id: m.slug.clone(),
+            count: exports
+                .iter()
+                .filter(|e| has(&e.data, "complete", &m.slug))
+                .count(),
+            total: n,
+        })
+        .collect();
+    let mut questions = Vec::new();
+    let mut by_competency: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for (module, quizzes) in project.modules.iter().zip(&compiled.quizzes) {
+        for q in quizzes.quizzes.iter().flat_map(|quiz| &quiz.questions) {
+            let answers: Vec<bool> = exports
+                .iter()
+                .filter_map(|e| e.data.get("quiz").and_then(|quiz| quiz.get(&q.id.value)))
+                .map(|r| r.get("correct").and_then(Value::as_bool).unwrap_or(false))
+                .collect();
+            let right = answers.iter().filter(|&&c| c).count();
+            questions.push(Row {
+                label: format!("{} ({})", q.id.value, module.title),
+                id: q.id.value.clone(),
+                count: right,
+                total: answers.len(),
+            });
+            if let Some(c) = &q.competency {
+                let entry = by_competency.entry(c.clone()).or_default();
+                entry.0 += right;
+                entry.1 += answers.len();
+            }
+        }
+    }
+    let competencies = project
+        .config
+        .competencies
+        .iter()
+        .filter_map(|c| {
+            by_competency.get(&c.id).map(|(right, all)| Row {
+                label: c.title.clone(),
+                id: c.id.clone(),
+                count: *right,
+                total: *all,
+            })
+        })
+        .collect();
+    let mut endings = Vec::new();
+    for s in &project.scenarios {
+        for node in s.nodes.iter().filter(|n| n.ending.is_some()) {
+            let reached = exports
+                .iter()
+                .filter(|e| {
+                    e.data
+                        .get("scenarios")
+                        .and_then(|sc| sc.get(&s.id))
+                        .and_then(Value::as_array)
+                        .is_some_and(|list| {
+                            list.iter().any(|v| v.as_str() == Some(node.id.as_str()))
+                        })
+                })
+                .count();
+            endings.push(Row {
+                label: format!(
+                    "{} — {} ({})",
+                    s.title,
+                    node.id,
+                    node.ending.map_or("", |e| e.name())
+                ),
+                id: format!("{}/{}", s.id, node.id),
+                count: reached,
+                total: n,
+            });
+        }
+    }
+    let self_assessment = project
+        .config
+        .self_assessment
+        .iter()
+        .map(|st| {
+            let pairs: Vec<(f64, f64)> = exports
+                .iter()
+                .filter_map(|e| {
+                    let r = e.data.get("self_assessment")?.get(&st.id)?;
+                    let valid = |v: &Value| v.as_f64().filter(|x| (1.0..=5.0).contains(x));
+                    Some((valid(r.get("start")?)?, valid(r.get("end")?)?))
+                })
+                .collect();
+            let mean = |f: fn(&(f64, f64)) -> f64| {
+                if pairs.is_empty() {
+                    0.0
+                } else {
+                    pairs.iter().map(f).sum::<f64>() / pairs.len() as f64
+                }
+            };
+            let before = mean(|p| p.0);
+            let after = mean(|p| p.1);
+            SelfRow {
+                statement: st.statement.clone(),
+                id: st.id.clone(),
+                pairs: pairs.len(),
+                before,
+                after,
+                change: after - before,
+            }
+        })
+        .collect();
+    let mut names: Vec<String> = exports
+        .iter()
+        .filter_map(|e| e.name.clone())
+        .filter(|n| !n.trim().is_empty())
+        .collect();
+    names.sort();
+    Some(Report {
+        title: project.config.title.clone(),
+        organisation: project.config.organisation.clone(),
+        language: project.config.language.clone(),
+        learners: n,
+        modules,
+        questions,
+        competencies,
+        endings,
+        self_assessment,
+        names,
+    })
+}
