@@ -41,6 +41,38 @@ pub struct Compiled {
     pub diagnostics: Diagnostics,
 }
 
+/// Where links from content lead: module pages by source path, scenarios by id.
+pub struct Lookups<'a> {
+    pages: HashMap<&'a str, String>,
+    project: &'a Project,
+}
+
+impl<'a> Lookups<'a> {
+    /// The lookups for a project, built once per build.
+    pub fn new(project: &'a Project) -> Self {
+        let pages = project
+            .modules
+            .iter()
+            .map(|m| (m.path.as_str(), module_file(&m.slug)))
+            .collect();
+        Self { pages, project }
+    }
+
+    /// The page file name (in `modules/`) of the module at `path` (relative to `course/`).
+    pub fn module_page(&self, path: &str) -> Option<String> {
+        self.pages.get(path).cloned()
+    }
+
+    /// A scenario's title and summary.
+    pub fn scenario(&self, id: &str) -> Option<(String, Option<String>)> {
+        self.project
+            .scenarios
+            .iter()
+            .find(|s| s.id == id)
+            .map(|s| (s.title.clone(), s.summary.clone()))
+    }
+}
+
 /// The page file name of a module, relative to `modules/`.
 pub fn module_file(slug: &str) -> String {
     format!("{slug}.html")
@@ -48,19 +80,9 @@ pub fn module_file(slug: &str) -> String {
 
 /// Renders every module body for `edition`.
 pub fn compile(project: &Project, edition: Edition) -> Compiled {
-    let pages: HashMap<&str, String> = project
-        .modules
-        .iter()
-        .map(|m| (m.path.as_str(), module_file(&m.slug)))
-        .collect();
-    let module_page = |path: &str| pages.get(path).cloned();
-    let scenario = |id: &str| {
-        project
-            .scenarios
-            .iter()
-            .find(|s| s.id == id)
-            .map(|s| (s.title.clone(), s.summary.clone()))
-    };
+    let lookups = Lookups::new(project);
+    let module_page = |path: &str| lookups.module_page(path);
+    let scenario = |id: &str| lookups.scenario(id);
     let results: Vec<(Rendered, ModuleQuizzes, Diagnostics)> = project
         .modules
         .par_iter()

@@ -159,6 +159,35 @@ pub struct Config {
 }
 
 impl Config {
+    /// An error when `id` (written at its place in `source`) names no declared competency.
+    pub fn check_competency(
+        &self,
+        id: &Spanned<String>,
+        source: &SourceFile,
+        line_offset: usize,
+    ) -> Option<Diagnostic> {
+        if self.competency(&id.value).is_some() {
+            return None;
+        }
+        let declared = self.competencies.iter().map(|c| c.id.as_str());
+        let help = suggest::did_you_mean(&id.value, declared).map_or_else(
+            || "declare it under `competencies:` in course.yaml".to_owned(),
+            |k| format!("did you mean \"{k}\"?"),
+        );
+        Some(
+            yaml::locate_str(
+                Diagnostic::error(
+                    Code::UnknownCompetency,
+                    format!("competency \"{}\" is not declared in course.yaml", id.value),
+                ),
+                source,
+                id,
+                line_offset,
+            )
+            .with_help(help),
+        )
+    }
+
     /// The competency with this id.
     pub fn competency(&self, id: &str) -> Option<&Competency> {
         self.competencies.iter().find(|c| c.id == id)

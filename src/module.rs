@@ -12,7 +12,6 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::edition::ModuleEdition;
 use crate::slug;
 use crate::source::SourceFile;
-use crate::suggest;
 use crate::yaml::{self, Spanned};
 
 /// Front matter as written.
@@ -178,30 +177,11 @@ pub fn load(
             None => d.in_file(&source.path),
         });
     }
-    let known: Vec<&str> = config.competencies.iter().map(|c| c.id.as_str()).collect();
     let mut competencies = Vec::new();
     for c in &raw.competencies {
-        if config.competency(&c.value).is_none() {
-            out.push(
-                yaml::locate_str(
-                    Diagnostic::error(
-                        Code::UnknownCompetency,
-                        format!("competency \"{}\" is not declared in course.yaml", c.value),
-                    ),
-                    &source,
-                    c,
-                    1,
-                )
-                .with_help_opt(
-                    suggest::did_you_mean(&c.value, known.iter().copied())
-                        .map(|k| format!("did you mean \"{k}\"?"))
-                        .or_else(|| {
-                            Some("declare it under `competencies:` in course.yaml".to_owned())
-                        }),
-                ),
-            );
-        } else {
-            competencies.push(c.value.clone());
+        match config.check_competency(c, &source, 1) {
+            Some(d) => out.push(d),
+            None => competencies.push(c.value.clone()),
         }
     }
     Some(Module {

@@ -15,7 +15,6 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::{self, Context, DataBlock};
 use crate::slug;
 use crate::source::SourceFile;
-use crate::suggest;
 use crate::yaml::{self, Spanned};
 
 /// The kinds of question.
@@ -117,7 +116,6 @@ pub fn parse(
         }
     };
     let at = |d: Diagnostic, s: &Spanned<String>| yaml::locate_str(d, source, s, line_offset);
-    let declared: Vec<&str> = config.competencies.iter().map(|c| c.id.as_str()).collect();
     let mut questions = Vec::new();
     if raw.is_empty() {
         out.push(
@@ -180,21 +178,7 @@ pub fn parse(
         }
         let competency = match &q.competency {
             Some(c) if config.competency(&c.value).is_none() => {
-                out.push(
-                    at(
-                        Diagnostic::error(
-                            Code::UnknownCompetency,
-                            format!("competency \"{}\" is not declared in course.yaml", c.value),
-                        ),
-                        c,
-                    )
-                    .with_help(
-                        suggest::did_you_mean(&c.value, declared.iter().copied()).map_or_else(
-                            || "declare it under `competencies:` in course.yaml".to_owned(),
-                            |k| format!("did you mean \"{k}\"?"),
-                        ),
-                    ),
-                );
+                out.extend(config.check_competency(c, source, line_offset));
                 None
             }
             Some(c) => Some(c.value.clone()),

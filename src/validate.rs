@@ -84,10 +84,17 @@ pub fn validate(
         checker.fragment(rendered, &site, out);
     }
     checker.quizzes(compiled, out);
+    let lookups = crate::compile::Lookups::new(project);
     for s in &project.scenarios {
         for (field, facilitator) in scenario_fields(s) {
-            let rendered =
-                scenario::markdown::render(project, field, edition, "../../", facilitator);
+            let rendered = scenario::markdown::render(
+                project,
+                &lookups,
+                field,
+                edition,
+                "../../",
+                facilitator,
+            );
             let locate =
                 |d: Diagnostic, r: Range<usize>| scenario::markdown::locate(d, s, field, r);
             let site = Site {

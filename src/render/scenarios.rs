@@ -14,6 +14,7 @@ use minijinja::{Value, context};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::compile::Lookups;
 use crate::edition::Edition;
 use crate::project::Project;
 use crate::render::{Pages, RenderError, scenario_map};
@@ -77,6 +78,11 @@ pub fn render(project: &Project, edition: Edition, pages: &Pages<'_>) -> Result<
         return Ok(());
     }
     let ui = &project.config.ui;
+    let fields = Fields {
+        project,
+        lookups: Lookups::new(project),
+        edition,
+    };
     pages.page(
         "scenarios.html",
         "scenarios/index.html",
@@ -86,24 +92,50 @@ pub fn render(project: &Project, edition: Edition, pages: &Pages<'_>) -> Result<
     project
         .scenarios
         .par_iter()
-        .try_for_each(|s| render_one(project, edition, pages, s))
+        .try_for_each(|s| render_one(&fields, pages, s))
 }
 
-fn html(project: &Project, field: &Spanned<String>, edition: Edition, root: &str) -> String {
-    scenario::markdown::render(project, field, edition, root, false).html
+/// A scenario's Markdown field as HTML for a page `root` away from the site root.
+struct Fields<'a> {
+    project: &'a Project,
+    lookups: Lookups<'a>,
+    edition: Edition,
 }
 
-fn node_view<'a>(project: &Project, edition: Edition, node: &'a Node) -> NodeView<'a> {
+impl Fields<'_> {
+    fn html(&self, field: &Spanned<String>, root: &str) -> String {
+        scenario::markdown::render(
+            self.project,
+            &self.lookups,
+            field,
+            self.edition,
+            root,
+            false,
+        )
+        .html
+    }
+
+    fn notes(&self, field: &Spanned<String>) -> String {
+        scenario::markdown::render(
+            self.project,
+            &self.lookups,
+            field,
+            self.edition,
+            "../../",
+            true,
+        )
+        .html
+    }
+}
+
+fn node_view<'a>(fields: &Fields<'_>, node: &'a Node) -> NodeView<'a> {
     NodeView {
         id: &node.id,
         speaker: node.speaker.as_deref(),
-        text: html(project, &node.text, edition, "../../"),
+        text: fields.html(&node.text, "../../"),
         ending: node.ending.map(|e| e.name()),
         escalates: node.escalates,
-        debrief: node
-            .debrief
-            .as_ref()
-            .map(|d| html(project, d, edition, "../../")),
+        debrief: node.debrief.as_ref().map(|d| fields.html(d, "../../")),
         choices: node
             .choices
             .iter()
@@ -115,7 +147,7 @@ fn node_view<'a>(project: &Project, edition: Edition, node: &'a Node) -> NodeVie
                 feedback: c
                     .feedback
                     .as_ref()
-                    .map(|f| html(project, f, edition, "../../"))
+                    .map(|f| fields.html(f, "../../"))
                     .unwrap_or_default(),
                 competencies: c
                     .competencies
@@ -127,29 +159,17 @@ fn node_view<'a>(project: &Project, edition: Edition, node: &'a Node) -> NodeVie
     }
 }
 
-fn render_one(
-    project: &Project,
-    edition: Edition,
-    pages: &Pages<'_>,
-    s: &Scenario,
-) -> Result<(), RenderError> {
+fn render_one(fields: &Fields<'_>, pages: &Pages<'_>, s: &Scenario) -> Result<(), RenderError> {
+    let (project, edition) = (fields.project, fields.edition);
     let config = &project.config;
-    let nodes: Vec<NodeView<'_>> = s
-        .nodes
-        .iter()
-        .map(|n| node_view(project, edition, n))
-        .collect();
+    let nodes: Vec<NodeView<'_>> = s.nodes.iter().map(|n| node_view(fields, n)).collect();
     let view = crate::render::views::scenarios(config, std::slice::from_ref(s)).remove(0);
     let scenario = Value::from_serialize(&view);
     let notes = s
         .facilitator_notes
         .as_ref()
         .filter(|_| edition.shows_facilitator_content())
-        .map(|n| {
-            Value::from_safe_string(
-                scenario::markdown::render(project, n, edition, "../../", true).html,
-            )
-        });
+        .map(|n| Value::from_safe_string(fields.notes(n)));
     let player = PlayerData {
         id: &s.id,
         course: &config.id,
@@ -200,7 +220,7 @@ fn render_one(
             let feedback = raw_choice
                 .feedback
                 .as_ref()
-                .map(|f| html(project, f, edition, "../../../"))
+                .map(|f| fields.html(f, "../../../"))
                 .unwrap_or_default();
             pages.page(
                 "scenario-choice.html",

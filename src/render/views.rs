@@ -65,6 +65,16 @@ pub struct CompetencyView<'a> {
     pub description: Option<&'a str>,
 }
 
+impl<'a> From<&'a crate::config::Competency> for CompetencyView<'a> {
+    fn from(c: &'a crate::config::Competency) -> Self {
+        Self {
+            id: &c.id,
+            title: &c.title,
+            description: c.description.as_deref(),
+        }
+    }
+}
+
 /// A module in lists and navigation.
 #[derive(Debug, Serialize)]
 pub struct ModuleView<'a> {
@@ -128,11 +138,7 @@ pub fn competencies(config: &Config) -> Vec<CompetencyView<'_>> {
     config
         .competencies
         .iter()
-        .map(|c| CompetencyView {
-            id: &c.id,
-            title: &c.title,
-            description: c.description.as_deref(),
-        })
+        .map(CompetencyView::from)
         .collect()
 }
 
@@ -158,11 +164,7 @@ pub fn modules<'a>(
                 .competencies
                 .iter()
                 .filter_map(|id| config.competency(id))
-                .map(|c| CompetencyView {
-                    id: &c.id,
-                    title: &c.title,
-                    description: c.description.as_deref(),
-                })
+                .map(CompetencyView::from)
                 .collect(),
             content_note: m.content_note.as_deref(),
             facilitator_only: m.edition == ModuleEdition::Facilitator,
@@ -207,11 +209,7 @@ pub fn scenarios<'a>(
                 .competencies
                 .iter()
                 .filter_map(|id| config.competency(id))
-                .map(|c| CompetencyView {
-                    id: &c.id,
-                    title: &c.title,
-                    description: c.description.as_deref(),
-                })
+                .map(CompetencyView::from)
                 .collect(),
             safeguarding: s.safeguarding,
             url: format!("scenarios/{}/index.html", s.id),

@@ -2,9 +2,9 @@
 //! `debrief`, `facilitator_notes`) for a page at a given depth, and mapping a
 //! position inside the field back to the line and column in the YAML file.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
+use crate::compile::Lookups;
 use crate::diagnostic::Diagnostic;
 use crate::edition::Edition;
 use crate::markdown::{self, Context, Rendered};
@@ -19,24 +19,14 @@ pub const LINK_BASE: &str = "scenario.md";
 /// Renders a Markdown field of a scenario for a page whose path to the site root is `root`.
 pub fn render(
     project: &Project,
+    lookups: &Lookups<'_>,
     field: &Spanned<String>,
     edition: Edition,
     root: &str,
     facilitator: bool,
 ) -> Rendered {
-    let pages: HashMap<&str, String> = project
-        .modules
-        .iter()
-        .map(|m| (m.path.as_str(), crate::compile::module_file(&m.slug)))
-        .collect();
-    let module_page = |path: &str| pages.get(path).cloned();
-    let scenario = |id: &str| {
-        project
-            .scenarios
-            .iter()
-            .find(|s| s.id == id)
-            .map(|s| (s.title.clone(), s.summary.clone()))
-    };
+    let module_page = |path: &str| lookups.module_page(path);
+    let scenario = |id: &str| lookups.scenario(id);
     let prefix = format!("{root}modules/");
     let ctx = Context {
         path: LINK_BASE,

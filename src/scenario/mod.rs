@@ -19,7 +19,6 @@ use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::slug;
 use crate::source::{self, SourceFile};
-use crate::suggest;
 use crate::yaml::{self, OrderedMap, Spanned};
 
 /// The most nodes one scenario may have (SPEC.md).
@@ -278,27 +277,8 @@ pub fn load(
             stem.to_owned()
         }
     };
-    let declared: Vec<&str> = config.competencies.iter().map(|c| c.id.as_str()).collect();
     let check_competency = |c: &Spanned<String>, out: &mut Diagnostics| {
-        if config.competency(&c.value).is_none() {
-            out.push(
-                yaml::locate_str(
-                    Diagnostic::error(
-                        Code::UnknownCompetency,
-                        format!("competency \"{}\" is not declared in course.yaml", c.value),
-                    ),
-                    &source,
-                    c,
-                    0,
-                )
-                .with_help(
-                    suggest::did_you_mean(&c.value, declared.iter().copied()).map_or_else(
-                        || "declare it under `competencies:` in course.yaml".to_owned(),
-                        |k| format!("did you mean \"{k}\"?"),
-                    ),
-                ),
-            );
-        }
+        out.extend(config.check_competency(c, &source, 0));
     };
     for c in &raw.competencies {
         check_competency(c, out);

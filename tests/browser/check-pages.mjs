@@ -12,21 +12,16 @@
 // Screenshots of the home page and the first module page at phone and desktop widths are written to
 // --screenshots. Exits 1 with a list of failures, 0 when every page passes.
 
-import { readFileSync, readdirSync, statSync, mkdirSync } from 'node:fs';
+import { readdirSync, statSync, mkdirSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
-import { chromium } from 'playwright-core';
+import { parseArgs, launch, axe as runAxe } from './lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
-);
+const args = parseArgs();
 const site = resolve(args.site);
 const shots = args.screenshots ? resolve(args.screenshots) : null;
-const executablePath = args.chromium || '/usr/bin/chromium';
-const axeSource = readFileSync(join(here, 'node_modules/axe-core/axe.min.js'), 'utf8');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 function htmlFiles(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -40,12 +35,7 @@ const pages = htmlFiles(site).sort();
 const failures = [];
 const fail = (page, rule, detail) => failures.push(`${relative(site, page)}: ${rule}: ${detail}`);
 
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--allow-file-access-from-files'],
-});
+const browser = await launch(args.chromium);
 
 async function openPage(context, file) {
   const page = await context.newPage();
@@ -68,15 +58,11 @@ async function openPage(context, file) {
 
 async function axe(page, file, scheme) {
   await page.emulateMedia({ colorScheme: scheme });
-  if (!(await page.evaluate(() => !!window.axe))) await page.evaluate(axeSource);
   // Light: every WCAG A/AA rule. Dark: the colour rules again, since only colours change.
-  const result = await page.evaluate(([light, tags]) => {
-    const known = new Set(window.axe.getRules().map((r) => r.ruleId));
-    const colourRules = ['color-contrast', 'link-in-text-block'].filter((r) => known.has(r));
-    const run = light ? { runOnly: { type: 'tag', values: tags } } : { runOnly: { type: 'rule', values: colourRules } };
-    return window.axe.run(document, run);
-  }, [scheme === 'light', AXE_TAGS]);
-  for (const v of result.violations) {
+  const violations = scheme === 'light'
+    ? await runAxe(page)
+    : await runAxe(page, { runOnly: { type: 'rule', values: ['color-contrast', 'link-in-text-block'] } });
+  for (const v of violations) {
     const targets = v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ');
     fail(file, `axe ${v.id} (${scheme})`, `${v.help}: ${targets}`);
   }

@@ -9,24 +9,16 @@
 // in localStorage (or, with --no-storage, that the player works when storage throws); then Start
 // again returns to the first step. Prints "played" and exits 0, or prints failures and exits 1.
 
-import { readFileSync } from 'node:fs';
-import { join, resolve, dirname } from 'node:path';
-import { pathToFileURL, fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs, launch, tabTo as tab, axe as runAxe } from './lib.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1] === undefined || all[i + 1].startsWith('--') ? true : all[i + 1]]] : pairs), []),
-);
+const args = parseArgs();
 const site = resolve(args.site);
-const axeSource = readFileSync(join(here, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const failures = [];
 const check = (ok, what) => { if (!ok) failures.push(what); };
 
-const browser = await chromium.launch({
-  executablePath: args.chromium || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch(args.chromium);
 const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
 const page = await context.newPage();
 page.on('pageerror', (e) => failures.push(`script error: ${e.message}`));
@@ -38,20 +30,11 @@ if (args['no-storage']) {
 }
 await page.goto(pathToFileURL(join(site, 'scenarios', args.scenario, 'index.html')).href);
 
-async function tabTo(selector) {
-  for (let i = 0; i < 80; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) return true;
-  }
-  failures.push(`could not reach ${selector} with Tab`);
-  return false;
-}
+const tabTo = (selector) => tab(page, selector, failures, 80);
 const focusedText = () => page.evaluate(() => document.activeElement?.textContent.trim());
 const status = () => page.evaluate(() => new Promise((r) => setTimeout(() => r(document.querySelector('[data-scenario-status]').textContent), 120)));
 async function axe(where) {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(() => window.axe.run(document, { preload: false, runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }));
-  for (const v of result.violations) failures.push(`axe ${v.id} at ${where}: ${v.help}`);
+  for (const v of await runAxe(page)) failures.push(`axe ${v.id} at ${where}: ${v.help}`);
 }
 
 const data = await page.evaluate(() => JSON.parse(document.getElementById('scenario-data').textContent));

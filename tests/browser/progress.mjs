@@ -9,23 +9,18 @@
 // with storage disabled the quiz still works and a notice is shown. Prints "ok" or the failures.
 
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
-import { join, resolve, dirname } from 'node:path';
+import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
-import { pathToFileURL, fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { pathToFileURL } from 'node:url';
+import { parseArgs, launch, tabTo as tab, axe as runAxe } from './lib.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const args = Object.fromEntries(process.argv.slice(2).reduce((p, a, i, all) => (a.startsWith('--') ? [...p, [a.slice(2), all[i + 1]]] : p), []));
+const args = parseArgs();
 const site = resolve(args.site);
 const url = (path) => pathToFileURL(join(site, path)).href;
-const axeSource = readFileSync(join(here, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const failures = [];
 const check = (ok, what) => { if (!ok) failures.push(what); };
 
-const browser = await chromium.launch({
-  executablePath: args.chromium || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch(args.chromium);
 
 async function newPage(context) {
   const page = await context.newPage();
@@ -33,17 +28,9 @@ async function newPage(context) {
   page.on('dialog', (d) => d.accept());
   return page;
 }
-async function tabTo(page, selector) {
-  for (let i = 0; i < 120; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) return;
-  }
-  failures.push(`could not reach ${selector} with Tab`);
-}
+const tabTo = (page, selector) => tab(page, selector, failures);
 async function axe(page, where) {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(() => window.axe.run(document, { preload: false, runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }));
-  for (const v of result.violations) failures.push(`axe ${v.id} on ${where}: ${v.help}`);
+  for (const v of await runAxe(page)) failures.push(`axe ${v.id} on ${where}: ${v.help}`);
 }
 const text = (page, selector) => page.evaluate((s) => [...document.querySelectorAll(s)].map((e) => e.textContent.trim()), selector);
 
