@@ -49,6 +49,8 @@ pub struct Project {
     pub drafts: HashSet<String>,
     /// The scenarios in `scenarios/`, sorted by file name.
     pub scenarios: Vec<Scenario>,
+    /// Index of each module by its path.
+    by_path: HashMap<String, usize>,
 }
 
 impl Project {
@@ -59,7 +61,7 @@ impl Project {
 
     /// The module with this path (relative to `course/`).
     pub fn module_by_path(&self, path: &str) -> Option<&Module> {
-        self.modules.iter().find(|m| m.path == path)
+        self.by_path.get(path).map(|&i| &self.modules[i])
     }
 }
 
@@ -144,12 +146,14 @@ pub fn load(root: &Path, out: &mut Diagnostics) -> Result<Option<Project>, NotAC
     check_slugs(&modules, out);
     warn_unlisted(root, &config, out);
     let scenarios = scenario::load_all(root, &config, out);
+    let by_path = modules.iter().enumerate().map(|(i, m)| (m.path.clone(), i)).collect();
     Ok(Some(Project {
         root: root.to_path_buf(),
         config,
         modules,
         drafts,
         scenarios,
+        by_path,
     }))
 }
 
