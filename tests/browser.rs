@@ -210,6 +210,26 @@ fn quizzes_and_progress_work_by_keyboard_and_without_storage() {
 }
 
 #[test]
+fn the_cohort_report_passes_the_page_rules() {
+    let Some(tools) = tools() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report");
+    let exports = repo_root().join("tests/fixtures/exports");
+    let status = Command::new(env!("CARGO_BIN_EXE_peerprep"))
+        .args(["report", "--quiet", "--project"])
+        .arg(repo_root().join("tests/fixtures/minimal"))
+        .arg("--out")
+        .arg(&out)
+        .arg(exports.join("alex.json"))
+        .arg(exports.join("sam.json"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let (passed, report) = check_pages(tools, &out, None);
+    assert!(passed, "page rules failed for the report:\n{report}");
+}
+
+#[test]
 fn the_page_rules_catch_a_broken_page() {
     let Some(tools) = tools() else { return };
     let (passed, report) = check_pages(tools, &repo_root().join("tests/browser/bad-site"), None);
