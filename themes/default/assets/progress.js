@@ -125,6 +125,7 @@
     var svgNS = "http://www.w3.org/2000/svg";
     var svg = document.createElementNS(svgNS, "svg");
     svg.setAttribute("viewBox", "0 0 200 16");
+    svg.setAttribute("preserveAspectRatio", "none");
     svg.setAttribute("class", "bar");
     svg.setAttribute("aria-hidden", "true");
     var track = document.createElementNS(svgNS, "rect");
@@ -148,7 +149,7 @@
       rows.appendChild(el("tr", {}, [
         el("td", {}, [link]),
         el("td", { text: labels[state] }),
-        el("td", { text: qs.length ? right + " / " + qs.length + (answered < qs.length ? " (" + answered + ")" : "") : "—" })
+        el("td", { text: !qs.length ? "—" : answered ? right + " / " + qs.length : labels.not_started })
       ]));
     });
     var comps = app.querySelector("[data-progress-competencies]");
