@@ -146,7 +146,11 @@ pub fn load(root: &Path, out: &mut Diagnostics) -> Result<Option<Project>, NotAC
     check_slugs(&modules, out);
     warn_unlisted(root, &config, out);
     let scenarios = scenario::load_all(root, &config, out);
-    let by_path = modules.iter().enumerate().map(|(i, m)| (m.path.clone(), i)).collect();
+    let by_path = modules
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.path.clone(), i))
+        .collect();
     Ok(Some(Project {
         root: root.to_path_buf(),
         config,

@@ -95,6 +95,10 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ),
     ("cleared", "All progress cleared."),
     ("your_name", "Your name"),
+    (
+        "certificate_needs_js",
+        "With JavaScript, this page fills in your name and the modules you have completed. Without it, print the page and write your name on the line.",
+    ),
     ("print", "Print"),
     ("certificate_title", "Certificate of completion"),
     ("certificate_text", "This is to certify that"),
