@@ -4,7 +4,7 @@
 //! Input: export files (`peerprep-progress`, version 1) and the project they
 //! belong to. Output: a [`Report`] of the tables (completion per module, quiz
 //! results per question and per competency, scenario endings reached,
-//! self-assessment before and after) that [`write`] turns into an HTML page
+//! self-assessment before and after) that [`write()`] turns into an HTML page
 //! with SVG charts and CSV files. A file that cannot be used is skipped with a
 //! warning naming it; nothing else stops the report.
 
