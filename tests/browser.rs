@@ -65,24 +65,36 @@ fn tools() -> Option<&'static Tools> {
     }
 }
 
-/// Runs the page rules over `site`; returns (passed, report).
-fn check_pages(tools: &Tools, site: &Path, screenshots: Option<&Path>) -> (bool, String) {
-    let mut cmd = Command::new("node");
-    cmd.arg(repo_root().join("tests/browser/check-pages.mjs"))
+/// Runs `tests/browser/<script>` on `site` with Chromium and `extra` arguments; returns (passed, report).
+fn node(tools: &Tools, script: &str, site: &Path, extra: &[&std::ffi::OsStr]) -> (bool, String) {
+    let out = Command::new("node")
+        .arg(repo_root().join("tests/browser").join(script))
         .arg("--site")
         .arg(site)
         .arg("--chromium")
-        .arg(&tools.chromium);
-    if let Some(dir) = screenshots {
-        cmd.arg("--screenshots").arg(dir);
-    }
-    let out = cmd.output().expect("node runs");
+        .arg(&tools.chromium)
+        .args(extra)
+        .output()
+        .expect("node runs");
     let report = format!(
         "{}{}",
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
     (out.status.success(), report)
+}
+
+/// Runs the page rules over `site`, writing screenshots when asked; returns (passed, report).
+fn check_pages(tools: &Tools, site: &Path, screenshots: Option<&Path>) -> (bool, String) {
+    match screenshots {
+        Some(dir) => node(
+            tools,
+            "check-pages.mjs",
+            site,
+            &["--screenshots".as_ref(), dir.as_os_str()],
+        ),
+        None => node(tools, "check-pages.mjs", site, &[]),
+    }
 }
 
 fn build_bundled(edition: &str, out: &Path) {
@@ -128,24 +140,10 @@ fn every_facilitator_page_passes_the_page_rules() {
 }
 
 fn play(tools: &Tools, site: &Path, scenario: &str, extra: &[&str]) -> String {
-    let out = Command::new("node")
-        .arg(repo_root().join("tests/browser/play-scenario.mjs"))
-        .arg("--site")
-        .arg(site)
-        .args(["--scenario", scenario, "--chromium"])
-        .arg(&tools.chromium)
-        .args(extra)
-        .output()
-        .expect("node runs");
-    let report = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        out.status.success(),
-        "playing {scenario} by keyboard failed:\n{report}"
-    );
+    let mut args: Vec<&std::ffi::OsStr> = vec!["--scenario".as_ref(), scenario.as_ref()];
+    args.extend(extra.iter().map(std::ffi::OsStr::new));
+    let (passed, report) = node(tools, "play-scenario.mjs", site, &args);
+    assert!(passed, "playing {scenario} by keyboard failed:\n{report}");
     report
 }
 
@@ -189,23 +187,8 @@ fn quizzes_and_progress_work_by_keyboard_and_without_storage() {
         .status()
         .unwrap();
     assert!(status.success());
-    let out = Command::new("node")
-        .arg(repo_root().join("tests/browser/progress.mjs"))
-        .arg("--site")
-        .arg(&site)
-        .arg("--chromium")
-        .arg(&tools.chromium)
-        .output()
-        .expect("node runs");
-    let report = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        out.status.success(),
-        "quiz and progress in the browser failed:\n{report}"
-    );
+    let (passed, report) = node(tools, "progress.mjs", &site, &[]);
+    assert!(passed, "quiz and progress in the browser failed:\n{report}");
     assert!(report.starts_with("ok: "), "{report}");
 }
 
