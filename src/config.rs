@@ -496,6 +496,15 @@ fn is_plain_name(name: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.')
 }
 
+/// A configuration from `course.yaml` text that must be valid (for tests).
+#[cfg(test)]
+pub(crate) fn from_yaml(text: &str) -> Config {
+    let mut d = Diagnostics::new();
+    let config = load(SourceFile::new(CONFIG_PATH, text), &mut d);
+    assert!(!d.has_errors(), "{}", d.render_human());
+    config.expect("a valid test configuration")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -207,15 +207,14 @@ mod tests {
     use crate::config;
 
     fn config() -> Config {
-        let mut d = Diagnostics::new();
-        config::load(
-            SourceFile::new(
-                "course/course.yaml",
-                "title: T\ncompetencies:\n  listening:\n    title: L\nmodules: [a.md]\n",
-            ),
-            &mut d,
+        config::from_yaml(
+            "title: T
+competencies:
+  listening:
+    title: L
+modules: [a.md]
+",
         )
-        .unwrap()
     }
 
     fn load_str(path: &str, text: &str) -> (Option<Module>, Diagnostics) {

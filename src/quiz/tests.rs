@@ -4,15 +4,14 @@ use super::*;
 use crate::config;
 
 fn config() -> Config {
-    let mut d = Diagnostics::new();
-    config::load(
-        SourceFile::new(
-            "course/course.yaml",
-            "title: T\ncompetencies:\n  listening:\n    title: L\nmodules: [a.md]\n",
-        ),
-        &mut d,
+    config::from_yaml(
+        "title: T
+competencies:
+  listening:
+    title: L
+modules: [a.md]
+",
     )
-    .unwrap()
 }
 
 /// Parses `yaml` as a quiz block that starts on line 5 of a module file.

@@ -214,11 +214,7 @@ mod tests {
     #[test]
     fn map_has_every_node_marked_by_kind() {
         let mut d = Diagnostics::new();
-        let config = config::load(
-            SourceFile::new("course/course.yaml", "title: T\nmodules: [a.md]\n"),
-            &mut d,
-        )
-        .unwrap();
+        let config = config::from_yaml("title: T\nmodules: [a.md]\n");
         let yaml = "title: <T>\nstart: a\nnodes:\n  a:\n    text: x\n    choices:\n      - {label: l, goto: b, feedback: f}\n      - {label: l, goto: c, feedback: f}\n  b:\n    escalates: true\n    text: y\n    choices:\n      - {label: l, goto: c, feedback: f}\n      - {label: l, goto: a, feedback: f}\n  c:\n    ending: positive\n    text: z\n";
         let s = crate::scenario::load(
             "t",

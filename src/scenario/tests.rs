@@ -4,15 +4,16 @@ use super::*;
 use crate::config;
 
 fn config() -> Config {
-    let mut d = Diagnostics::new();
-    config::load(
-        SourceFile::new(
-            "course/course.yaml",
-            "title: T\ncompetencies:\n  confidentiality:\n    title: C\n  safeguarding:\n    title: S\nmodules: [a.md]\n",
-        ),
-        &mut d,
+    config::from_yaml(
+        "title: T
+competencies:
+  confidentiality:
+    title: C
+  safeguarding:
+    title: S
+modules: [a.md]
+",
     )
-    .unwrap()
 }
 
 fn check(yaml: &str) -> (Option<Scenario>, Diagnostics) {
