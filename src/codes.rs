@@ -38,6 +38,10 @@ pub enum Code {
     UnknownCompetency,
     /// An empty course (no modules to build).
     NoModules,
+    /// A session item naming a module that `modules:` does not list.
+    UnknownSessionModule,
+    /// A session item whose length is unknown (an activity without `minutes`, a module without `duration`).
+    SessionTiming,
     /// `{{ name }}` with no such variable.
     UndefinedVariable,
     /// A scenario's `start` names no node.
@@ -76,6 +80,8 @@ pub enum Code {
     SymlinkOutsideProject,
     /// No export file given to `report` can be used.
     NoUsableExport,
+    /// A names file for `certificates` that cannot be used (no `name` column, a malformed row, an empty name).
+    InvalidNamesFile,
     /// A theme template that fails to load or render.
     Template,
     /// A theme asset that cannot be read.
@@ -116,6 +122,8 @@ impl Code {
         Code::FrontMatter,
         Code::UnknownCompetency,
         Code::NoModules,
+        Code::UnknownSessionModule,
+        Code::SessionTiming,
         Code::UndefinedVariable,
         Code::UnknownStart,
         Code::UnknownNode,
@@ -135,6 +143,7 @@ impl Code {
         Code::LinkToFacilitatorContent,
         Code::SymlinkOutsideProject,
         Code::NoUsableExport,
+        Code::InvalidNamesFile,
         Code::Template,
         Code::ThemeFile,
         Code::ModuleNotListed,
@@ -166,6 +175,8 @@ impl Code {
             Code::FrontMatter => "E015",
             Code::UnknownCompetency => "E016",
             Code::NoModules => "E017",
+            Code::UnknownSessionModule => "E018",
+            Code::SessionTiming => "E019",
             Code::UndefinedVariable => "E020",
             Code::UnknownStart => "E030",
             Code::UnknownNode => "E031",
@@ -185,6 +196,7 @@ impl Code {
             Code::LinkToFacilitatorContent => "E044",
             Code::SymlinkOutsideProject => "E050",
             Code::NoUsableExport => "E070",
+            Code::InvalidNamesFile => "E071",
             Code::Template => "E060",
             Code::ThemeFile => "E061",
             Code::ModuleNotListed => "W001",

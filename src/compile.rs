@@ -15,6 +15,7 @@ use crate::diagnostic::Diagnostics;
 use crate::edition::{Edition, ModuleEdition};
 use crate::markdown::DataKind;
 use crate::markdown::{self, Context, Rendered};
+use crate::module::Module;
 use crate::project::Project;
 use crate::quiz::{self, Quiz};
 use crate::reflection;
@@ -63,6 +64,16 @@ impl<'a> Lookups<'a> {
         self.pages.get(path).cloned()
     }
 
+    /// The link from a page to the module at `path` and an optional anchor,
+    /// `to_modules` being the way from that page to the `modules/` folder.
+    pub fn href(&self, to_modules: &str, path: &str, fragment: Option<&str>) -> Option<String> {
+        let page = self.pages.get(path)?;
+        Some(match fragment {
+            Some(f) => format!("{to_modules}{page}#{f}"),
+            None => format!("{to_modules}{page}"),
+        })
+    }
+
     /// A scenario's title and summary.
     pub fn scenario(&self, id: &str) -> Option<(String, Option<String>)> {
         self.project
@@ -78,10 +89,19 @@ pub fn module_file(slug: &str) -> String {
     format!("{slug}.html")
 }
 
+/// How a module's quiz and reflection blocks are rendered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// On its own page: forms to fill in and check.
+    Page,
+    /// In a printable document: questions without answers, ruled writing space.
+    Print,
+}
+
 /// Renders every module body for `edition`.
 pub fn compile(project: &Project, edition: Edition) -> Compiled {
     let lookups = Lookups::new(project);
-    let module_page = |path: &str| lookups.module_page(path);
+    let module_href = |path: &str, fragment: Option<&str>| lookups.href("", path, fragment);
     let scenario = |id: &str| lookups.scenario(id);
     let results: Vec<(Rendered, ModuleQuizzes, Diagnostics)> = project
         .modules
@@ -93,53 +113,13 @@ pub fn compile(project: &Project, edition: Edition) -> Compiled {
                 variables: &project.config.variables,
                 edition,
                 facilitator_only: m.edition == ModuleEdition::Facilitator,
-                module_page: &module_page,
-                module_prefix: "",
+                module_href: &module_href,
+                anchor_prefix: "",
                 scenario: &scenario,
                 path_to_root: "../",
                 ui: &project.config.ui,
             };
-            let mut rendered = markdown::render(m.body(), &ctx);
-            let mut diagnostics = Diagnostics::new();
-            let mut quizzes = ModuleQuizzes::default();
-            let mut prompts = 0;
-            for (n, block) in rendered.blocks.iter().enumerate() {
-                let slot = markdown::block_slot(n);
-                let html = match block.kind {
-                    DataKind::Quiz => {
-                        match quiz::parse(block, &m.source, &project.config, &mut diagnostics) {
-                            Some(quiz) => {
-                                let form = quiz::render(
-                                    &quiz,
-                                    &m.source,
-                                    &Context {
-                                        facilitator_only: block.facilitator_only,
-                                        ..ctx
-                                    },
-                                );
-                                quizzes.fields.extend(form.fields);
-                                quizzes.quizzes.push(quiz);
-                                form.html
-                            }
-                            None => String::new(),
-                        }
-                    }
-                    DataKind::Reflection => {
-                        let found = reflection::parse(
-                            block,
-                            &m.source,
-                            &m.slug,
-                            &mut prompts,
-                            &mut diagnostics,
-                        );
-                        let html = reflection::render(&found, &project.config.ui);
-                        quizzes.reflections.extend(found);
-                        html
-                    }
-                };
-                rendered.html = rendered.html.replace(&slot, &html);
-            }
-            (rendered, quizzes, diagnostics)
+            compile_module(project, m, &ctx, Mode::Page)
         })
         .collect();
     let mut compiled = Compiled {
@@ -153,4 +133,55 @@ pub fn compile(project: &Project, edition: Edition) -> Compiled {
         compiled.diagnostics.extend(diagnostics);
     }
     compiled
+}
+
+/// Renders one module's body in `ctx`, its data blocks in `mode`.
+pub fn compile_module(
+    project: &Project,
+    m: &Module,
+    ctx: &Context<'_>,
+    mode: Mode,
+) -> (Rendered, ModuleQuizzes, Diagnostics) {
+    let mut rendered = markdown::render(m.body(), ctx);
+    let mut diagnostics = Diagnostics::new();
+    let mut quizzes = ModuleQuizzes::default();
+    let mut prompts = 0;
+    for (n, block) in rendered.blocks.iter().enumerate() {
+        let slot = markdown::block_slot(n);
+        let html = match block.kind {
+            DataKind::Quiz => {
+                match quiz::parse(block, &m.source, &project.config, &mut diagnostics) {
+                    Some(quiz) => {
+                        let ctx = Context {
+                            facilitator_only: block.facilitator_only,
+                            ..*ctx
+                        };
+                        let html = match mode {
+                            Mode::Page => {
+                                let form = quiz::render(&quiz, &m.source, &ctx);
+                                quizzes.fields.extend(form.fields);
+                                form.html
+                            }
+                            Mode::Print => quiz::print::questions(&quiz, &ctx),
+                        };
+                        quizzes.quizzes.push(quiz);
+                        html
+                    }
+                    None => String::new(),
+                }
+            }
+            DataKind::Reflection => {
+                let found =
+                    reflection::parse(block, &m.source, &m.slug, &mut prompts, &mut diagnostics);
+                let html = match mode {
+                    Mode::Page => reflection::render(&found, &project.config.ui),
+                    Mode::Print => reflection::render_print(&found),
+                };
+                quizzes.reflections.extend(found);
+                html
+            }
+        };
+        rendered.html = rendered.html.replace(&slot, &html);
+    }
+    (rendered, quizzes, diagnostics)
 }

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::codes::Code;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::sessions::{self, RawSession, Scheme, Session};
 use crate::slug;
 use crate::source::SourceFile;
 use crate::suggest;
@@ -42,6 +43,11 @@ struct RawConfig {
     modules: Vec<Spanned<String>>,
     #[serde(default)]
     self_assessment: Vec<SelfAssessment>,
+    #[serde(default)]
+    sessions: Vec<RawSession>,
+    #[serde(default)]
+    scheme: Scheme,
+    paper: Option<Spanned<String>>,
 }
 
 /// A statement learners rate 1–5 at the start and the end (`self_assessment:`).
@@ -154,6 +160,12 @@ pub struct Config {
     pub modules: Vec<ModuleEntry>,
     /// Self-assessment statements.
     pub self_assessment: Vec<SelfAssessment>,
+    /// Session plans.
+    pub sessions: Vec<Session>,
+    /// The scheme's details for the facilitator's templates.
+    pub scheme: Scheme,
+    /// Printed page size: `A4` or `letter`.
+    pub paper: &'static str,
     /// The configuration file itself, for locating later problems.
     pub source: SourceFile,
 }
@@ -363,6 +375,28 @@ fn validate(raw: RawConfig, source: SourceFile, out: &mut Diagnostics) -> Config
             );
         }
     }
+    let listed: Vec<&str> = modules.iter().map(|m| m.path.as_str()).collect();
+    let sessions = sessions::validate(raw.sessions, &listed, &source, out);
+    sessions::check_scheme(&raw.scheme, &source, out);
+    let paper = match raw.paper.as_ref().map(|p| p.value.trim().to_ascii_lowercase()) {
+        None => "A4",
+        Some(p) if p == "a4" => "A4",
+        Some(p) if p == "letter" => "letter",
+        Some(_) => {
+            if let Some(p) = &raw.paper {
+                out.push(
+                    yaml::locate_str(
+                        Diagnostic::error(Code::InvalidValue, "`paper` is A4 or letter"),
+                        &source,
+                        p,
+                        0,
+                    )
+                    .with_help("write `paper: A4` or `paper: letter`"),
+                );
+            }
+            "A4"
+        }
+    };
     Config {
         id,
         title,
@@ -376,6 +410,9 @@ fn validate(raw: RawConfig, source: SourceFile, out: &mut Diagnostics) -> Config
         ui,
         modules,
         self_assessment: raw.self_assessment,
+        sessions,
+        scheme: raw.scheme,
+        paper,
         source,
     }
 }

@@ -7,6 +7,8 @@
 //! per-option feedback, a score and Try again. Problems are located at their
 //! line in the module file.
 
+pub mod print;
+
 use serde::Deserialize;
 
 use crate::codes::Code;

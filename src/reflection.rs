@@ -101,3 +101,17 @@ pub fn render(prompts: &[Prompt], ui: &Ui) -> String {
     html.push_str("</div>\n");
     html
 }
+
+/// The reflection prompts on paper: each with ruled space to write in.
+pub fn render_print(prompts: &[Prompt]) -> String {
+    let mut html = String::from("<div class=\"reflections-print\">\n");
+    for p in prompts {
+        html.push_str(&format!(
+            "<div class=\"reflection-print\"><p class=\"reflection-prompt\">{}</p>\n{}</div>\n",
+            esc(&p.prompt),
+            crate::quiz::print::write_space(6)
+        ));
+    }
+    html.push_str("</div>\n");
+    html
+}

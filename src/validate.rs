@@ -64,6 +64,7 @@ pub fn validate(
         edition,
         checked: Checked::default(),
     };
+    crate::sessions::check_timing(project, out);
     for (module, rendered) in project.modules.iter().zip(&compiled.modules) {
         let locate = |d: Diagnostic, r: Range<usize>| d.at_offset(&module.source, r.start, r.len());
         let site = Site {

@@ -11,7 +11,7 @@ fn builds_the_fixture_into_public_with_every_page() {
     run.expect_code(0);
     assert!(
         run.stdout
-            .starts_with("Built 20 pages (mentor edition) into public/ in "),
+            .starts_with("Built 21 pages (mentor edition) into public/ in "),
         "{}",
         run.stdout
     );
@@ -20,6 +20,7 @@ fn builds_the_fixture_into_public_with_every_page() {
         [
             ".peerprep-output",
             "assets/course/images/dot.svg",
+            "assets/paper.css",
             "assets/progress.js",
             "assets/quiz.js",
             "assets/scenario.js",
@@ -44,6 +45,7 @@ fn builds_the_fixture_into_public_with_every_page() {
             "scenarios/promise/tell-dsl/choice-1.html",
             "scenarios/promise/tell-dsl/choice-2.html",
             "support.html",
+            "workbook.html",
         ]
     );
 }

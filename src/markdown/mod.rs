@@ -138,6 +138,9 @@ struct ScenarioBlock {
     id: String,
 }
 
+/// Builds the link to a module (by source path) and an optional anchor in it.
+pub type ModuleHref<'a> = dyn Fn(&str, Option<&str>) -> Option<String> + Sync + 'a;
+
 /// Finds a scenario's title and summary by id.
 pub type ScenarioLookup<'a> = dyn Fn(&str) -> Option<(String, Option<String>)> + Sync + 'a;
 
@@ -153,10 +156,14 @@ pub struct Context<'a> {
     pub edition: Edition,
     /// Whether the whole fragment is facilitator-only content.
     pub facilitator_only: bool,
-    /// Maps a module path (relative to `course/`) to its page's file name.
-    pub module_page: &'a (dyn Fn(&str) -> Option<String> + Sync),
-    /// Prefix from this page to the `modules/` folder (empty on module pages).
-    pub module_prefix: &'a str,
+    /// The link to a module (path relative to `course/`) and an optional
+    /// anchor in it, from this page; `None` when there is no such module.
+    pub module_href: &'a ModuleHref<'a>,
+    /// Put before every id this fragment defines (headings, footnotes) and
+    /// every `#anchor` link in it: empty on a page of its own, `<slug>--` when
+    /// several modules share one printable document (where headings also
+    /// go one level down, under the module's title).
+    pub anchor_prefix: &'a str,
     /// Title and summary of a scenario by id, for ```` ```scenario ```` blocks.
     pub scenario: &'a ScenarioLookup<'a>,
     /// Prefix from the page to the site root, e.g. `../`.
@@ -315,13 +322,15 @@ impl Renderer<'_, '_> {
                 Event::FootnoteReference(label) => {
                     let (n, id) = self.footnote(&label);
                     Event::Html(CowStr::from(format!(
-                        "<sup class=\"footnote-ref\"><a href=\"#fn-{id}\" id=\"fnref-{id}\">{n}</a></sup>"
+                        "<sup class=\"footnote-ref\"><a href=\"#{p}fn-{id}\" id=\"{p}fnref-{id}\">{n}</a></sup>",
+                        p = escaped(self.ctx.anchor_prefix)
                     )))
                 }
                 Event::Start(Tag::FootnoteDefinition(label)) => {
                     let (n, id) = self.footnote(&label);
                     Event::Html(CowStr::from(format!(
-                        "<div class=\"footnote\" id=\"fn-{id}\"><span class=\"footnote-label\">{n}.</span>"
+                        "<div class=\"footnote\" id=\"{p}fn-{id}\"><span class=\"footnote-label\">{n}.</span>",
+                        p = escaped(self.ctx.anchor_prefix)
                     )))
                 }
                 Event::End(TagEnd::FootnoteDefinition) => Event::Html(CowStr::from("</div>\n")),
@@ -381,9 +390,15 @@ impl Renderer<'_, '_> {
             }
             None => self.unique_id(slug::heading_id(&text)),
         };
-        let n = level as u8;
+        // In a document of several modules, the module's title is the h2.
+        let n = if self.ctx.anchor_prefix.is_empty() {
+            level as u8
+        } else {
+            (level as u8 + 1).min(6)
+        };
         events.push(Event::Html(CowStr::from(format!(
-            "<h{n} id=\"{}\">",
+            "<h{n} id=\"{}{}\">",
+            escaped(self.ctx.anchor_prefix),
             escaped(&id)
         ))));
         events.extend(inner);
@@ -462,11 +477,10 @@ impl Renderer<'_, '_> {
         };
         let rewritten = match &target {
             Target::Markdown { path, fragment } => {
-                let prefix = self.ctx.module_prefix;
-                (self.ctx.module_page)(path).map(|page| match fragment {
-                    Some(f) => format!("{prefix}{page}#{f}"),
-                    None => format!("{prefix}{page}"),
-                })
+                (self.ctx.module_href)(path, fragment.as_deref())
+            }
+            Target::SamePage(fragment) if !self.ctx.anchor_prefix.is_empty() => {
+                Some(format!("#{}{fragment}", self.ctx.anchor_prefix))
             }
             Target::File { path, suffix } => Some(format!(
                 "{}assets/course/{}{suffix}",

@@ -2,9 +2,10 @@
 
 use super::*;
 
-fn page(path: &str) -> Option<String> {
-    match path {
-        "03-boundaries.md" => Some("boundaries.html".to_owned()),
+fn page(path: &str, fragment: Option<&str>) -> Option<String> {
+    match (path, fragment) {
+        ("03-boundaries.md", Some(f)) => Some(format!("boundaries.html#{f}")),
+        ("03-boundaries.md", None) => Some("boundaries.html".to_owned()),
         _ => None,
     }
 }
@@ -18,8 +19,8 @@ fn render_with(text: &str, edition: Edition) -> Rendered {
         variables: &vars,
         edition,
         facilitator_only: false,
-        module_page: &page,
-        module_prefix: "",
+        module_href: &page,
+        anchor_prefix: "",
         scenario: &|id: &str| {
             (id == "promise").then(|| {
                 (

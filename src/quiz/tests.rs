@@ -127,15 +127,15 @@ fn the_form_works_without_javascript() {
     let source = SourceFile::new("course/m.md", "x");
     let vars = std::collections::HashMap::new();
     let ui = crate::ui::Ui::with_overrides([]);
-    let none = |_: &str| None;
+    let none = |_: &str, _: Option<&str>| None;
     let ctx = Context {
         path: "m.md",
         base_offset: 0,
         variables: &vars,
         edition: crate::edition::Edition::Mentor,
         facilitator_only: false,
-        module_page: &none,
-        module_prefix: "",
+        module_href: &none,
+        anchor_prefix: "",
         scenario: &|_: &str| None,
         path_to_root: "../",
         ui: &ui,

@@ -6,9 +6,11 @@
 //! set of template values (never a copy of the course per page). Template
 //! errors become located diagnostics.
 //!
-//! Pages: `index.html` (home), `modules/<slug>.html`, `support.html`, and the
-//! scenario pages of [`scenarios`].
+//! Pages: `index.html` (home), `modules/<slug>.html`, `support.html`, the
+//! scenario pages of [`scenarios`], the progress pages of [`progress`], and
+//! the workbook and facilitator pack of [`documents`].
 
+pub mod documents;
 pub mod progress;
 pub mod scenario_map;
 pub mod scenarios;
@@ -187,6 +189,7 @@ pub fn render_site(
     })?;
     scenarios::render(project, edition, &pages)?;
     progress::render(project, compiled, edition, &pages)?;
+    documents::render(project, compiled, edition, &pages)?;
     let mut other = 0;
     for asset in theme
         .assets()

@@ -25,17 +25,17 @@ pub fn render(
     root: &str,
     facilitator: bool,
 ) -> Rendered {
-    let module_page = |path: &str| lookups.module_page(path);
-    let scenario = |id: &str| lookups.scenario(id);
     let prefix = format!("{root}modules/");
+    let module_href = |path: &str, fragment: Option<&str>| lookups.href(&prefix, path, fragment);
+    let scenario = |id: &str| lookups.scenario(id);
     let ctx = Context {
         path: LINK_BASE,
         base_offset: 0,
         variables: &project.config.variables,
         edition,
         facilitator_only: facilitator,
-        module_page: &module_page,
-        module_prefix: &prefix,
+        module_href: &module_href,
+        anchor_prefix: "",
         scenario: &scenario,
         path_to_root: root,
         ui: &project.config.ui,

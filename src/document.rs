@@ -1,0 +1,208 @@
+//! Printable documents made of several modules: the mentor workbook and the
+//! facilitator's guide.
+//!
+//! Input: the modules to include, in course order, and where the document
+//! sits in the site. Output: one [`Section`] per module, its body rendered for
+//! paper (quizzes without answers, reflections with ruled writing space).
+//! Every id a module defines is prefixed with `<slug>--` so that headings and
+//! footnotes of different modules cannot clash in one page; links between
+//! modules of the document become links inside it, and links to other
+//! modules go to their pages.
+
+use std::collections::HashSet;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::compile::{self, Lookups, Mode};
+use crate::edition::{Edition, ModuleEdition};
+use crate::markdown::Context;
+use crate::module::Module;
+use crate::project::Project;
+use crate::quiz;
+
+/// One module in a printable document.
+#[derive(Debug, Serialize)]
+pub struct Section {
+    /// The module's slug, also the section's id.
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// Summary.
+    pub summary: Option<String>,
+    /// Minutes.
+    pub duration: Option<u32>,
+    /// Learning outcomes.
+    pub outcomes: Vec<String>,
+    /// Its body, rendered for paper.
+    pub html: String,
+}
+
+/// The id prefix of a module's headings in a document.
+pub fn anchor_prefix(slug: &str) -> String {
+    format!("{slug}--")
+}
+
+/// Renders `members` as sections of one document at depth `root` (`""` or `"../"`).
+pub fn sections(
+    project: &Project,
+    members: &[&Module],
+    edition: Edition,
+    root: &str,
+) -> Vec<Section> {
+    let lookups = Lookups::new(project);
+    let inside: HashSet<&str> = members.iter().map(|m| m.path.as_str()).collect();
+    let to_modules = format!("{root}modules/");
+    let module_href = |path: &str, fragment: Option<&str>| {
+        if inside.contains(path) {
+            let slug = &project.module_by_path(path)?.slug;
+            Some(match fragment {
+                Some(f) => format!("#{}{f}", anchor_prefix(slug)),
+                None => format!("#{slug}"),
+            })
+        } else {
+            lookups.href(&to_modules, path, fragment)
+        }
+    };
+    let scenario = |id: &str| lookups.scenario(id);
+    members
+        .par_iter()
+        .map(|m| {
+            let prefix = anchor_prefix(&m.slug);
+            let ctx = Context {
+                path: &m.path,
+                base_offset: m.body_start,
+                variables: &project.config.variables,
+                edition,
+                facilitator_only: m.edition == ModuleEdition::Facilitator,
+                module_href: &module_href,
+                anchor_prefix: &prefix,
+                scenario: &scenario,
+                path_to_root: root,
+                ui: &project.config.ui,
+            };
+            let (rendered, _, _) = compile::compile_module(project, m, &ctx, Mode::Print);
+            Section {
+                slug: m.slug.clone(),
+                title: m.title.clone(),
+                summary: m.summary.clone(),
+                duration: m.duration,
+                outcomes: m.outcomes.clone(),
+                html: rendered.html,
+            }
+        })
+        .collect()
+}
+
+/// The modules of the mentor workbook: every module both editions show.
+pub fn workbook_modules(project: &Project) -> Vec<&Module> {
+    project
+        .modules
+        .iter()
+        .filter(|m| m.edition == ModuleEdition::All)
+        .collect()
+}
+
+/// The modules of the facilitator's guide: the `edition: facilitator` modules.
+pub fn guide_modules(project: &Project) -> Vec<&Module> {
+    project
+        .modules
+        .iter()
+        .filter(|m| m.edition == ModuleEdition::Facilitator)
+        .collect()
+}
+
+/// One module's answer key.
+#[derive(Debug, Serialize)]
+pub struct AnswerKey {
+    /// The module's slug.
+    pub slug: String,
+    /// Its title.
+    pub title: String,
+    /// Its quizzes' keys, rendered.
+    pub html: String,
+    /// How many questions.
+    pub questions: usize,
+}
+
+/// The answer keys of every module with a quiz, for a page at `trainer/`.
+pub fn answer_keys(
+    project: &Project,
+    quizzes: &[compile::ModuleQuizzes],
+    edition: Edition,
+) -> Vec<AnswerKey> {
+    let lookups = Lookups::new(project);
+    let module_href =
+        |path: &str, fragment: Option<&str>| lookups.href("../modules/", path, fragment);
+    let scenario = |id: &str| lookups.scenario(id);
+    project
+        .modules
+        .iter()
+        .zip(quizzes)
+        .filter(|(m, q)| m.edition.appears_in(edition) && !q.quizzes.is_empty())
+        .map(|(m, q)| {
+            let prefix = anchor_prefix(&m.slug);
+            let ctx = Context {
+                path: &m.path,
+                base_offset: 0,
+                variables: &project.config.variables,
+                edition,
+                facilitator_only: true,
+                module_href: &module_href,
+                anchor_prefix: &prefix,
+                scenario: &scenario,
+                path_to_root: "../",
+                ui: &project.config.ui,
+            };
+            AnswerKey {
+                slug: m.slug.clone(),
+                title: m.title.clone(),
+                html: q.quizzes.iter().map(|z| quiz::print::key(z, &ctx)).collect(),
+                questions: q.quizzes.iter().map(|z| z.questions.len()).sum(),
+            }
+        })
+        .collect()
+}
+
+/// A scenario laid out for discussion on paper: the situation and the options.
+#[derive(Debug, Serialize)]
+pub struct ScenarioSheet {
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Summary.
+    pub summary: Option<String>,
+    /// Content note.
+    pub content_note: Option<String>,
+    /// Who speaks first.
+    pub speaker: Option<String>,
+    /// The opening situation, rendered.
+    pub text: String,
+    /// The options at the start.
+    pub choices: Vec<String>,
+}
+
+/// Every scenario's opening, for a document at depth `root`.
+pub fn scenario_sheets(project: &Project, edition: Edition, root: &str) -> Vec<ScenarioSheet> {
+    let lookups = Lookups::new(project);
+    project
+        .scenarios
+        .iter()
+        .filter_map(|s| {
+            let start = s.node(&s.start)?;
+            Some(ScenarioSheet {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                summary: s.summary.clone(),
+                content_note: s.content_note.clone(),
+                speaker: start.speaker.clone(),
+                text: crate::scenario::markdown::render(
+                    project, &lookups, &start.text, edition, root, false,
+                )
+                .html,
+                choices: start.choices.iter().map(|c| c.label.clone()).collect(),
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,143 @@
+//! The printable documents and the facilitator pack.
+//!
+//! Every edition gets `workbook.html` (the mentor workbook) and
+//! `assets/paper.css` (the course's page size for printing). The
+//! facilitator edition adds `trainer/index.html` (the facilitator home),
+//! `trainer/guide.html`, `trainer/answers.html`, `trainer/sessions.html` and
+//! the printable templates under `trainer/templates/`.
+
+use minijinja::{Value, context};
+use serde::Serialize;
+
+use crate::compile::Compiled;
+use crate::document;
+use crate::edition::Edition;
+use crate::project::Project;
+use crate::render::{Pages, RenderError};
+use crate::sessions;
+
+/// The templates under `trainer/templates/`, by output name.
+pub const TEMPLATES: &[&str] = &[
+    "application-form",
+    "poster",
+    "register",
+    "supervision-log",
+    "certificate",
+];
+
+/// `scheme` as templates see it: every field filled, falling back to the course's.
+#[derive(Debug, Serialize)]
+pub struct SchemeView<'a> {
+    /// The scheme's name (default: the course title).
+    pub name: &'a str,
+    /// Who to ask.
+    pub contact: Option<&'a str>,
+    /// How to apply.
+    pub apply_how: Option<&'a str>,
+    /// Closing date.
+    pub apply_by: Option<&'a str>,
+    /// Start date.
+    pub starts: Option<&'a str>,
+}
+
+impl<'a> SchemeView<'a> {
+    /// The scheme of `project`'s course.
+    pub fn new(config: &'a crate::config::Config) -> Self {
+        let s = &config.scheme;
+        Self {
+            name: s.name.as_deref().unwrap_or(&config.title),
+            contact: s.contact.as_deref(),
+            apply_how: s.apply_how.as_deref(),
+            apply_by: s.apply_by.as_ref().map(|d| d.value.as_str()),
+            starts: s.starts.as_ref().map(|d| d.value.as_str()),
+        }
+    }
+}
+
+/// The page size rule for printing.
+pub fn paper_css(paper: &str) -> String {
+    format!("/* The course's printed page size (`paper:` in course.yaml). */\n@page {{ size: {paper}; }}\n")
+}
+
+/// Renders the workbook and, for the facilitator edition, the facilitator pack.
+pub fn render(
+    project: &Project,
+    compiled: &Compiled,
+    edition: Edition,
+    pages: &Pages<'_>,
+) -> Result<(), RenderError> {
+    let config = &project.config;
+    pages.file("assets/paper.css", paper_css(config.paper).as_bytes())?;
+    let workbook = document::sections(
+        project,
+        &document::workbook_modules(project),
+        Edition::Mentor,
+        "",
+    );
+    pages.page(
+        "workbook.html",
+        "workbook.html",
+        "",
+        context! {
+            page => context! { kind => "workbook" },
+            sections => Value::from_serialize(&workbook),
+            scenario_sheets => Value::from_serialize(document::scenario_sheets(project, Edition::Mentor, "")),
+        },
+    )?;
+    if edition != Edition::Facilitator {
+        return Ok(());
+    }
+    let guide = document::sections(
+        project,
+        &document::guide_modules(project),
+        Edition::Facilitator,
+        "../",
+    );
+    let keys = document::answer_keys(project, &compiled.quizzes, edition);
+    let plans = Value::from_serialize(sessions::plan(project));
+    let scheme = Value::from_serialize(SchemeView::new(config));
+    let guide = Value::from_serialize(&guide);
+    pages.page(
+        "trainer/index.html",
+        "trainer/index.html",
+        "../",
+        context! {
+            page => context! { kind => "trainer-home" },
+            guide => guide.clone(),
+            plans => plans.clone(),
+            answer_count => keys.iter().map(|k| k.questions).sum::<usize>(),
+        },
+    )?;
+    pages.page(
+        "trainer/guide.html",
+        "trainer/guide.html",
+        "../",
+        context! { page => context! { kind => "guide" }, sections => guide },
+    )?;
+    pages.page(
+        "trainer/answers.html",
+        "trainer/answers.html",
+        "../",
+        context! { page => context! { kind => "answers" }, keys => Value::from_serialize(&keys) },
+    )?;
+    pages.page(
+        "trainer/sessions.html",
+        "trainer/sessions.html",
+        "../",
+        context! { page => context! { kind => "sessions" }, plans => plans.clone() },
+    )?;
+    for name in TEMPLATES {
+        pages.page(
+            &format!("trainer/templates/{name}.html"),
+            &format!("trainer/templates/{name}.html"),
+            "../../",
+            context! {
+                page => context! { kind => "template" },
+                scheme => scheme.clone(),
+                plans => plans.clone(),
+                cert => context! { kind => "attendance", name => (), date => () },
+            },
+        )?;
+    }
+    Ok(())
+}
