@@ -37,6 +37,18 @@ pub enum Command {
         after_help = "Examples:\n  peerprep report exports/*.json\n  peerprep report a.json b.json --project path/to/course --anonymous --out impact"
     )]
     Report(ReportArgs),
+    /// Write one printable certificate per name in a CSV file
+    /// (default output: PROJECT/certificates/).
+    #[command(
+        after_help = "The CSV file needs a header row with a `name` column; other columns are ignored.\n\nExamples:\n  peerprep certificates names.csv\n  peerprep certificates names.csv --kind completion --date 2027-03-01 --out printed"
+    )]
+    Certificates(CertificatesArgs),
+    /// Build an edition and print its documents to PDF with headless Chromium
+    /// (workbook.pdf; facilitator-guide.pdf and sessions.pdf for the facilitator edition).
+    #[command(
+        after_help = "Finds `chromium` or `google-chrome` on the PATH, or the browser named by PEERPREP_CHROME.\n\nExamples:\n  peerprep pdf\n  peerprep pdf path/to/course --edition facilitator"
+    )]
+    Pdf(BuildArgs),
     /// Check the course for problems without writing anything.
     #[command(
         after_help = "Examples:\n  peerprep check\n  peerprep check path/to/course --format json --deny-warnings"
@@ -77,6 +89,34 @@ pub struct ReportArgs {
     /// Leave learners' names out of the report.
     #[arg(long)]
     pub anonymous: bool,
+}
+
+/// `peerprep certificates`.
+#[derive(Debug, clap::Args)]
+pub struct CertificatesArgs {
+    /// A CSV file with a header row and a `name` column.
+    pub names: PathBuf,
+    /// What the certificate is for.
+    #[arg(long, value_enum, default_value_t = CertificateKind::Attendance)]
+    pub kind: CertificateKind,
+    /// The date printed on each certificate, YYYY-MM-DD [default: today].
+    #[arg(long)]
+    pub date: Option<String>,
+    /// The course folder.
+    #[arg(long, default_value = ".")]
+    pub project: PathBuf,
+    /// Where to write the certificates, relative to the current folder [default: PROJECT/certificates].
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
+}
+
+/// What a certificate is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CertificateKind {
+    /// Taking part in the training (names the scheme).
+    Attendance,
+    /// Completing the course (names the course).
+    Completion,
 }
 
 /// `peerprep check`.

@@ -10,6 +10,7 @@
 //!    templates ([`theme`]) to pages, in parallel.
 //! 4. **write** ([`writer`]): a staging folder swapped in only when complete.
 
+pub mod certificates;
 pub mod cli;
 pub mod cmd;
 pub mod codes;
@@ -21,6 +22,7 @@ pub mod edition;
 pub mod fs;
 pub mod markdown;
 pub mod module;
+pub mod pdf;
 pub mod project;
 pub mod quiz;
 pub mod reflection;

@@ -21,6 +21,8 @@ fn main() -> ExitCode {
         Command::Build(args) => cmd::build::run(args, cli.quiet),
         Command::Check(args) => cmd::check::run(args, cli.quiet),
         Command::Report(args) => cmd::report::run(args, cli.quiet),
+        Command::Certificates(args) => cmd::certificates::run(args, cli.quiet),
+        Command::Pdf(args) => cmd::pdf::run(args, cli.quiet),
     };
     ExitCode::from(outcome.code())
 }

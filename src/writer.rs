@@ -124,6 +124,11 @@ impl Staging {
         self.dir.join(relative)
     }
 
+    /// The folder being filled (for tools that write into it directly).
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
     /// The final folder.
     pub fn target(&self) -> &Path {
         &self.target

@@ -9,8 +9,17 @@ use crate::diagnostic::Diagnostics;
 use crate::render::{self, RenderError};
 use crate::writer::Staging;
 
+/// Work done on the staged output before it is swapped in: it returns a line
+/// for the summary, or the outcome and message that stop the build.
+pub type Extra<'a> = dyn Fn(&std::path::Path) -> Result<String, (Outcome, String)> + 'a;
+
 /// Runs `build`, printing problems and a one-line summary.
 pub fn run(args: &BuildArgs, quiet: bool) -> Outcome {
+    run_with(args, quiet, &|_| Ok(String::new()))
+}
+
+/// Runs `build` with `extra` work on the staged output (`pdf` prints there).
+pub fn run_with(args: &BuildArgs, quiet: bool, extra: &Extra<'_>) -> Outcome {
     let started = Instant::now();
     let out_dir = args
         .out
@@ -77,6 +86,17 @@ pub fn run(args: &BuildArgs, quiet: bool) -> Outcome {
         }
     };
     let target: PathBuf = staging.target().to_path_buf();
+    let extra_summary = match extra(staging.dir()) {
+        Ok(line) => line,
+        Err((outcome, message)) => {
+            report(&diagnostics);
+            eprintln!(
+                "{message}\nerror: build stopped; {} was not changed",
+                out_dir.display()
+            );
+            return outcome;
+        }
+    };
     if let Err(e) = staging.finish() {
         report(&diagnostics);
         eprintln!(
@@ -94,6 +114,9 @@ pub fn run(args: &BuildArgs, quiet: bool) -> Outcome {
             display_out(&target),
             started.elapsed().as_secs_f64()
         );
+        if !extra_summary.is_empty() {
+            println!("{extra_summary}");
+        }
     }
     Outcome::Success
 }

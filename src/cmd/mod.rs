@@ -2,7 +2,9 @@
 //! and returns an [`Outcome`] that `main` turns into an exit code.
 
 pub mod build;
+pub mod certificates;
 pub mod check;
+pub mod pdf;
 pub mod report;
 
 use std::path::Path;

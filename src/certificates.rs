@@ -1,0 +1,271 @@
+//! Named certificates (`peerprep certificates NAMES.csv`): one printable page
+//! per name read from a CSV file.
+//!
+//! Input: the CSV text: a header row with a `name` column (any case; other
+//! columns are ignored), then one row per mentor. Output: the names, or a
+//! diagnostic at the line of every malformed row. Writing the pages is
+//! [`write`].
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use minijinja::{Value, context};
+
+use crate::codes::Code;
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::render::documents::{SchemeView, paper_css};
+use crate::render::views;
+use crate::source::SourceFile;
+use crate::theme::Theme;
+use crate::writer::{Sink, Staging, WriteError};
+
+/// Reads the names from `source`, pushing a diagnostic for every bad row.
+pub fn read_names(source: &SourceFile, out: &mut Diagnostics) -> Vec<String> {
+    let error = |line: usize, message: String, help: &str| {
+        Diagnostic::error(Code::InvalidNamesFile, message)
+            .at(source, line.max(1), 1, 1)
+            .with_help(help)
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(source.text.as_bytes());
+    let column = match reader.headers() {
+        Ok(headers) => {
+            let found = headers
+                .iter()
+                .position(|h| h.trim().eq_ignore_ascii_case("name"));
+            if found.is_none() {
+                let seen: Vec<&str> = headers.iter().collect();
+                out.push(error(
+                    1,
+                    "the first row has no `name` column".to_owned(),
+                    &format!(
+                        "start the file with a header row such as `name,form`; this one has: {}",
+                        seen.join(", ")
+                    ),
+                ));
+            }
+            found
+        }
+        Err(e) => {
+            out.push(error(
+                e.position().map_or(1, |p| p.line() as usize),
+                format!("cannot read the header row: {e}"),
+                "save the file as CSV (comma-separated, UTF-8)",
+            ));
+            None
+        }
+    };
+    let Some(column) = column else {
+        return Vec::new();
+    };
+    let mut names = Vec::new();
+    for record in reader.records() {
+        match record {
+            Ok(r) => {
+                let line = r.position().map_or(0, |p| p.line() as usize);
+                match r.get(column).map(str::trim) {
+                    Some(name) if !name.is_empty() => names.push(name.to_owned()),
+                    _ => out.push(error(
+                        line,
+                        "this row has no name".to_owned(),
+                        "fill in the name, or delete the row",
+                    )),
+                }
+            }
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as usize);
+                let message = match e.kind() {
+                    csv::ErrorKind::UnequalLengths {
+                        expected_len, len, ..
+                    } => format!("this row has {len} fields, but the header has {expected_len}"),
+                    _ => format!("this row cannot be read: {e}"),
+                };
+                out.push(error(
+                    line,
+                    message,
+                    "put a name in quotes if it contains a comma, e.g. \"Smith, Sam\"",
+                ));
+            }
+        }
+    }
+    if names.is_empty() && !out.has_errors() {
+        out.push(error(
+            1,
+            "the file lists no names".to_owned(),
+            "add one row per mentor under the header row",
+        ));
+    }
+    names
+}
+
+/// One certificate's file name: its number and the name as a slug.
+fn file_name(n: usize, name: &str, used: &mut HashSet<String>) -> String {
+    let slug = crate::slug::slugify(name);
+    let mut file = format!("{n:03}-{slug}.html");
+    if slug.is_empty() || !used.insert(file.clone()) {
+        file = format!("{n:03}.html");
+        used.insert(file.clone());
+    }
+    file
+}
+
+/// Why certificates could not be written.
+#[derive(Debug)]
+pub enum CertificateError {
+    /// The output folder is unsafe or the disk failed.
+    Write(WriteError),
+    /// A template failed.
+    Template(Box<Diagnostic>),
+}
+
+impl From<WriteError> for CertificateError {
+    fn from(e: WriteError) -> Self {
+        CertificateError::Write(e)
+    }
+}
+
+impl From<crate::fs::IoError> for CertificateError {
+    fn from(e: crate::fs::IoError) -> Self {
+        CertificateError::Write(WriteError::Io(e))
+    }
+}
+
+/// Writes one certificate per name, and an index, into `out` (staged).
+pub fn write(
+    names: &[String],
+    kind: &str,
+    date: &str,
+    config: &Config,
+    theme: &Theme,
+    project_root: &Path,
+    out: &Path,
+) -> Result<(), CertificateError> {
+    let staging = Staging::new(project_root, out)?;
+    let env = theme.environment();
+    let template_error =
+        |e: minijinja::Error| CertificateError::Template(Box::new(theme.error_diagnostic(&e)));
+    let shared = context! {
+        course => Value::from_serialize(views::course(config)),
+        scheme => Value::from_serialize(SchemeView::new(config)),
+        ui => Value::from_serialize(&config.ui),
+        root => "",
+    };
+    let mut used = HashSet::new();
+    let mut listed = Vec::with_capacity(names.len());
+    let page = env
+        .get_template("certificates/certificate.html")
+        .map_err(template_error)?;
+    for (n, name) in names.iter().enumerate() {
+        let file = file_name(n + 1, name, &mut used);
+        let ctx = minijinja::value::merge_maps([
+            context! { cert => context! { name => name, kind => kind, date => date } },
+            shared.clone(),
+        ]);
+        let html = page.render(ctx).map_err(template_error)?;
+        staging.write(&file, html.as_bytes())?;
+        listed.push(context! { name => name, file => file });
+    }
+    let index = env
+        .get_template("certificates/index.html")
+        .and_then(|t| {
+            t.render(minijinja::value::merge_maps([
+                context! { certificates => listed, cert => context! { kind => kind, date => date } },
+                shared.clone(),
+            ]))
+        })
+        .map_err(template_error)?;
+    staging.write("index.html", index.as_bytes())?;
+    for asset in theme
+        .assets()
+        .map_err(|d| CertificateError::Template(Box::new(d)))?
+    {
+        if asset.path == "style.css" {
+            staging.write("assets/style.css", &asset.bytes)?;
+        }
+    }
+    staging.write("assets/paper.css", paper_css(config.paper).as_bytes())?;
+    staging.finish()?;
+    Ok(())
+}
+
+/// Today's date as `YYYY-MM-DD` (UTC), from the system clock.
+pub fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> (Vec<String>, Vec<String>) {
+        let mut out = Diagnostics::new();
+        let names = read_names(&SourceFile::new("names.csv", text), &mut out);
+        let problems = out
+            .items()
+            .iter()
+            .map(|d| format!("{}:{} {}", d.code.as_str(), d.line, d.message))
+            .collect();
+        (names, problems)
+    }
+
+    #[test]
+    fn reads_the_name_column_with_a_bom_and_other_columns() {
+        let (n, p) = names("\u{feff}Form,Name\n10A,Sam Lee\n10B,\"Okafor, Chidi\"\n");
+        assert_eq!(n, ["Sam Lee", "Okafor, Chidi"]);
+        assert!(p.is_empty(), "{p:?}");
+    }
+
+    #[test]
+    fn every_bad_row_is_reported_at_its_line() {
+        let (_, p) = names("name,form\nSam,10A\n,10B\nAlex,10C,extra\nJo,10D\n");
+        assert_eq!(
+            p,
+            [
+                "E071:3 this row has no name",
+                "E071:4 this row has 3 fields, but the header has 2"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_file_without_a_name_column_or_names() {
+        let (_, p) = names("pupil,form\nSam,10A\n");
+        assert_eq!(p, ["E071:1 the first row has no `name` column"]);
+        let (_, p) = names("name\n");
+        assert_eq!(p, ["E071:1 the file lists no names"]);
+    }
+
+    #[test]
+    fn file_names_are_numbered_and_unique() {
+        let mut used = HashSet::new();
+        assert_eq!(file_name(1, "Sam Lee", &mut used), "001-sam-lee.html");
+        assert_eq!(file_name(2, "Zoë", &mut used), "002-zo.html");
+        assert_eq!(file_name(3, "李", &mut used), "003.html");
+    }
+
+    #[test]
+    fn dates_from_days() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(20_780), (2026, 11, 23));
+    }
+}

@@ -1,0 +1,103 @@
+//! `peerprep certificates`: one printable certificate per name in a CSV file.
+
+use std::path::{Path, PathBuf};
+
+use crate::certificates::{self, CertificateError};
+use crate::cli::{CertificateKind, CertificatesArgs};
+use crate::cmd::{Outcome, load_and_validate};
+use crate::diagnostic::Diagnostics;
+use crate::edition::Edition;
+use crate::source;
+
+/// Runs `certificates`: a bad names file is exit 1, an unsafe output exit 2.
+pub fn run(args: &CertificatesArgs, quiet: bool) -> Outcome {
+    let date = args.date.clone().unwrap_or_else(certificates::today);
+    if !crate::sessions::is_date(&date) {
+        eprintln!("error: --date {date} is not a date\nhelp: write it as YYYY-MM-DD, e.g. 2027-03-01");
+        return Outcome::Environment;
+    }
+    let mut diagnostics = Diagnostics::new();
+    let validated = match load_and_validate(&args.project, Edition::Mentor, &mut diagnostics) {
+        Ok(Some(v)) if !diagnostics.has_errors() => v,
+        Ok(_) => {
+            eprint!("{}", diagnostics.render_human());
+            eprintln!("error: fix the course before writing certificates");
+            return Outcome::Problems;
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Outcome::Environment;
+        }
+    };
+    let (root, relative) = split_path(&args.names);
+    let text = match source::read_source(&root, &relative) {
+        Ok(mut text) => {
+            text.path = args.names.clone();
+            text
+        }
+        Err(mut d) => {
+            d.path = Some(args.names.clone());
+            let code = d.code;
+            eprint!("{}", d.render_human());
+            return if code == crate::codes::Code::Unreadable {
+                Outcome::Environment
+            } else {
+                Outcome::Problems
+            };
+        }
+    };
+    let mut problems = Diagnostics::new();
+    let names = certificates::read_names(&text, &mut problems);
+    if problems.has_errors() {
+        eprint!("{}", problems.render_human());
+        eprintln!("error: no certificates written");
+        return Outcome::Problems;
+    }
+    let kind = match args.kind {
+        CertificateKind::Attendance => "attendance",
+        CertificateKind::Completion => "completion",
+    };
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| args.project.join("certificates"));
+    let written = certificates::write(
+        &names,
+        kind,
+        &date,
+        &validated.project.config,
+        &validated.theme,
+        &args.project,
+        &out,
+    );
+    match written {
+        Ok(()) => {
+            if !quiet {
+                println!(
+                    "Wrote {} {kind} certificates into {}",
+                    names.len(),
+                    out.display()
+                );
+            }
+            Outcome::Success
+        }
+        Err(CertificateError::Template(d)) => {
+            eprint!("{}", d.render_human());
+            Outcome::Problems
+        }
+        Err(CertificateError::Write(e)) => {
+            eprintln!("error: {e}");
+            Outcome::Environment
+        }
+    }
+}
+
+/// A file path as its folder and its name.
+fn split_path(path: &Path) -> (PathBuf, PathBuf) {
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path.file_name().map(PathBuf::from).unwrap_or_default();
+    (parent, name)
+}

@@ -1,0 +1,41 @@
+//! `peerprep pdf`: build an edition, then print its documents to PDF inside
+//! the staged output, so a failed print leaves the previous output as it was.
+
+use crate::cli::BuildArgs;
+use crate::cmd::{Outcome, build};
+use crate::edition::Edition;
+use crate::pdf::{self, PdfError};
+
+/// The pages each edition prints, and the PDF each becomes.
+pub fn documents(edition: Edition) -> &'static [(&'static str, &'static str)] {
+    match edition {
+        Edition::Mentor => &[("workbook.html", "workbook.pdf")],
+        Edition::Facilitator => &[
+            ("workbook.html", "workbook.pdf"),
+            ("trainer/guide.html", "facilitator-guide.pdf"),
+            ("trainer/sessions.html", "sessions.pdf"),
+        ],
+    }
+}
+
+/// Runs `pdf`: no browser is exit 2 before anything is built.
+pub fn run(args: &BuildArgs, quiet: bool) -> Outcome {
+    let browser = match pdf::find_browser() {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("{e}");
+            return Outcome::Environment;
+        }
+    };
+    let printed = |site: &std::path::Path| {
+        let mut names = Vec::new();
+        for (page, name) in documents(args.edition) {
+            pdf::print(&browser, site, page, name).map_err(|e| match e {
+                PdfError::NoBrowser(m) | PdfError::Failed(m) => (Outcome::Environment, m),
+            })?;
+            names.push(format!("pdf/{name}"));
+        }
+        Ok(format!("Printed {}", names.join(", ")))
+    };
+    build::run_with(args, quiet, &printed)
+}
