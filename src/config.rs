@@ -378,7 +378,11 @@ fn validate(raw: RawConfig, source: SourceFile, out: &mut Diagnostics) -> Config
     let listed: Vec<&str> = modules.iter().map(|m| m.path.as_str()).collect();
     let sessions = sessions::validate(raw.sessions, &listed, &source, out);
     sessions::check_scheme(&raw.scheme, &source, out);
-    let paper = match raw.paper.as_ref().map(|p| p.value.trim().to_ascii_lowercase()) {
+    let paper = match raw
+        .paper
+        .as_ref()
+        .map(|p| p.value.trim().to_ascii_lowercase())
+    {
         None => "A4",
         Some(p) if p == "a4" => "A4",
         Some(p) if p == "letter" => "letter",

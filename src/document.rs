@@ -157,7 +157,11 @@ pub fn answer_keys(
             AnswerKey {
                 slug: m.slug.clone(),
                 title: m.title.clone(),
-                html: q.quizzes.iter().map(|z| quiz::print::key(z, &ctx)).collect(),
+                html: q
+                    .quizzes
+                    .iter()
+                    .map(|z| quiz::print::key(z, &ctx))
+                    .collect(),
                 questions: q.quizzes.iter().map(|z| z.questions.len()).sum(),
             }
         })
@@ -198,7 +202,12 @@ pub fn scenario_sheets(project: &Project, edition: Edition, root: &str) -> Vec<S
                 content_note: s.content_note.clone(),
                 speaker: start.speaker.clone(),
                 text: crate::scenario::markdown::render(
-                    project, &lookups, &start.text, edition, root, false,
+                    project,
+                    &lookups,
+                    &start.text,
+                    edition,
+                    root,
+                    false,
                 )
                 .html,
                 choices: start.choices.iter().map(|c| c.label.clone()).collect(),

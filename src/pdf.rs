@@ -73,7 +73,8 @@ fn running_as_root() -> bool {
 
 /// Prints `site/<page>` to `site/pdf/<name>`.
 pub fn print(browser: &Path, site: &Path, page: &str, name: &str) -> Result<(), PdfError> {
-    let failed = |why: String| PdfError::Failed(format!("error: could not print {page} to PDF: {why}"));
+    let failed =
+        |why: String| PdfError::Failed(format!("error: could not print {page} to PDF: {why}"));
     let input = site.join(page);
     let url = format!(
         "file://{}",
@@ -139,7 +140,10 @@ pub fn print(browser: &Path, site: &Path, page: &str, name: &str) -> Result<(), 
             if last.is_empty() {
                 String::new()
             } else {
-                format!(": {}", last.into_iter().rev().collect::<Vec<_>>().join(" / "))
+                format!(
+                    ": {}",
+                    last.into_iter().rev().collect::<Vec<_>>().join(" / ")
+                )
             }
         )));
     }

@@ -98,7 +98,9 @@ pub fn is_date(s: &str) -> bool {
     b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && s.bytes().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && s.bytes()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
         && num(5..7).is_some_and(|m| (1..=12).contains(&m))
         && num(8..10).is_some_and(|d| (1..=31).contains(&d))
 }
@@ -185,7 +187,10 @@ pub fn validate(
                     if !listed.contains(&path.as_str()) {
                         let help = suggest::did_you_mean(&path, listed.iter().copied())
                             .map_or_else(
-                                || "list the module under `modules:` first, or check the file name".to_owned(),
+                                || {
+                                    "list the module under `modules:` first, or check the file name"
+                                        .to_owned()
+                                },
                                 |k| format!("did you mean \"{k}\"?"),
                             );
                         out.push(
@@ -366,7 +371,9 @@ pub fn check_timing(project: &Project, out: &mut Diagnostics) {
                     &item.at,
                     0,
                 )
-                .with_help("add `minutes:` to this item, or `duration:` to the module's front matter"),
+                .with_help(
+                    "add `minutes:` to this item, or `duration:` to the module's front matter",
+                ),
             );
         }
     }

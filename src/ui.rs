@@ -141,13 +141,13 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("guide_empty_short", "no guide modules yet"),
     (
         "guide_empty",
-        "The guide is made of modules marked `edition: facilitator`. This course has none yet.",
+        "The guide is made of modules marked \"edition: facilitator\". This course has none yet.",
     ),
     ("session_plans", "Session plans"),
     ("sessions_empty_short", "none planned yet"),
     (
         "sessions_empty",
-        "No sessions are planned yet. List them under `sessions:` in course.yaml.",
+        "No sessions are planned yet. List them under \"sessions:\" in course.yaml.",
     ),
     ("answer_keys", "Answer keys"),
     ("answers_empty", "This course has no quizzes yet."),
@@ -157,7 +157,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("templates", "Printable templates"),
     (
         "templates_intro",
-        "The templates are filled from `scheme:` in course.yaml. For certificates with names on them, run `peerprep certificates names.csv`.",
+        "The templates are filled in from \"scheme:\" in course.yaml. For certificates with names on them, run: peerprep certificates names.csv",
     ),
     ("template_application_form", "Mentor application form"),
     ("template_poster", "Recruitment poster"),
@@ -167,7 +167,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("template_print_hint", "Print this page to use it on paper."),
     (
         "certificates_command_hint",
-        "Print it and write the name in, or run `peerprep certificates names.csv` to print one per mentor.",
+        "Print it and write the name in, or run \"peerprep certificates names.csv\" to make one per mentor.",
     ),
     ("certificate_attendance_title", "Certificate of attendance"),
     ("certificate_attended", "has taken part in the training for"),

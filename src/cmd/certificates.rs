@@ -13,7 +13,9 @@ use crate::source;
 pub fn run(args: &CertificatesArgs, quiet: bool) -> Outcome {
     let date = args.date.clone().unwrap_or_else(certificates::today);
     if !crate::sessions::is_date(&date) {
-        eprintln!("error: --date {date} is not a date\nhelp: write it as YYYY-MM-DD, e.g. 2027-03-01");
+        eprintln!(
+            "error: --date {date} is not a date\nhelp: write it as YYYY-MM-DD, e.g. 2027-03-01"
+        );
         return Outcome::Environment;
     }
     let mut diagnostics = Diagnostics::new();

@@ -46,7 +46,10 @@ pub fn questions(quiz: &Quiz, ctx: &Context<'_>) -> String {
             Kind::Short => Vec::new(),
         };
         if q.kind == Kind::Multiple {
-            html.push_str(&format!("<p class=\"hint\">{}</p>\n", esc(ui.get("choose_all"))));
+            html.push_str(&format!(
+                "<p class=\"hint\">{}</p>\n",
+                esc(ui.get("choose_all"))
+            ));
         }
         if options.is_empty() {
             html.push_str(&write_space(2));

@@ -56,7 +56,9 @@ impl<'a> SchemeView<'a> {
 
 /// The page size rule for printing.
 pub fn paper_css(paper: &str) -> String {
-    format!("/* The course's printed page size (`paper:` in course.yaml). */\n@page {{ size: {paper}; }}\n")
+    format!(
+        "/* The course's printed page size (`paper:` in course.yaml). */\n@page {{ size: {paper}; }}\n"
+    )
 }
 
 /// Renders the workbook and, for the facilitator edition, the facilitator pack.

@@ -1,0 +1,361 @@
+//! The printable workbook and the facilitator pack (guide, answer keys,
+//! session plans, templates) and `peerprep certificates`, built from real
+//! courses and read back.
+
+mod common;
+
+use std::collections::HashSet;
+
+use common::{CourseTest, main_html, select_attr, select_text};
+
+/// Every `id` in `html` is unique and every `href="#…"` points at one.
+fn assert_anchors_resolve(html: &str) {
+    let ids = select_attr(html, "[id]", "id");
+    let unique: HashSet<&String> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len(), "repeated ids: {ids:?}");
+    for href in select_attr(html, "a[href^='#']", "href") {
+        assert!(
+            unique.contains(&href[1..].to_owned()),
+            "{href} points at nothing"
+        );
+    }
+}
+
+#[test]
+fn the_workbook_prints_the_course_without_answers() {
+    let t = CourseTest::fixture("minimal");
+    t.run(&["build"]).expect_code(0);
+    let html = t.read("public/workbook.html");
+    let main = main_html(&html);
+    assert_eq!(
+        select_text(&html, ".document-module > h2"),
+        ["Welcome", "Features"]
+    );
+    assert_eq!(select_text(&html, ".cover h1"), ["Test Course"]);
+    assert!(main.contains("Fixture School"));
+    // Quiz questions are there, with their options, but no answers.
+    assert!(main.contains("A mentee asks you to <strong>promise</strong> not to tell."));
+    assert!(main.contains("I can't promise, but I will listen."));
+    for answer in [
+        "Honest and kind.",
+        "You might have to break that promise.",
+        "Never promise secrecy",
+        "The answer:",
+    ] {
+        assert!(!main.contains(answer), "the workbook shows {answer:?}");
+    }
+    assert!(select_text(&html, "main input, main textarea, main details").is_empty());
+    // Reflection prompts, each with ruled writing space.
+    assert_eq!(
+        select_text(&html, ".reflection-prompt"),
+        ["What would you say first?", "What will you do differently?"]
+    );
+    assert_eq!(
+        select_text(&html, ".reflection-print .write-space").len(),
+        2
+    );
+    // The scenario on paper: the situation, the options, room to answer.
+    assert_eq!(
+        select_text(&html, ".scenario-sheet h3"),
+        ["Promise you won't tell"]
+    );
+    assert_eq!(
+        select_text(&html, ".scenario-sheet .print-options li").len(),
+        2
+    );
+    assert_eq!(
+        select_text(&html, ".scenario-sheet h4"),
+        [
+            "Some things you could say or do",
+            "What would you say? Why?"
+        ]
+    );
+    // The support block and a notes page close it.
+    assert!(
+        select_text(&html, "#document-support")
+            .join(" ")
+            .contains("Childline")
+    );
+    assert_eq!(select_text(&html, "#document-notes h2"), ["Notes"]);
+    // Headings of different modules cannot clash; links between them stay in the page.
+    assert!(main.contains(r##"href="#02-features--a-table""##), "{main}");
+    assert!(main.contains(r##"href="#01-welcome--limits""##));
+    assert_anchors_resolve(&html);
+    // Print rules: the course's paper size and a page break before each module.
+    assert!(
+        select_attr(&html, "link[media=print]", "href").contains(&"assets/paper.css".to_owned())
+    );
+    assert_eq!(
+        t.read("public/assets/paper.css").trim_end().lines().last(),
+        Some("@page { size: A4; }")
+    );
+    let css = t.read("public/assets/style.css");
+    assert!(css.contains(".document-module, .document-scenarios, .document-support, .document-notes, .session-plan { break-before: page;"));
+}
+
+#[test]
+fn the_facilitator_pack_has_a_home_guide_answers_plans_and_templates() {
+    let t = CourseTest::fixture("minimal");
+    t.run(&["build"]).expect_code(0);
+    assert!(
+        !t.exists("public/trainer"),
+        "the mentor site has no trainer pages"
+    );
+    t.run(&["build", "--edition", "facilitator"]).expect_code(0);
+    let home = t.read("facilitator/trainer/index.html");
+    let links = select_attr(&home, "main a", "href");
+    for page in [
+        "guide.html",
+        "sessions.html",
+        "answers.html",
+        "../workbook.html",
+        "scenarios/promise.html",
+        "cards/promise.html",
+        "templates/application-form.html",
+        "templates/poster.html",
+        "templates/register.html",
+        "templates/supervision-log.html",
+        "templates/certificate.html",
+    ] {
+        assert!(
+            links.contains(&page.to_owned()),
+            "home lacks {page}: {links:?}"
+        );
+        let file = format!("facilitator/trainer/{page}").replace("trainer/../", "");
+        assert!(t.exists(&file), "{file} missing");
+    }
+    // The guide: the edition: facilitator modules, in one printable page.
+    let guide = t.read("facilitator/trainer/guide.html");
+    assert_eq!(
+        select_text(&guide, ".document-module > h2"),
+        ["Trainer Only"]
+    );
+    assert!(guide.contains("TRAINER-ONLY-MODULE"));
+    assert!(guide.contains(r#"href="../modules/01-welcome.html#limits""#));
+    assert!(guide.contains(r##"href="#03-trainer-only--running-it""##));
+    assert_anchors_resolve(&guide);
+    // Answer keys: right answers, feedback and explanations.
+    let answers = main_html(&t.read("facilitator/trainer/answers.html"));
+    for text in [
+        "Honest and kind.",
+        "You might have to break that promise.",
+        "Never promise secrecy; explain the limits at Fixture &lt;School&gt;.",
+    ] {
+        assert!(answers.contains(text), "answers lack {text:?}");
+    }
+    // The facilitator's workbook is the mentors' one.
+    assert_eq!(
+        main_html(&t.read("facilitator/workbook.html")),
+        main_html(&t.read("public/workbook.html"))
+    );
+}
+
+#[test]
+fn session_plans_time_every_item_from_the_start() {
+    let t = CourseTest::fixture("minimal");
+    t.run(&["build", "--edition", "facilitator"]).expect_code(0);
+    let html = t.read("facilitator/trainer/sessions.html");
+    assert_eq!(select_text(&html, ".session-plan h2"), ["Morning session"]);
+    assert_eq!(
+        select_text(&html, ".session-when"),
+        ["2027-01-15 · 09:00–09:45 · 45 min"]
+    );
+    assert_eq!(
+        select_text(&html, "table.plan td:first-child"),
+        ["09:00", "09:15", "09:35"]
+    );
+    assert_eq!(
+        select_text(&html, "table.plan td:nth-child(2)"),
+        ["Icebreaker", "Welcome", "Trainer Only"]
+    );
+    assert_eq!(
+        select_attr(&html, "table.plan a", "href"),
+        [
+            "../modules/01-welcome.html",
+            "../modules/03-trainer-only.html"
+        ]
+    );
+    assert!(
+        select_text(&html, "table.plan")
+            .join(" ")
+            .contains("What this course is.")
+    );
+    assert_eq!(
+        select_text(&html, ".session-plan .checklist li"),
+        ["☐ Flip chart"]
+    );
+}
+
+#[test]
+fn templates_are_filled_from_the_scheme() {
+    let t = CourseTest::fixture("minimal");
+    t.run(&["build", "--edition", "facilitator"]).expect_code(0);
+    let poster = main_html(&t.read("facilitator/trainer/templates/poster.html"));
+    for text in [
+        "Fixture Mentors",
+        "2027-01-15",
+        "Hand the form to Room 1",
+        "2027-01-10",
+        "Ms Lead, Room 1",
+    ] {
+        assert!(poster.contains(text), "poster lacks {text}");
+    }
+    let form = t.read("facilitator/trainer/templates/application-form.html");
+    assert!(select_text(&form, "h1")[0].starts_with("Fixture Mentors"));
+    assert!(select_text(&form, ".screening li").len() >= 5);
+    let register = t.read("facilitator/trainer/templates/register.html");
+    assert_eq!(
+        select_text(&register, "thead th"),
+        ["Name", "Morning session2027-01-15"]
+    );
+    assert_eq!(select_text(&register, "tbody tr").len(), 20);
+    let certificate = t.read("facilitator/trainer/templates/certificate.html");
+    assert_eq!(select_text(&certificate, ".certificate-name"), [""]);
+    assert!(main_html(&certificate).contains("Certificate of attendance"));
+    assert!(
+        t.read("facilitator/trainer/templates/supervision-log.html")
+            .contains("Safeguarding concerns are not recorded here.")
+    );
+}
+
+#[test]
+fn session_and_scheme_mistakes_are_located() {
+    let t = CourseTest::fixture("minimal");
+    t.edit("course/course.yaml", "      - module: 03-trainer-only.md", "      - module: 03-trainer.md\n      - activity: Break\n      - module: 02-features.md\n      - {}")
+        .edit("course/course.yaml", "start: \"09:00\"", "start: \"9am\"")
+        .edit("course/course.yaml", "apply_by: 2027-01-10", "apply_by: next week")
+        .edit("course/02-features.md", "duration: 15\n", "");
+    let run = t.run(&["check"]);
+    run.expect_code(1);
+    let e = &run.stderr;
+    assert!(e.contains("error[E018]: session item names \"03-trainer.md\", which `modules:` does not list\n  --> course/course.yaml:46:17"), "{e}");
+    assert!(e.contains("did you mean \"03-trainer-only.md\"?"), "{e}");
+    assert!(
+        e.contains(
+            "error[E019]: activity \"Break\" has no `minutes`\n  --> course/course.yaml:47:19"
+        ),
+        "{e}"
+    );
+    assert!(e.contains("error[E019]: module \"02-features.md\" has no `duration`, so the plan cannot time it\n  --> course/course.yaml:48:17"), "{e}");
+    assert!(e.contains("error[E004]: a session item needs `module:` or `activity:`\n  --> course/course.yaml:49:9"), "{e}");
+    assert!(
+        e.contains("error[E004]: the session start is not a time\n  --> course/course.yaml:39:12"),
+        "{e}"
+    );
+    assert!(
+        e.contains("error[E004]: `apply_by` is not a date\n  --> course/course.yaml:54:13"),
+        "{e}"
+    );
+}
+
+#[test]
+fn certificates_one_page_per_name_from_a_csv() {
+    let t = CourseTest::fixture("minimal");
+    t.write(
+        "names.csv",
+        "\u{feff}form,Name,notes\n10A,Sam Lee,\n10B,\"Okafor, Chidi\",x\n10C,<script>alert(1)</script>,\n",
+    );
+    let run = t.run(&[
+        "certificates",
+        "names.csv",
+        "--date",
+        "2027-02-01",
+        "--project",
+        ".",
+    ]);
+    run.expect_code(0);
+    assert!(
+        run.stdout
+            .contains("Wrote 3 attendance certificates into ./certificates"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        t.files("certificates"),
+        [
+            ".peerprep-output",
+            "001-sam-lee.html",
+            "002-okafor-chidi.html",
+            "003-script-alert-1-script.html",
+            "assets/paper.css",
+            "assets/style.css",
+            "index.html",
+        ]
+    );
+    let sam = t.read("certificates/001-sam-lee.html");
+    assert_eq!(select_text(&sam, ".certificate-name"), ["Sam Lee"]);
+    assert!(
+        sam.contains("Certificate of attendance")
+            && sam.contains("Fixture Mentors")
+            && sam.contains("2027-02-01")
+    );
+    let script = t.read("certificates/003-script-alert-1-script.html");
+    assert!(!script.contains("<script>alert"), "names are escaped");
+    assert_eq!(
+        select_text(&script, ".certificate-name"),
+        ["<script>alert(1)</script>"]
+    );
+    assert_eq!(
+        select_attr(&t.read("certificates/index.html"), "main a", "href"),
+        [
+            "001-sam-lee.html",
+            "002-okafor-chidi.html",
+            "003-script-alert-1-script.html"
+        ]
+    );
+    // Completion certificates name the course.
+    t.run(&[
+        "certificates",
+        "names.csv",
+        "--kind",
+        "completion",
+        "--out",
+        "done",
+    ])
+    .expect_code(0);
+    let done = t.read("done/001-sam-lee.html");
+    assert!(done.contains("Certificate of completion") && done.contains("Test Course"));
+}
+
+#[test]
+fn a_malformed_names_file_is_located_and_writes_nothing() {
+    let t = CourseTest::fixture("minimal");
+    t.write("names.csv", "name,form\nSam,10A\n,10B\nAlex,10C,extra\n");
+    t.run(&["certificates", "names.csv"]).expect_code(1);
+    let run = t.run(&["certificates", "names.csv"]);
+    run.expect_code(1);
+    assert!(
+        run.stderr
+            .contains("error[E071]: this row has no name\n --> names.csv:3:1"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(
+            "error[E071]: this row has 3 fields, but the header has 2\n --> names.csv:4:1"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!t.exists("certificates"));
+    t.write("names.csv", "pupil\nSam\n");
+    let run = t.run(&["certificates", "names.csv"]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("the first row has no `name` column"),
+        "{}",
+        run.stderr
+    );
+    t.write("names.csv", b"name\nS\xe9b\n".as_slice());
+    let run = t.run(&["certificates", "names.csv"]);
+    run.expect_code(1);
+    assert!(
+        run.stderr
+            .contains("error[E006]: file is not UTF-8 text (bad byte at line 2)\n --> names.csv"),
+        "{}",
+        run.stderr
+    );
+    t.run(&["certificates", "missing.csv"]).expect_code(2);
+    t.run(&["certificates", "names.csv", "--date", "1 March"])
+        .expect_code(2);
+}
