@@ -1,0 +1,223 @@
+//! `peerprep pdf` with a real headless Chromium, checked with poppler's
+//! `pdftotext` and `pdftoppm`. Without Chromium or poppler these print a loud
+//! SKIPPED line; with `CI` set they fail. `.ci/run` installs both.
+
+mod common;
+
+use std::process::Command;
+
+use common::CourseTest;
+
+/// Whether the tools are here; a missing tool is a failure when `CI` is set.
+fn tools_present(test: &str) -> bool {
+    let missing: Vec<&str> = ["chromium", "pdftotext", "pdftoppm", "pdfinfo"]
+        .into_iter()
+        .filter(|tool| which(tool).is_none())
+        .collect();
+    if missing.is_empty() {
+        return true;
+    }
+    let why = format!(
+        "{} not installed (apt-get install chromium poppler-utils)",
+        missing.join(", ")
+    );
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{test} cannot run in CI: {why}"
+    );
+    eprintln!("SKIPPED {test}: {why}");
+    false
+}
+
+fn which(tool: &str) -> Option<std::path::PathBuf> {
+    std::env::split_paths(&std::env::var_os("PATH")?)
+        .map(|dir| dir.join(tool))
+        .find(|p| p.is_file())
+}
+
+fn tool(t: &CourseTest, program: &str, args: &[&str]) -> String {
+    let out = Command::new(program)
+        .args(args)
+        .current_dir(t.path())
+        .output()
+        .expect("poppler tool runs");
+    assert!(out.status.success(), "{program} {args:?} failed");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn pages(t: &CourseTest, pdf: &str) -> usize {
+    tool(t, "pdfinfo", &[pdf])
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("pdfinfo gives a page count")
+}
+
+/// The share of dark pixels on page `page` of `pdf`, rendered in grey.
+fn ink(t: &CourseTest, pdf: &str, page: usize) -> f64 {
+    let n = page.to_string();
+    let out = Command::new("pdftoppm")
+        .args(["-gray", "-r", "30", "-f", &n, "-l", &n, pdf])
+        .current_dir(t.path())
+        .output()
+        .expect("pdftoppm runs");
+    assert!(out.status.success());
+    // A binary PGM: "P5\n<w> <h>\n255\n" then one byte per pixel.
+    let data = out.stdout;
+    let mut fields = 0;
+    let mut start = 0;
+    for (i, b) in data.iter().enumerate() {
+        if b.is_ascii_whitespace() {
+            fields += 1;
+            if fields == 4 {
+                start = i + 1;
+                break;
+            }
+        }
+    }
+    let pixels = &data[start..];
+    assert!(!pixels.is_empty());
+    pixels.iter().filter(|&&p| p < 128).count() as f64 / pixels.len() as f64
+}
+
+#[test]
+fn the_bundled_course_prints_a_workbook_and_a_facilitator_pack() {
+    if !tools_present("the_bundled_course_prints_a_workbook_and_a_facilitator_pack") {
+        return;
+    }
+    let t = CourseTest::bundled();
+    let run = t.run(&["pdf"]);
+    run.expect_code(0);
+    assert!(
+        run.stdout.contains("Printed pdf/workbook.pdf"),
+        "{}",
+        run.stdout
+    );
+    let text = tool(&t, "pdftotext", &["public/pdf/workbook.pdf", "-"]);
+    for expected in [
+        "Peer Mentor Training",
+        "The role of a peer mentor",
+        "Safeguarding, disclosures and signposting",
+        "Running a mentoring session",
+        "What would you say? Why?",
+        "Childline",
+    ] {
+        assert!(text.contains(expected), "workbook.pdf lacks {expected:?}");
+    }
+    let prompts =
+        std::fs::read_to_string(t.path().join("course/02-listening-and-rapport.md")).unwrap();
+    let prompt = prompts
+        .split("```reflection")
+        .nth(1)
+        .and_then(|b| b.lines().find_map(|l| l.trim().strip_prefix("prompt: ")))
+        .expect("module 02 has a reflection prompt");
+    let words: String = prompt
+        .split_whitespace()
+        .take(5)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        text.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .contains(&words),
+        "workbook.pdf lacks the reflection prompt {words:?}"
+    );
+    let count = pages(&t, "public/pdf/workbook.pdf");
+    assert!(
+        (20..=200).contains(&count),
+        "workbook.pdf has {count} pages"
+    );
+    let cover = ink(&t, "public/pdf/workbook.pdf", 1);
+    assert!(
+        cover > 0.001 && cover < 0.5,
+        "page 1 looks blank or solid: {cover}"
+    );
+
+    let run = t.run(&["pdf", "--edition", "facilitator"]);
+    run.expect_code(0);
+    for pdf in ["workbook.pdf", "facilitator-guide.pdf", "sessions.pdf"] {
+        assert!(t.exists(&format!("facilitator/pdf/{pdf}")), "{pdf} missing");
+    }
+    let guide = tool(
+        &t,
+        "pdftotext",
+        &["facilitator/pdf/facilitator-guide.pdf", "-"],
+    );
+    assert!(guide.contains("Facilitator's guide"));
+    let count = pages(&t, "facilitator/pdf/facilitator-guide.pdf");
+    assert!((2..=100).contains(&count), "guide has {count} pages");
+    let sessions = tool(&t, "pdftotext", &["facilitator/pdf/sessions.pdf", "-"]);
+    assert!(sessions.contains("09:00"), "{sessions}");
+    assert!(ink(&t, "facilitator/pdf/sessions.pdf", 1) > 0.001);
+    // The mentor PDF never carries facilitator-only content.
+    assert!(!text.contains("Facilitator note"));
+}
+
+#[test]
+fn without_a_browser_pdf_explains_and_exits_2() {
+    let t = CourseTest::fixture("minimal");
+    t.run(&["build"]).expect_code(0);
+    let before = t.read("public/index.html");
+    let run = t
+        .command(&["pdf"])
+        .env("PATH", t.path())
+        .env_remove("PEERPREP_CHROME")
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains("no Chromium or Google Chrome found"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("apt-get install chromium"), "{stderr}");
+    assert!(stderr.contains("print just as well"), "{stderr}");
+    let run = t
+        .command(&["pdf"])
+        .env("PEERPREP_CHROME", "/nonexistent/chrome")
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&run.stderr)
+            .contains("PEERPREP_CHROME is set to /nonexistent/chrome")
+    );
+    assert_eq!(
+        t.read("public/index.html"),
+        before,
+        "the old output is untouched"
+    );
+}
+
+#[test]
+fn a_browser_that_fails_leaves_the_previous_output() {
+    let t = CourseTest::fixture("minimal");
+    t.run(&["build"]).expect_code(0);
+    let before = t.files("public");
+    t.write("fake-chrome", "#!/bin/sh\necho 'crashed' >&2\nexit 3\n");
+    let chmod = Command::new("chmod")
+        .args(["+x", "fake-chrome"])
+        .current_dir(t.path())
+        .status()
+        .unwrap();
+    assert!(chmod.success());
+    let fake = t.path().join("fake-chrome");
+    let run = t
+        .command(&["pdf"])
+        .env("PEERPREP_CHROME", &fake)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains("could not print workbook.html to PDF"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("crashed"), "{stderr}");
+    assert!(
+        stderr.contains("build stopped; ./public was not changed"),
+        "{stderr}"
+    );
+    assert_eq!(t.files("public"), before);
+}
