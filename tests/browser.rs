@@ -233,3 +233,23 @@ fn the_page_rules_catch_a_broken_page() {
         );
     }
 }
+
+#[test]
+fn named_certificates_pass_the_page_rules() {
+    let Some(tools) = tools() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("certificates");
+    let names = dir.path().join("names.csv");
+    std::fs::write(&names, "name\nSam Lee\n\"Okafor, Chidi\"\n").unwrap();
+    let status = Command::new(env!("CARGO_BIN_EXE_peerprep"))
+        .args(["certificates", "--quiet", "--project"])
+        .arg(repo_root())
+        .arg("--out")
+        .arg(&out)
+        .arg(&names)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let (passed, report) = check_pages(tools, &out, None);
+    assert!(passed, "page rules failed for the certificates:\n{report}");
+}

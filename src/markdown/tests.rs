@@ -179,3 +179,48 @@ fn scenario_blocks_become_cards_and_are_recorded() {
     assert_eq!(r.scenario_refs[1].0.as_deref(), Ok("nope"));
     assert!(r.scenario_refs[2].0.is_err());
 }
+
+#[test]
+fn in_a_document_ids_are_prefixed_and_headings_go_down_a_level() {
+    let vars = HashMap::new();
+    let ui = Ui::with_overrides([]);
+    let ctx = Context {
+        path: "01-intro.md",
+        base_offset: 0,
+        variables: &vars,
+        edition: Edition::Mentor,
+        facilitator_only: false,
+        module_href: &|path: &str, fragment: Option<&str>| {
+            (path == "03-boundaries.md").then(|| format!("#boundaries--{}", fragment.unwrap_or("")))
+        },
+        anchor_prefix: "intro--",
+        scenario: &|_: &str| None,
+        path_to_root: "",
+        ui: &ui,
+    };
+    let html = render(
+        "## Limits {#limits}\n\nSee [here](#limits), [there](03-boundaries.md#why).[^a]\n\n[^a]: Note.\n",
+        &ctx,
+    )
+    .html;
+    assert!(
+        html.contains("<h3 id=\"intro--limits\">Limits</h3>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<a href=\"#intro--limits\">here</a>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<a href=\"#boundaries--why\">there</a>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("href=\"#intro--fn-a\" id=\"intro--fnref-a\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("<div class=\"footnote\" id=\"intro--fn-a\">"),
+        "{html}"
+    );
+}

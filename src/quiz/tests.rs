@@ -120,15 +120,12 @@ fn competency_missing_is_a_warning_and_undeclared_an_error() {
     );
 }
 
-#[test]
-fn the_form_works_without_javascript() {
-    let (q, _) = check(SINGLE);
-    let quiz = q.unwrap();
-    let source = SourceFile::new("course/m.md", "x");
+/// Renders with a plain context: no variables, no other modules.
+fn with_context<T>(f: impl FnOnce(&Context<'_>) -> T) -> T {
     let vars = std::collections::HashMap::new();
     let ui = crate::ui::Ui::with_overrides([]);
     let none = |_: &str, _: Option<&str>| None;
-    let ctx = Context {
+    f(&Context {
         path: "m.md",
         base_offset: 0,
         variables: &vars,
@@ -139,8 +136,49 @@ fn the_form_works_without_javascript() {
         scenario: &|_: &str| None,
         path_to_root: "../",
         ui: &ui,
-    };
-    let html = render(&quiz, &source, &ctx).html;
+    })
+}
+
+const WITH_FEEDBACK: &str = "- id: q1\n  type: single\n  prompt: Pick *one*\n  competency: listening\n  options:\n    - text: Right\n      correct: true\n      feedback: FEEDBACK-RIGHT\n    - text: Wrong\n      feedback: FEEDBACK-WRONG\n  explanation: EXPLANATION\n- id: q2\n  type: short\n  prompt: Type it\n  competency: listening\n  accept: [ANSWER]\n";
+
+#[test]
+fn on_paper_questions_have_boxes_and_no_answers() {
+    let (q, d) = check(WITH_FEEDBACK);
+    assert!(d.is_empty(), "{}", d.render_human());
+    let html = with_context(|ctx| print::questions(&q.unwrap(), ctx));
+    assert!(html.contains("<p class=\"question-number\">Question 1</p>\n<div class=\"prompt\"><p>Pick <em>one</em></p>"), "{html}");
+    assert!(html.contains("<li><span class=\"box\" aria-hidden=\"true\">☐</span> Right</li>"));
+    assert!(
+        html.contains("<div class=\"write-space lines-2\"></div>"),
+        "short answers get space"
+    );
+    for answer in ["FEEDBACK", "EXPLANATION", "ANSWER", "<input", "<details"] {
+        assert!(!html.contains(answer), "{answer} on paper: {html}");
+    }
+}
+
+#[test]
+fn the_answer_key_has_answers_feedback_and_explanations() {
+    let (q, _) = check(WITH_FEEDBACK);
+    let html = with_context(|ctx| print::key(&q.unwrap(), ctx));
+    for text in [
+        "<ul class=\"key-answers\"><li>Right</li></ul>",
+        "<li><strong>Right ✓</strong> <p>FEEDBACK-RIGHT</p>",
+        "<li><strong>Wrong</strong> <p>FEEDBACK-WRONG</p>",
+        "<p>EXPLANATION</p>",
+        "<ul class=\"key-answers\"><li>ANSWER</li></ul>",
+        "id=\"key-q2\"",
+    ] {
+        assert!(html.contains(text), "key lacks {text}: {html}");
+    }
+}
+
+#[test]
+fn the_form_works_without_javascript() {
+    let (q, _) = check(SINGLE);
+    let quiz = q.unwrap();
+    let source = SourceFile::new("course/m.md", "x");
+    let html = with_context(|ctx| render(&quiz, &source, ctx).html);
     assert!(
         html.contains(
             r#"<input type="radio" name="q1" id="q-q1-0" value="0"><label for="q-q1-0">A</label>"#
