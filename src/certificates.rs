@@ -4,7 +4,7 @@
 //! Input: the CSV text: a header row with a `name` column (any case; other
 //! columns are ignored), then one row per mentor. Output: the names, or a
 //! diagnostic at the line of every malformed row. Writing the pages is
-//! [`write`].
+//! [`write()`].
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -152,6 +152,8 @@ pub fn write(
         ui => Value::from_serialize(&config.ui),
         root => "",
     };
+    let date = crate::sessions::display_date(date, config.ui.get("months"));
+    let date = date.as_str();
     let mut used = HashSet::new();
     let mut listed = Vec::with_capacity(names.len());
     let page = env

@@ -105,6 +105,18 @@ pub fn is_date(s: &str) -> bool {
         && num(8..10).is_some_and(|d| (1..=31).contains(&d))
 }
 
+/// A `YYYY-MM-DD` date as people write it, e.g. "15 January 2027", with
+/// month names from the `months` interface string; other text is kept as it is.
+pub fn display_date(date: &str, months: &str) -> String {
+    let names: Vec<&str> = months.split_whitespace().collect();
+    if !is_date(date) || names.len() != 12 {
+        return date.to_owned();
+    }
+    let month: usize = date[5..7].parse().unwrap_or(1);
+    let day: u32 = date[8..10].parse().unwrap_or(1);
+    format!("{day} {} {}", names[month - 1], &date[..4])
+}
+
 /// `HH:MM` as minutes after midnight.
 pub fn parse_time(s: &str) -> Option<u32> {
     let (h, m) = s.split_once(':')?;
@@ -339,7 +351,10 @@ pub fn plan(project: &Project) -> Vec<Plan> {
                 .collect();
             Plan {
                 title: s.title.clone(),
-                date: s.date.clone(),
+                date: s
+                    .date
+                    .as_deref()
+                    .map(|d| display_date(d, project.config.ui.get("months"))),
                 start: s.start.map(format_time),
                 end: clock.filter(|_| s.start.is_some()).map(format_time),
                 minutes: total,
@@ -393,5 +408,9 @@ mod tests {
         assert_eq!(parse_time("24:00"), None);
         assert_eq!(parse_time("09:0"), None);
         assert_eq!(format_time(540 + 75), "10:15");
+        let months = crate::ui::Ui::with_overrides([]).get("months").to_owned();
+        assert_eq!(display_date("2027-01-15", &months), "15 January 2027");
+        assert_eq!(display_date("2027-12-01", &months), "1 December 2027");
+        assert_eq!(display_date("soon", &months), "soon");
     }
 }

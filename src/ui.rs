@@ -178,6 +178,10 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("time", "Time"),
     ("item", "Item"),
     ("minutes_long", "Minutes"),
+    (
+        "months",
+        "January February March April May June July August September October November December",
+    ),
     ("check_answers", "Check answers"),
     ("try_again", "Try again"),
     ("quiz_correct", "Correct."),

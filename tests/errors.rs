@@ -29,7 +29,7 @@ const CASES: &[(&str, &str, &str, &str, &str, &str)] = &[
         "title: Test Course\n",
         "",
         "E003",
-        "course/course.yaml:31:1",
+        "course/course.yaml:46:1",
     ),
     (
         "wrong type",

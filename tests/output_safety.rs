@@ -51,11 +51,7 @@ fn a_killed_build_keeps_the_previous_output_and_the_next_build_succeeds() {
             ),
         );
     }
-    t.edit(
-        "course/course.yaml",
-        "modules:\n  - 01-welcome.md\n  - 02-features.md\n  - 03-trainer-only.md\n",
-        &list,
-    );
+    t.set_modules(&list);
     std::fs::remove_dir_all(t.path().join("scenarios")).unwrap();
     t.run(&["check"]).expect_code(0);
     let mut child = t.command(&["build"]).spawn().unwrap();

@@ -34,22 +34,23 @@ pub struct SchemeView<'a> {
     pub contact: Option<&'a str>,
     /// How to apply.
     pub apply_how: Option<&'a str>,
-    /// Closing date.
-    pub apply_by: Option<&'a str>,
-    /// Start date.
-    pub starts: Option<&'a str>,
+    /// Closing date, as people write it.
+    pub apply_by: Option<String>,
+    /// Start date, as people write it.
+    pub starts: Option<String>,
 }
 
 impl<'a> SchemeView<'a> {
     /// The scheme of `project`'s course.
     pub fn new(config: &'a crate::config::Config) -> Self {
         let s = &config.scheme;
+        let date = |d: &str| sessions::display_date(d, config.ui.get("months"));
         Self {
             name: s.name.as_deref().unwrap_or(&config.title),
             contact: s.contact.as_deref(),
             apply_how: s.apply_how.as_deref(),
-            apply_by: s.apply_by.as_ref().map(|d| d.value.as_str()),
-            starts: s.starts.as_ref().map(|d| d.value.as_str()),
+            apply_by: s.apply_by.as_ref().map(|d| date(&d.value)),
+            starts: s.starts.as_ref().map(|d| date(&d.value)),
         }
     }
 }

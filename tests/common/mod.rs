@@ -88,6 +88,20 @@ impl CourseTest {
         self
     }
 
+    /// Replaces the fixture's module list (and drops its session plan, which names its modules).
+    pub fn set_modules(&self, list: &str) -> &Self {
+        self.edit(
+            "course/course.yaml",
+            "modules:\n  - 01-welcome.md\n  - 02-features.md\n  - 03-trainer-only.md\n",
+            list,
+        )
+        .edit(
+            "course/course.yaml",
+            "      - module: 01-welcome.md\n      - module: 03-trainer-only.md\n",
+            "",
+        )
+    }
+
     /// Replaces the first `from` with `to` in a file of the course.
     pub fn edit(&self, rel: &str, from: &str, to: &str) -> &Self {
         let path = self.path().join(rel);
