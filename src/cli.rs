@@ -49,6 +49,11 @@ pub enum Command {
         after_help = "Finds `chromium` or `google-chrome` on the PATH, or the browser named by PEERPREP_CHROME.\n\nExamples:\n  peerprep pdf\n  peerprep pdf path/to/course --edition facilitator"
     )]
     Pdf(BuildArgs),
+    /// Preview the course: serve it on this computer and rebuild on every save.
+    #[command(
+        after_help = "Serves from memory (public/ is not touched) on 127.0.0.1 only, unless --bind says otherwise.\nPages reload themselves after each rebuild.\n\nExamples:\n  peerprep serve\n  peerprep serve path/to/course --port 8080 --open\n  peerprep serve --edition facilitator"
+    )]
+    Serve(ServeArgs),
     /// Check the course for problems without writing anything.
     #[command(
         after_help = "Examples:\n  peerprep check\n  peerprep check path/to/course --format json --deny-warnings"
@@ -72,6 +77,26 @@ pub struct BuildArgs {
     /// Treat warnings as errors.
     #[arg(long)]
     pub deny_warnings: bool,
+}
+
+/// `peerprep serve`.
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// The course folder (holding course/course.yaml).
+    #[arg(default_value = ".")]
+    pub project_dir: PathBuf,
+    /// The port to listen on (0 picks a free one).
+    #[arg(long, short, default_value_t = 3000)]
+    pub port: u16,
+    /// The address to listen on; 0.0.0.0 shares the preview with the whole network.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Which edition to serve.
+    #[arg(long, value_enum, default_value_t = Edition::Mentor)]
+    pub edition: Edition,
 }
 
 /// `peerprep report`.

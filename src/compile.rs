@@ -8,6 +8,8 @@
 //! checked afterwards by [`crate::validate`].
 
 use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
@@ -21,7 +23,7 @@ use crate::quiz::{self, Quiz};
 use crate::reflection;
 
 /// What a module's quizzes add.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct ModuleQuizzes {
     /// The quizzes, in order.
     pub quizzes: Vec<Quiz>,
@@ -98,8 +100,86 @@ pub enum Mode {
     Print,
 }
 
+/// One module compiled: its body, its quizzes and the problems in them.
+pub type ModuleResult = (Rendered, ModuleQuizzes, Diagnostics);
+
+/// Compiled module bodies kept between builds, keyed by a hash of everything
+/// a body depends on (its file, the course config, the module and scenario
+/// lists, the edition and mode), so `serve` redoes only the files that changed.
+#[derive(Debug, Default)]
+pub struct Cache {
+    entries: Mutex<HashMap<u64, Arc<ModuleResult>>>,
+    used: Mutex<HashMap<u64, Arc<ModuleResult>>>,
+}
+
+impl Cache {
+    /// The result for `key`, computed by `work` when not cached.
+    pub fn get_or(&self, key: u64, work: impl FnOnce() -> ModuleResult) -> Arc<ModuleResult> {
+        let hit = lock(&self.entries).get(&key).cloned();
+        let result = hit.unwrap_or_else(|| Arc::new(work()));
+        lock(&self.used).insert(key, result.clone());
+        result
+    }
+
+    /// Forgets every entry not used since the last call, so the cache holds
+    /// one build's worth of bodies.
+    pub fn finish_build(&self) {
+        let used = std::mem::take(&mut *lock(&self.used));
+        *lock(&self.entries) = used;
+    }
+
+    /// How many bodies are cached.
+    pub fn len(&self) -> usize {
+        lock(&self.entries).len()
+    }
+
+    /// Whether nothing is cached.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// A hash of what every module body depends on besides its own file.
+pub fn course_fingerprint(project: &Project, edition: Edition) -> u64 {
+    let mut h = DefaultHasher::new();
+    project.config.source.text.hash(&mut h);
+    edition.name().hash(&mut h);
+    for m in &project.modules {
+        (&m.path, &m.slug).hash(&mut h);
+    }
+    for s in &project.scenarios {
+        (&s.id, &s.title, &s.summary).hash(&mut h);
+    }
+    h.finish()
+}
+
+/// The cache key of one module compiled in a context.
+pub fn module_key(fingerprint: u64, m: &Module, ctx: &Context<'_>, mode: Mode) -> u64 {
+    let mut h = DefaultHasher::new();
+    fingerprint.hash(&mut h);
+    m.source.text.hash(&mut h);
+    (
+        &m.path,
+        ctx.anchor_prefix,
+        ctx.path_to_root,
+        mode == Mode::Print,
+    )
+        .hash(&mut h);
+    h.finish()
+}
+
 /// Renders every module body for `edition`.
 pub fn compile(project: &Project, edition: Edition) -> Compiled {
+    compile_cached(project, edition, None)
+}
+
+/// Renders every module body for `edition`, reusing `cache` when given.
+pub fn compile_cached(project: &Project, edition: Edition, cache: Option<&Cache>) -> Compiled {
+    let fingerprint = cache.map(|_| course_fingerprint(project, edition));
     let lookups = Lookups::new(project);
     let module_href = |path: &str, fragment: Option<&str>| lookups.href("", path, fragment);
     let scenario = |id: &str| lookups.scenario(id);
@@ -119,7 +199,14 @@ pub fn compile(project: &Project, edition: Edition) -> Compiled {
                 path_to_root: "../",
                 ui: &project.config.ui,
             };
-            compile_module(project, m, &ctx, Mode::Page)
+            match (cache, fingerprint) {
+                (Some(cache), Some(f)) => {
+                    let key = module_key(f, m, &ctx, Mode::Page);
+                    let hit = cache.get_or(key, || compile_module(project, m, &ctx, Mode::Page));
+                    (*hit).clone()
+                }
+                _ => compile_module(project, m, &ctx, Mode::Page),
+            }
         })
         .collect();
     let mut compiled = Compiled {
@@ -143,6 +230,9 @@ pub fn compile_module(
     mode: Mode,
 ) -> (Rendered, ModuleQuizzes, Diagnostics) {
     let mut rendered = markdown::render(m.body(), ctx);
+    if mode == Mode::Page {
+        rendered.sections = crate::search::sections(&rendered.html);
+    }
     let mut diagnostics = Diagnostics::new();
     let mut quizzes = ModuleQuizzes::default();
     let mut prompts = 0;

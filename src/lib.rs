@@ -29,6 +29,8 @@ pub mod reflection;
 pub mod render;
 pub mod report;
 pub mod scenario;
+pub mod search;
+pub mod serve;
 pub mod sessions;
 pub mod slug;
 pub mod source;

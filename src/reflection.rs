@@ -81,11 +81,7 @@ pub fn parse(
     prompts
 }
 
-fn esc(text: &str) -> String {
-    let mut out = String::new();
-    let _ = pulldown_cmark_escape::escape_html(&mut out, text);
-    out
-}
+use crate::markdown::escaped as esc;
 
 /// The reflection prompts as labelled text areas.
 pub fn render(prompts: &[Prompt], ui: &Ui) -> String {

@@ -27,6 +27,8 @@ pub const PAGE_TEMPLATES: &[&str] = &[
     "index.html",
     "module.html",
     "support.html",
+    "404.html",
+    "search.html",
     "scenarios.html",
     "scenario-start.html",
     "scenario-node.html",

@@ -11,7 +11,7 @@ fn builds_the_fixture_into_public_with_every_page() {
     run.expect_code(0);
     assert!(
         run.stdout
-            .starts_with("Built 21 pages (mentor edition) into public/ in "),
+            .starts_with("Built 23 pages (mentor edition) into public/ in "),
         "{}",
         run.stdout
     );
@@ -19,11 +19,14 @@ fn builds_the_fixture_into_public_with_every_page() {
         t.files("public"),
         [
             ".peerprep-output",
+            "404.html",
             "assets/course/images/dot.svg",
             "assets/paper.css",
             "assets/progress.js",
             "assets/quiz.js",
             "assets/scenario.js",
+            "assets/search-index.js",
+            "assets/search.js",
             "assets/style.css",
             "certificate.html",
             "index.html",
@@ -44,6 +47,7 @@ fn builds_the_fixture_into_public_with_every_page() {
             "scenarios/promise/tell-dsl.html",
             "scenarios/promise/tell-dsl/choice-1.html",
             "scenarios/promise/tell-dsl/choice-2.html",
+            "search.html",
             "support.html",
             "workbook.html",
         ]

@@ -86,6 +86,7 @@ pub fn run_with(args: &BuildArgs, quiet: bool, extra: &Extra<'_>) -> Outcome {
         }
     };
     let target: PathBuf = staging.target().to_path_buf();
+    let built_in = started.elapsed();
     let extra_summary = match extra(staging.dir()) {
         Ok(line) => line,
         Err((outcome, message)) => {
@@ -108,17 +109,27 @@ pub fn run_with(args: &BuildArgs, quiet: bool, extra: &Extra<'_>) -> Outcome {
     report(&diagnostics);
     if !quiet {
         println!(
-            "Built {} pages ({} edition) into {} in {:.2} s",
+            "Built {} pages ({} edition) into {} in {:.2} s; search index {}",
             written.pages,
             args.edition.name(),
             display_out(&target),
-            started.elapsed().as_secs_f64()
+            built_in.as_secs_f64(),
+            human_size(written.search_index)
         );
         if !extra_summary.is_empty() {
             println!("{extra_summary}");
         }
     }
     Outcome::Success
+}
+
+/// A size in bytes as people read it: `850 B`, `85 KB`, `1.2 MB`.
+pub fn human_size(bytes: usize) -> String {
+    match bytes {
+        0..1_000 => format!("{bytes} B"),
+        1_000..1_000_000 => format!("{} KB", bytes.div_ceil(1_000)),
+        _ => format!("{:.1} MB", bytes as f64 / 1e6),
+    }
 }
 
 /// The output folder, relative to the current folder when inside it.

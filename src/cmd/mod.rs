@@ -6,6 +6,7 @@ pub mod certificates;
 pub mod check;
 pub mod pdf;
 pub mod report;
+pub mod serve;
 
 use std::path::Path;
 
@@ -57,10 +58,21 @@ pub fn load_and_validate(
     edition: Edition,
     out: &mut Diagnostics,
 ) -> Result<Option<Validated>, NotACourse> {
+    load_and_validate_cached(root, edition, out, None)
+}
+
+/// [`load_and_validate`], reusing module bodies compiled by an earlier build
+/// (`serve` keeps a [`compile::Cache`] between rebuilds).
+pub fn load_and_validate_cached(
+    root: &Path,
+    edition: Edition,
+    out: &mut Diagnostics,
+    cache: Option<&compile::Cache>,
+) -> Result<Option<Validated>, NotACourse> {
     let Some(project) = project::load(root, out)? else {
         return Ok(None);
     };
-    let mut compiled = compile::compile(&project, edition);
+    let mut compiled = compile::compile_cached(&project, edition, cache);
     out.extend(std::mem::take(&mut compiled.diagnostics));
     let checked = validate::validate(&project, &compiled, edition, out);
     let theme = Theme::new(root, &project.config.theme);

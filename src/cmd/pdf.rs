@@ -28,6 +28,7 @@ pub fn run(args: &BuildArgs, quiet: bool) -> Outcome {
         }
     };
     let printed = |site: &std::path::Path| {
+        let started = std::time::Instant::now();
         let mut names = Vec::new();
         for (page, name) in documents(args.edition) {
             pdf::print(&browser, site, page, name).map_err(|e| match e {
@@ -35,7 +36,11 @@ pub fn run(args: &BuildArgs, quiet: bool) -> Outcome {
             })?;
             names.push(format!("pdf/{name}"));
         }
-        Ok(format!("Printed {}", names.join(", ")))
+        Ok(format!(
+            "Printed {} in {:.1} s",
+            names.join(", "),
+            started.elapsed().as_secs_f64()
+        ))
     };
     build::run_with(args, quiet, &printed)
 }

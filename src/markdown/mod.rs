@@ -81,6 +81,9 @@ pub struct Rendered {
     pub scenario_refs: Vec<(Result<String, String>, Range<usize>)>,
     /// ```` ```quiz ```` and ```` ```reflection ```` blocks, in order; each left a [`block_slot`] in the HTML.
     pub blocks: Vec<DataBlock>,
+    /// The text split at its headings, for the search index (filled by
+    /// [`crate::compile`] for pages, without quizzes and reflections).
+    pub sections: Vec<crate::search::Section>,
 }
 
 /// What a [`DataBlock`] holds.
@@ -513,7 +516,8 @@ const PATH_SET: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
     .add(b'{')
     .add(b'}');
 
-fn escaped(text: &str) -> String {
+/// `text` with HTML's special characters escaped.
+pub fn escaped(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let _ = escape_html(&mut out, text);
     out

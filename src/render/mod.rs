@@ -6,7 +6,8 @@
 //! set of template values (never a copy of the course per page). Template
 //! errors become located diagnostics.
 //!
-//! Pages: `index.html` (home), `modules/<slug>.html`, `support.html`, the
+//! Pages: `index.html` (home), `modules/<slug>.html`, `support.html`,
+//! `404.html`, the search page and index of [`search`], the
 //! scenario pages of [`scenarios`], the progress pages of [`progress`], and
 //! the workbook and facilitator pack of [`documents`].
 
@@ -14,6 +15,7 @@ pub mod documents;
 pub mod progress;
 pub mod scenario_map;
 pub mod scenarios;
+pub mod search;
 pub mod views;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -56,6 +58,8 @@ pub struct Written {
     pub pages: usize,
     /// Other files (assets, course files).
     pub files: usize,
+    /// The size of the search index in bytes.
+    pub search_index: usize,
 }
 
 /// Compiles every page template, so `check` reports theme errors too.
@@ -155,6 +159,12 @@ pub fn render_site(
         context! { page => context! { kind => "home" } },
     )?;
     pages.page(
+        "404.html",
+        "404.html",
+        "",
+        context! { page => context! { kind => "not-found", title => config.ui.get("not_found_title") } },
+    )?;
+    pages.page(
         "support.html",
         "support.html",
         "",
@@ -188,6 +198,7 @@ pub fn render_site(
         )
     })?;
     scenarios::render(project, edition, &pages)?;
+    let search_index = search::render(project, compiled, edition, &pages)?;
     progress::render(project, compiled, edition, &pages)?;
     documents::render(project, compiled, edition, &pages)?;
     let mut other = 0;
@@ -208,6 +219,7 @@ pub fn render_site(
     Ok(Written {
         pages: pages.written.into_inner(),
         files: other,
+        search_index,
     })
 }
 

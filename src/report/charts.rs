@@ -4,15 +4,9 @@
 
 use std::fmt::Write as _;
 
-use pulldown_cmark_escape::escape_html;
-
 use crate::report::{Row, SelfRow};
 
-fn esc(text: &str) -> String {
-    let mut out = String::new();
-    let _ = escape_html(&mut out, text);
-    out
-}
+use crate::markdown::escaped as esc;
 
 const LABEL: usize = 300;
 const BAR: usize = 320;

@@ -1,0 +1,119 @@
+//! `peerprep serve`: build into memory, serve on localhost, rebuild on every
+//! change, and reload the browser. A broken source keeps the server running
+//! and shows its problems in the terminal and the browser.
+
+use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::cli::ServeArgs;
+use crate::cmd::Outcome;
+use crate::serve::http;
+use crate::serve::site::{Report, Site};
+use crate::serve::watch::Watch;
+
+/// Runs `serve` until Ctrl-C.
+pub fn run(args: &ServeArgs, quiet: bool) -> Outcome {
+    if !args
+        .project_dir
+        .join("course")
+        .join("course.yaml")
+        .is_file()
+    {
+        eprintln!(
+            "error: {} is not a peerprep course: there is no course/course.yaml\n  = help: run peerprep serve in a course folder, or create one with peerprep init",
+            args.project_dir.display()
+        );
+        return Outcome::Environment;
+    }
+    let listener = match bind(args.bind, args.port) {
+        Ok(l) => l,
+        Err(message) => {
+            eprintln!("{message}");
+            return Outcome::Environment;
+        }
+    };
+    let address = listener
+        .local_addr()
+        .unwrap_or(SocketAddr::new(args.bind, args.port));
+    let server = match tiny_http::Server::from_listener(listener, None) {
+        Ok(s) => Arc::new(s),
+        Err(e) => {
+            eprintln!("error: cannot start the server: {e}");
+            return Outcome::Environment;
+        }
+    };
+    let site = Arc::new(Site::new(args.project_dir.clone(), args.edition));
+    print_report(&site.rebuild(), quiet);
+    let mut watch = match Watch::start(&args.project_dir) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Outcome::Environment;
+        }
+    };
+    let stopper = server.clone();
+    if let Err(e) = ctrlc::set_handler(move || stopper.unblock()) {
+        eprintln!("warning: Ctrl-C may not stop the server cleanly: {e}");
+    }
+    let url = format!("http://{address}/");
+    println!(
+        "Serving the {} edition at {url}\nWatching course/, scenarios/ and themes/; press Ctrl-C to stop.",
+        args.edition.name()
+    );
+    if args.open
+        && let Err(e) = opener::open(&url)
+    {
+        eprintln!("warning: could not open a browser: {e}");
+    }
+    let watched = site.clone();
+    std::thread::spawn(move || {
+        while let Some(changed) = watch.next_change() {
+            watched.start_rebuild();
+            if !quiet {
+                let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
+                println!("Changed: {}", names.join(", "));
+            }
+            print_report(&watched.rebuild(), quiet);
+        }
+    });
+    for request in server.incoming_requests() {
+        let site = site.clone();
+        std::thread::spawn(move || http::respond(request, &site));
+    }
+    site.wake_all();
+    println!("Stopped.");
+    Outcome::Success
+}
+
+/// Binds the listening socket, with a clear message when the port is busy.
+fn bind(address: IpAddr, port: u16) -> Result<TcpListener, String> {
+    TcpListener::bind((address, port)).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AddrInUse {
+            format!(
+                "error: port {port} on {address} is already in use\n  = help: choose another port, e.g. peerprep serve --port {}",
+                port.wrapping_add(1).max(1024)
+            )
+        } else {
+            format!("error: cannot listen on {address} port {port}: {e}")
+        }
+    })
+}
+
+fn print_report(report: &Report, quiet: bool) {
+    if report.ok {
+        if !report.messages.is_empty() {
+            eprint!("{}", report.messages);
+        }
+        if !quiet {
+            println!("Built {} pages in {} ms", report.pages, millis(report.took));
+        }
+    } else {
+        eprint!("{}", report.messages);
+        eprintln!("The site shows these problems until they are fixed; the server keeps running.");
+    }
+}
+
+fn millis(d: Duration) -> u128 {
+    d.as_millis()
+}

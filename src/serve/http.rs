@@ -1,0 +1,296 @@
+//! Answering one HTTP request from the served [`Site`].
+//!
+//! Paths are looked up in the build held in memory, so nothing outside the
+//! site can be read: a path is percent-decoded once, then refused (400) if it
+//! holds `..`, `.`, a backslash, a NUL or a colon, and any other path that
+//! names no built file is a 404 with the site's `404.html`. Every answer says
+//! `Cache-Control: no-store`. HTML pages get the live-reload script.
+
+use std::time::Duration;
+
+use percent_encoding::percent_decode_str;
+
+use crate::markdown::escaped;
+use crate::serve::site::Site;
+
+/// Where the live-reload script waits for the next build.
+pub const WAIT_PATH: &str = "/__peerprep/wait";
+/// The live-reload script, served in serve mode only.
+pub const SCRIPT_PATH: &str = "/assets/livereload.js";
+const SCRIPT: &str = include_str!("livereload.js");
+/// How long a waiting request is held before it is answered anyway.
+const WAIT_TIMEOUT: Duration = Duration::from_secs(25);
+
+/// An answer, before it becomes an HTTP response.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Reply {
+    /// The status code.
+    pub status: u16,
+    /// The `Content-Type`.
+    pub content_type: String,
+    /// The body.
+    pub body: Vec<u8>,
+    /// A `Location` for redirects.
+    pub location: Option<String>,
+}
+
+impl Reply {
+    fn new(status: u16, content_type: &str, body: impl Into<Vec<u8>>) -> Self {
+        Self {
+            status,
+            content_type: content_type.to_string(),
+            body: body.into(),
+            location: None,
+        }
+    }
+
+    fn text(status: u16, body: &str) -> Self {
+        Self::new(status, "text/plain; charset=utf-8", body)
+    }
+}
+
+/// Answers a request for `url` (the request target, starting with `/`).
+pub fn answer(method: &str, url: &str, site: &Site) -> Reply {
+    if method != "GET" && method != "HEAD" {
+        return Reply::text(405, "Only GET and HEAD are allowed.\n");
+    }
+    let (path, query) = match url.split_once('?') {
+        Some((p, q)) => (p, q),
+        None => (url, ""),
+    };
+    if path == WAIT_PATH {
+        let seen = query
+            .split('&')
+            .find_map(|kv| kv.strip_prefix("since="))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        let generation = site.wait_for_change(seen, WAIT_TIMEOUT);
+        return Reply::text(200, &generation.to_string());
+    }
+    if path == SCRIPT_PATH {
+        return Reply::new(200, "text/javascript; charset=utf-8", SCRIPT);
+    }
+    let key = match resolve(path) {
+        Ok(key) => key,
+        Err(status) => return Reply::text(status, "Bad request: that path is not allowed.\n"),
+    };
+    let (files, problems, generation) = site.current();
+    let is_page = key.ends_with(".html");
+    if let (Some(problems), true) = (&problems, is_page || !files.contains_key(&key)) {
+        return Reply::new(
+            500,
+            "text/html; charset=utf-8",
+            problems_page(problems, generation),
+        );
+    }
+    if let Some(body) = files.get(&key) {
+        let content_type = content_type(&key);
+        let body = if is_page {
+            with_reload(&String::from_utf8_lossy(body), generation).into_bytes()
+        } else {
+            body.clone()
+        };
+        return Reply::new(200, &content_type, body);
+    }
+    if !path.ends_with('/') && files.contains_key(&format!("{key}/index.html")) {
+        let mut reply = Reply::text(301, "Moved\n");
+        reply.location = Some(format!("{path}/"));
+        return reply;
+    }
+    let page = files
+        .get("404.html")
+        .map(|b| rooted(&String::from_utf8_lossy(b)))
+        .unwrap_or_else(|| "<!DOCTYPE html><title>Not found</title><h1>Not found</h1>".into());
+    Reply::new(
+        404,
+        "text/html; charset=utf-8",
+        with_reload(&page, generation),
+    )
+}
+
+/// The built file a request path names: decoded once, `index.html` added for
+/// folders. Err is the status for a path that is refused.
+pub fn resolve(path: &str) -> Result<String, u16> {
+    if !path.starts_with('/') {
+        return Err(400);
+    }
+    let decoded = percent_decode_str(path).decode_utf8().map_err(|_| 400u16)?;
+    if decoded.contains(['\\', '\0', ':']) {
+        return Err(400);
+    }
+    let mut segments = Vec::new();
+    for segment in decoded.split('/') {
+        match segment {
+            "" => {}
+            "." | ".." => return Err(400),
+            s => segments.push(s),
+        }
+    }
+    let mut key = segments.join("/");
+    if decoded.ends_with('/') || key.is_empty() {
+        if !key.is_empty() {
+            key.push('/');
+        }
+        key.push_str("index.html");
+    }
+    Ok(key)
+}
+
+/// The `Content-Type` for a file, with a charset for text.
+pub fn content_type(key: &str) -> String {
+    let mime = mime_guess::from_path(key).first_or_octet_stream();
+    if mime.type_() == "text" || mime.subtype() == "javascript" || mime.subtype() == "json" {
+        format!("{mime}; charset=utf-8")
+    } else {
+        mime.to_string()
+    }
+}
+
+/// A page with the live-reload script added and its CSP widened to let the
+/// script ask this server (and only it) for the next build.
+pub fn with_reload(html: &str, generation: u64) -> String {
+    let tag = format!(
+        "<script defer src=\"{SCRIPT_PATH}\" data-generation=\"{generation}\"></script>\n</head>"
+    );
+    let mut page = html.replacen("</head>", &tag, 1);
+    if let Some(start) = page.find("default-src 'none';") {
+        let mut extra = String::from(" connect-src 'self';");
+        if !page.contains("script-src 'self'") {
+            extra.push_str(" script-src 'self';");
+        }
+        page.insert_str(start + "default-src 'none';".len(), &extra);
+    }
+    page
+}
+
+/// The page shown instead of every page while the source is broken.
+fn problems_page(problems: &str, generation: u64) -> String {
+    let page = format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self'; script-src 'self'\">\n\
+         <title>The course did not build</title>\n<link rel=\"stylesheet\" href=\"/assets/style.css\">\n</head>\n\
+         <body class=\"page-build-problems\">\n<main id=\"main\">\n<h1>The course did not build</h1>\n\
+         <p>Fix the problems below and save the file: this page reloads by itself.</p>\n\
+         <pre class=\"build-problems\">{}</pre>\n</main>\n</body>\n</html>\n",
+        escaped(problems)
+    );
+    with_reload(&page, generation)
+}
+
+/// The 404 page with its relative links made absolute from the site root,
+/// so it works at any depth.
+fn rooted(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find([' ', '\n']) {
+        out.push_str(&rest[..=i]);
+        rest = &rest[i + 1..];
+        for attribute in ["href=\"", "src=\""] {
+            if let Some(after) = rest.strip_prefix(attribute) {
+                let value = &after[..after.find('"').unwrap_or(after.len())];
+                let relative = !(value.starts_with('/')
+                    || value.starts_with('#')
+                    || value.contains("://")
+                    || value.starts_with("mailto:")
+                    || value.starts_with("tel:"));
+                if relative {
+                    out.push_str(attribute);
+                    out.push('/');
+                    rest = after;
+                }
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Turns a [`Reply`] into a response and sends it.
+pub fn respond(request: tiny_http::Request, site: &Site) {
+    let method = request.method().as_str().to_string();
+    let reply = answer(&method, request.url(), site);
+    let mut response = tiny_http::Response::from_data(if method == "HEAD" {
+        Vec::new()
+    } else {
+        reply.body
+    })
+    .with_status_code(reply.status);
+    let mut headers = vec![
+        ("Content-Type", reply.content_type),
+        ("Cache-Control", "no-store".to_string()),
+        ("X-Content-Type-Options", "nosniff".to_string()),
+        ("Referrer-Policy", "no-referrer".to_string()),
+    ];
+    if let Some(location) = reply.location {
+        headers.push(("Location", location));
+    }
+    for (name, value) in headers {
+        if let Ok(header) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
+            response.add_header(header);
+        }
+    }
+    let _ = request.respond(response);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_resolve_to_built_files() {
+        assert_eq!(resolve("/").unwrap(), "index.html");
+        assert_eq!(resolve("/modules/a.html").unwrap(), "modules/a.html");
+        assert_eq!(resolve("/scenarios/x/").unwrap(), "scenarios/x/index.html");
+        assert_eq!(resolve("//modules//a.html").unwrap(), "modules/a.html");
+        assert_eq!(resolve("/a%20b.html").unwrap(), "a b.html");
+    }
+
+    #[test]
+    fn traversal_is_refused() {
+        for bad in [
+            "/../etc/passwd",
+            "/modules/../../x",
+            "/%2e%2e/etc/passwd",
+            "/%2E%2E%2Fetc%2Fpasswd",
+            "/..%5c..%5cwindows",
+            "/a\\b",
+            "/./index.html",
+            "/C:/windows",
+            "/%00",
+            "/%ff",
+            "etc/passwd",
+            "http://example.org/",
+        ] {
+            assert!(resolve(bad).is_err(), "{bad} was allowed");
+        }
+    }
+
+    #[test]
+    fn pages_get_the_script_and_a_wider_csp() {
+        let page = "<html><head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self'\"></head><body></body></html>";
+        let served = with_reload(page, 7);
+        assert!(served.contains("default-src 'none'; connect-src 'self'; script-src 'self'"));
+        assert!(served.contains(
+            "<script defer src=\"/assets/livereload.js\" data-generation=\"7\"></script>\n</head>"
+        ));
+    }
+
+    #[test]
+    fn the_404_page_links_from_the_root() {
+        let page = "<a href=\"index.html\">Home</a> <link href=\"assets/style.css\"> <a href=\"#main\">x</a> <a href=\"https://e.org/\">e</a>";
+        assert_eq!(
+            rooted(page),
+            "<a href=\"/index.html\">Home</a> <link href=\"/assets/style.css\"> <a href=\"#main\">x</a> <a href=\"https://e.org/\">e</a>"
+        );
+    }
+
+    #[test]
+    fn content_types_name_the_charset_for_text() {
+        assert_eq!(content_type("a.html"), "text/html; charset=utf-8");
+        assert_eq!(content_type("assets/style.css"), "text/css; charset=utf-8");
+        assert!(content_type("assets/quiz.js").contains("javascript"));
+        assert_eq!(content_type("images/a.png"), "image/png");
+    }
+}

@@ -1,0 +1,7 @@
+//! The preview server behind `peerprep serve`: the course built into memory
+//! ([`site`]), answered over HTTP ([`http`]) and rebuilt whenever a source
+//! changes ([`watch`]). Served pages reload themselves after each rebuild.
+
+pub mod http;
+pub mod site;
+pub mod watch;

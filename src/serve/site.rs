@@ -1,0 +1,250 @@
+//! The site `serve` shows: built into memory (never into `public/`), rebuilt
+//! on every change, and swapped whole, so a request sees one build or the
+//! next, never a mix, and waits while a rebuild is running.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use crate::cmd::{Validated, load_and_validate_cached};
+use crate::compile::Cache;
+use crate::diagnostic::Diagnostics;
+use crate::edition::Edition;
+use crate::fs::{self, IoError};
+use crate::render::{self, RenderError};
+use crate::writer::Sink;
+
+/// A built site: file contents by path relative to the site root.
+pub type Files = HashMap<String, Vec<u8>>;
+
+/// A [`Sink`] that keeps every file in memory.
+#[derive(Debug, Default)]
+pub struct Memory {
+    files: Mutex<Files>,
+}
+
+impl Memory {
+    /// The files written, by path relative to the site root.
+    pub fn into_files(self) -> Files {
+        self.files
+            .into_inner()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+impl Sink for Memory {
+    fn write(&self, relative: &str, contents: &[u8]) -> Result<(), IoError> {
+        lock(&self.files).insert(relative.to_string(), contents.to_vec());
+        Ok(())
+    }
+    fn copy(&self, relative: &str, from: &Path) -> Result<(), IoError> {
+        let bytes = fs::read(from)?;
+        lock(&self.files).insert(relative.to_string(), bytes);
+        Ok(())
+    }
+}
+
+/// One build as served: its files, or the problems that stopped it.
+#[derive(Debug, Default)]
+pub struct Snapshot {
+    /// Counts builds, so the browser knows when to reload.
+    pub generation: u64,
+    /// The files of the last good build (kept while the source is broken, for its assets).
+    pub files: Arc<Files>,
+    /// The problems that stopped the newest build, as shown in the terminal.
+    pub problems: Option<String>,
+    /// Whether a rebuild is under way (requests wait for it).
+    pub building: bool,
+}
+
+/// What a rebuild printed.
+#[derive(Debug)]
+pub struct Report {
+    /// Whether the build succeeded.
+    pub ok: bool,
+    /// Problems and warnings, as `build` prints them.
+    pub messages: String,
+    /// Pages built.
+    pub pages: usize,
+    /// How long it took.
+    pub took: Duration,
+}
+
+/// The served site: the project, the newest snapshot and the compile cache.
+#[derive(Debug)]
+pub struct Site {
+    project_dir: PathBuf,
+    edition: Edition,
+    cache: Cache,
+    state: Mutex<Snapshot>,
+    changed: Condvar,
+}
+
+impl Site {
+    /// A site with nothing built yet.
+    pub fn new(project_dir: PathBuf, edition: Edition) -> Self {
+        Self {
+            project_dir,
+            edition,
+            cache: Cache::default(),
+            state: Mutex::new(Snapshot::default()),
+            changed: Condvar::new(),
+        }
+    }
+
+    /// The project folder.
+    pub fn project_dir(&self) -> &Path {
+        &self.project_dir
+    }
+
+    /// Marks a rebuild as under way: requests from now on wait for it.
+    pub fn start_rebuild(&self) {
+        lock(&self.state).building = true;
+    }
+
+    /// Builds the course into memory and swaps it in.
+    pub fn rebuild(&self) -> Report {
+        self.start_rebuild();
+        let started = Instant::now();
+        let built = build(&self.project_dir, self.edition, &self.cache);
+        self.cache.finish_build();
+        let took = started.elapsed();
+        let mut state = lock(&self.state);
+        state.generation += 1;
+        state.building = false;
+        let report = match built {
+            Ok((files, pages, warnings)) => {
+                state.files = Arc::new(files);
+                state.problems = None;
+                Report {
+                    ok: true,
+                    messages: warnings,
+                    pages,
+                    took,
+                }
+            }
+            Err(problems) => {
+                state.problems = Some(problems.clone());
+                Report {
+                    ok: false,
+                    messages: problems,
+                    pages: 0,
+                    took,
+                }
+            }
+        };
+        drop(state);
+        self.changed.notify_all();
+        report
+    }
+
+    /// The newest snapshot's files, problems and generation, once no rebuild is running.
+    pub fn current(&self) -> (Arc<Files>, Option<String>, u64) {
+        let state = lock(&self.state);
+        let state = self
+            .changed
+            .wait_while(state, |s| s.building)
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        (
+            state.files.clone(),
+            state.problems.clone(),
+            state.generation,
+        )
+    }
+
+    /// Waits until the generation differs from `seen` or `timeout` passes; returns the generation.
+    pub fn wait_for_change(&self, seen: u64, timeout: Duration) -> u64 {
+        let state = lock(&self.state);
+        let (state, _) = self
+            .changed
+            .wait_timeout_while(state, timeout, |s| s.generation == seen || s.building)
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        state.generation
+    }
+
+    /// Wakes every waiting request (used when the server stops).
+    pub fn wake_all(&self) {
+        self.changed.notify_all();
+    }
+}
+
+/// Load → validate → render into memory. Ok: the files, the page count and
+/// any warnings; Err: every problem, as the terminal shows them.
+fn build(
+    project_dir: &Path,
+    edition: Edition,
+    cache: &Cache,
+) -> Result<(Files, usize, String), String> {
+    let mut diagnostics = Diagnostics::new();
+    let validated =
+        match load_and_validate_cached(project_dir, edition, &mut diagnostics, Some(cache)) {
+            Ok(v) => v,
+            Err(e) => return Err(format!("error: {e}\n")),
+        };
+    let Some(Validated {
+        project,
+        compiled,
+        checked,
+        theme,
+    }) = validated.filter(|_| !diagnostics.has_errors())
+    else {
+        return Err(diagnostics.render_human());
+    };
+    let memory = Memory::default();
+    match render::render_site(
+        &project,
+        &compiled,
+        edition,
+        &theme,
+        &checked.files,
+        &memory,
+    ) {
+        Ok(written) => Ok((
+            memory.into_files(),
+            written.pages,
+            diagnostics.render_human(),
+        )),
+        Err(RenderError::Template(d)) => {
+            diagnostics.push(*d);
+            Err(diagnostics.render_human())
+        }
+        Err(RenderError::Io(e)) => Err(format!("{}error: {e}\n", diagnostics.render_human())),
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn memory_keeps_what_is_written() {
+        let memory = Memory::default();
+        memory.write("a/b.html", b"<p>hi</p>").expect("write");
+        memory.write("a/b.html", b"<p>again</p>").expect("write");
+        let files = memory.into_files();
+        assert_eq!(files.len(), 1);
+        assert_eq!(files["a/b.html"], b"<p>again</p>");
+    }
+
+    #[test]
+    fn a_missing_course_is_a_problem_not_a_panic() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let site = Site::new(dir.path().to_path_buf(), Edition::Mentor);
+        let report = site.rebuild();
+        assert!(!report.ok);
+        assert!(
+            report.messages.contains("course.yaml"),
+            "{}",
+            report.messages
+        );
+        let (files, problems, generation) = site.current();
+        assert!(files.is_empty());
+        assert!(problems.is_some());
+        assert_eq!(generation, 1);
+    }
+}

@@ -1,0 +1,93 @@
+// Search on search.html: matches the words typed against the index in
+// search-index.js (window.peerprepSearch) and lists the sections found.
+// Every text from the index is inserted with textContent, never as HTML.
+(function () {
+  "use strict";
+  var form = document.querySelector("[data-search]");
+  var index = window.peerprepSearch;
+  if (!form || !index) { return; }
+  var input = form.querySelector("input[name=q]");
+  var status = document.getElementById("search-status");
+  var list = document.getElementById("search-results");
+  var MAX = 50;
+
+  function words(text) {
+    return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (w) {
+      return Array.from(w).length >= 2;
+    });
+  }
+
+  function say(template, query, count) {
+    return template.split("{query}").join(query).split("{count}").join(String(count));
+  }
+
+  function search(query) {
+    var terms = words(query);
+    var found = [];
+    if (terms.length === 0) { return found; }
+    index.sections.forEach(function (row, order) {
+      var haystack = " " + row[4] + " ";
+      var heading = " " + words(row[1]).join(" ") + " ";
+      var score = 0;
+      for (var i = 0; i < terms.length; i++) {
+        var term = terms[i];
+        if (haystack.indexOf(" " + term) < 0) { return; }
+        score += haystack.indexOf(" " + term + " ") >= 0 ? 2 : 1;
+        if (heading.indexOf(" " + term) >= 0) { score += 3; }
+      }
+      found.push({ row: row, score: score, order: order });
+    });
+    found.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
+    return found;
+  }
+
+  function show(query) {
+    var found = search(query);
+    list.textContent = "";
+    if (!query.trim()) {
+      status.textContent = "";
+      list.hidden = true;
+      return;
+    }
+    var template = found.length === 0 ? form.dataset.none : found.length === 1 ? form.dataset.one : form.dataset.many;
+    status.textContent = say(template, query.trim(), found.length);
+    found.slice(0, MAX).forEach(function (hit) {
+      var row = hit.row;
+      var page = index.pages[row[0]];
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = page[1] + (row[2] ? "#" + encodeURIComponent(row[2]) : "");
+      link.textContent = row[1] || page[0];
+      item.appendChild(link);
+      if (row[1]) {
+        var where = document.createElement("span");
+        where.className = "search-result-page";
+        where.textContent = " " + form.dataset.in + " " + page[0];
+        item.appendChild(where);
+      }
+      if (row[3]) {
+        var snippet = document.createElement("p");
+        snippet.textContent = row[3];
+        item.appendChild(snippet);
+      }
+      list.appendChild(item);
+    });
+    list.hidden = found.length === 0;
+  }
+
+  var timer = null;
+  input.addEventListener("input", function () {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(function () { show(input.value); }, 150);
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    show(input.value);
+  });
+  var params = new URLSearchParams(window.location.search);
+  var q = params.get("q");
+  if (q) {
+    input.value = q;
+    show(q);
+  }
+})();
