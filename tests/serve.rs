@@ -1,0 +1,247 @@
+//! `peerprep serve` as a user runs it: a real server on a free port, real
+//! HTTP requests (raw, so traversal attempts reach it unnormalised), edits
+//! to the course while it runs, and Ctrl-C.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::process::{Child, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use common::CourseTest;
+
+/// A running `peerprep serve` and the address it printed.
+struct Server {
+    child: Child,
+    port: u16,
+    lines: mpsc::Receiver<String>,
+}
+
+impl Server {
+    fn start(t: &CourseTest, extra: &[&str]) -> Self {
+        let mut args = vec!["serve", "--port", "0"];
+        args.extend_from_slice(extra);
+        let mut child = t
+            .command(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start peerprep serve");
+        let (tx, lines) = mpsc::channel();
+        for stream in [
+            Box::new(child.stdout.take().expect("stdout")) as Box<dyn Read + Send>,
+            Box::new(child.stderr.take().expect("stderr")),
+        ] {
+            let tx = tx.clone();
+            std::thread::spawn(move || {
+                for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                    let _ = tx.send(line);
+                }
+            });
+        }
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let line = lines
+                .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+                .expect("serve printed no address within 30 s");
+            if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+                let port = rest.trim_end_matches('/').parse().expect("port");
+                return Self { child, port, lines };
+            }
+        }
+    }
+
+    /// Sends a raw GET for `target` and returns (status, headers, body).
+    fn get(&self, target: &str) -> (u16, String, String) {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .expect("timeout");
+        write!(
+            stream,
+            "GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        )
+        .expect("send");
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).expect("read");
+        let text = String::from_utf8_lossy(&raw).to_string();
+        let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+        let status = head
+            .split(' ')
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        (status, head.to_ascii_lowercase(), body.to_string())
+    }
+
+    /// Polls `target` until `ok` holds for its answer, or panics after 20 s.
+    fn wait_for(&self, target: &str, what: &str, ok: impl Fn(u16, &str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let (status, _, body) = self.get(target);
+            if ok(status, &body) {
+                return body;
+            }
+            assert!(Instant::now() < deadline, "{what}: last answer {status}\n{body}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Sends SIGINT (Ctrl-C) and returns the exit code and what was printed.
+    fn interrupt(mut self) -> (i32, String) {
+        let pid = self.child.id().to_string();
+        let sent = std::process::Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .expect("kill");
+        assert!(sent.success());
+        let status = self.child.wait().expect("wait");
+        let printed: Vec<String> = self.lines.try_iter().collect();
+        (status.code().unwrap_or(-1), printed.join("\n"))
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn serves_pages_with_types_no_store_and_the_reload_script() {
+    let t = CourseTest::fixture("minimal");
+    let server = Server::start(&t, &[]);
+    let (status, head, body) = server.get("/");
+    assert_eq!(status, 200);
+    assert!(head.contains("content-type: text/html; charset=utf-8"), "{head}");
+    assert!(head.contains("cache-control: no-store"), "{head}");
+    assert!(body.contains("<h1"), "{body}");
+    assert!(body.contains("src=\"/assets/livereload.js\""));
+    assert!(body.contains("connect-src 'self'"));
+    let (status, head, _) = server.get("/assets/style.css");
+    assert_eq!(status, 200);
+    assert!(head.contains("content-type: text/css"), "{head}");
+    let (status, head, body) = server.get("/assets/livereload.js");
+    assert_eq!(status, 200);
+    assert!(head.contains("javascript"), "{head}");
+    assert!(body.contains("/__peerprep/wait"));
+    let (status, _, body) = server.get("/modules/01-welcome.html");
+    assert_eq!(status, 200);
+    assert!(body.contains("Welcome"));
+    let (status, head, _) = server.get("/scenarios");
+    assert_eq!(status, 301);
+    assert!(head.contains("location: /scenarios/"), "{head}");
+    assert_eq!(server.get("/scenarios/").0, 200);
+    let (status, _, body) = server.get("/no/such/page.html");
+    assert_eq!(status, 404);
+    assert!(body.contains("Page not found"), "{body}");
+    assert!(body.contains("href=\"/assets/style.css\""), "the 404 page links from the root");
+    // Nothing was written into the course folder.
+    assert!(!t.exists("public"));
+}
+
+#[test]
+fn paths_outside_the_site_are_never_served() {
+    let t = CourseTest::fixture("minimal");
+    t.write("secret.txt", "TOP-SECRET-SENTINEL");
+    let server = Server::start(&t, &[]);
+    for target in [
+        "/../secret.txt",
+        "/../../../../etc/passwd",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E/%2E%2E/etc/passwd",
+        "/modules/%2e%2e/%2e%2e/secret.txt",
+        "/..%2fsecret.txt",
+        "/..%5csecret.txt",
+        "/modules\\..\\..\\secret.txt",
+        "/%252e%252e/secret.txt",
+        "//etc/passwd",
+        "/etc/passwd",
+        "/secret.txt",
+        "/course/course.yaml",
+        "/C:/Windows/win.ini",
+        "/%00",
+        "/%c0%ae%c0%ae/secret.txt",
+    ] {
+        let (status, _, body) = server.get(target);
+        assert!(
+            status == 400 || status == 404,
+            "{target} answered {status}"
+        );
+        assert!(!body.contains("TOP-SECRET-SENTINEL"), "{target} leaked the file");
+        assert!(!body.contains("root:x:"), "{target} leaked /etc/passwd");
+    }
+}
+
+#[test]
+fn an_edit_is_rebuilt_and_a_broken_file_shows_its_problems_until_fixed() {
+    let t = CourseTest::fixture("minimal");
+    let server = Server::start(&t, &[]);
+    let (_, _, page) = server.get("/modules/01-welcome.html");
+    let generation = page
+        .split("data-generation=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("generation")
+        .to_string();
+    t.edit("course/01-welcome.md", "Welcome to {{ school }}.", "Hello from the edit.");
+    // The waiting request returns a new generation once the rebuild is done.
+    let (status, _, next) = server.get(&format!("/__peerprep/wait?since={generation}"));
+    assert_eq!(status, 200);
+    assert_ne!(next.trim(), generation);
+    server.wait_for("/modules/01-welcome.html", "the edit", |s, b| {
+        s == 200 && b.contains("Hello from the edit.")
+    });
+
+    t.edit("course/01-welcome.md", "title: Welcome", "title: [broken");
+    let problems = server.wait_for("/index.html", "the problems page", |s, _| s == 500);
+    assert!(problems.contains("E001"), "{problems}");
+    assert!(problems.contains("course/01-welcome.md:2:8"), "{problems}");
+    assert!(problems.contains("livereload.js"), "the problems page reloads itself");
+    // Assets of the last good build are still served.
+    assert_eq!(server.get("/assets/style.css").0, 200);
+
+    t.edit("course/01-welcome.md", "title: [broken", "title: Welcome back");
+    let fixed = server.wait_for("/modules/01-welcome.html", "the fix", |s, _| s == 200);
+    assert!(fixed.contains("Welcome back"), "{fixed}");
+    let (code, printed) = server.interrupt();
+    assert_eq!(code, 0, "{printed}");
+    assert!(printed.contains("E001"), "the terminal showed the problem:\n{printed}");
+    assert!(printed.contains("Stopped."), "{printed}");
+}
+
+#[test]
+fn a_new_theme_folder_is_watched_too() {
+    let t = CourseTest::fixture("minimal");
+    let server = Server::start(&t, &["--edition", "facilitator"]);
+    assert!(server.get("/index.html").2.contains("Facilitator edition"));
+    t.write(
+        "themes/default/404.html",
+        "{% extends \"page.html\" %}{% block main %}<h1>Lost? Custom 404</h1>{% endblock %}",
+    );
+    server.wait_for("/missing.html", "the theme override", |s, b| {
+        s == 404 && b.contains("Lost? Custom 404")
+    });
+}
+
+#[test]
+fn a_busy_port_is_a_clear_error() {
+    let t = CourseTest::fixture("minimal");
+    let taken = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = taken.local_addr().expect("addr").port().to_string();
+    let run = t.run(&["serve", "--port", &port]);
+    run.expect_code(2);
+    assert!(run.stderr.contains("already in use"), "{}", run.stderr);
+    assert!(run.stderr.contains("--port"), "{}", run.stderr);
+}
+
+#[test]
+fn a_folder_without_a_course_is_refused() {
+    let t = CourseTest::fixture("minimal");
+    let run = t.run(&["serve", "scenarios"]);
+    run.expect_code(2);
+    assert!(run.stderr.contains("course/course.yaml"), "{}", run.stderr);
+}
