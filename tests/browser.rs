@@ -193,6 +193,22 @@ fn quizzes_and_progress_work_by_keyboard_and_without_storage() {
 }
 
 #[test]
+fn search_works_by_keyboard_on_file_urls_and_escapes_snippets() {
+    let Some(tools) = tools() else { return };
+    let t = common::CourseTest::fixture("minimal");
+    let features = t.read("course/02-features.md");
+    t.write(
+        "course/02-features.md",
+        format!("{features}\n## Hostile text\n\nA hostile snippet: `<img src=x onerror=\"window.__pwned=1\">`\n"),
+    );
+    let site = t.path().join("site");
+    t.run(&["build", "--quiet", "--out", "site"]).expect_code(0);
+    let (passed, report) = node(tools, "search.mjs", &site, &[]);
+    assert!(passed, "search in the browser failed:\n{report}");
+    assert!(report.starts_with("ok: "), "{report}");
+}
+
+#[test]
 fn the_cohort_report_passes_the_page_rules() {
     let Some(tools) = tools() else { return };
     let dir = tempfile::tempdir().unwrap();
