@@ -100,6 +100,16 @@ pub enum Code {
     QuizNoCompetency,
     /// An export file `report` could not use (bad JSON, another course, another version).
     ExportSkipped,
+    /// A link in a built page (from a theme template) that leads to no page or heading.
+    BrokenThemeLink,
+    /// An image without alt text.
+    ImageNoAlt,
+    /// A module without outcomes.
+    ModuleNoOutcomes,
+    /// A scenario choice without feedback.
+    ChoiceNoFeedback,
+    /// A helpline or service with no way to contact it.
+    ServiceNoContact,
 }
 
 impl Code {
@@ -141,6 +151,7 @@ impl Code {
         Code::MissingFile,
         Code::LinkOutsideCourse,
         Code::LinkToFacilitatorContent,
+        Code::BrokenThemeLink,
         Code::SymlinkOutsideProject,
         Code::NoUsableExport,
         Code::InvalidNamesFile,
@@ -153,6 +164,10 @@ impl Code {
         Code::NoContentNote,
         Code::QuizNoCompetency,
         Code::ExportSkipped,
+        Code::ImageNoAlt,
+        Code::ModuleNoOutcomes,
+        Code::ChoiceNoFeedback,
+        Code::ServiceNoContact,
     ];
 
     /// The code as printed, e.g. `E002`.
@@ -206,6 +221,11 @@ impl Code {
             Code::NoContentNote => "W005",
             Code::QuizNoCompetency => "W006",
             Code::ExportSkipped => "W007",
+            Code::BrokenThemeLink => "E045",
+            Code::ImageNoAlt => "W008",
+            Code::ModuleNoOutcomes => "W009",
+            Code::ChoiceNoFeedback => "W010",
+            Code::ServiceNoContact => "W011",
         }
     }
 }

@@ -195,6 +195,7 @@ pub fn compile_cached(project: &Project, edition: Edition, cache: Option<&Cache>
                 facilitator_only: m.edition == ModuleEdition::Facilitator,
                 module_href: &module_href,
                 anchor_prefix: "",
+                same_page: None,
                 scenario: &scenario,
                 path_to_root: "../",
                 ui: &project.config.ui,

@@ -104,7 +104,7 @@ pub struct Contact {
 #[serde(deny_unknown_fields)]
 pub struct Service {
     /// Its name, e.g. "Childline".
-    pub name: String,
+    pub name: Spanned<String>,
     /// How to reach it, e.g. "Call 0800 1111".
     pub how: Option<String>,
     /// When and for whom, e.g. "Free, 24/7, under-19s".

@@ -77,6 +77,7 @@ pub fn sections(
                 facilitator_only: m.edition == ModuleEdition::Facilitator,
                 module_href: &module_href,
                 anchor_prefix: &prefix,
+                same_page: None,
                 scenario: &scenario,
                 path_to_root: root,
                 ui: &project.config.ui,
@@ -142,6 +143,7 @@ pub fn answer_keys(
         .filter(|(m, q)| m.edition.appears_in(edition) && !q.quizzes.is_empty())
         .map(|(m, q)| {
             let prefix = anchor_prefix(&m.slug);
+            let page = format!("../modules/{}", compile::module_file(&m.slug));
             let ctx = Context {
                 path: &m.path,
                 base_offset: 0,
@@ -150,6 +152,7 @@ pub fn answer_keys(
                 facilitator_only: true,
                 module_href: &module_href,
                 anchor_prefix: &prefix,
+                same_page: Some(&page),
                 scenario: &scenario,
                 path_to_root: "../",
                 ui: &project.config.ui,

@@ -94,6 +94,24 @@ impl Theme {
         env
     }
 
+    /// The course's own template files (`.html`), with their paths relative
+    /// to the project folder and their text.
+    pub fn override_templates(&self) -> Vec<(PathBuf, String)> {
+        walkdir::WalkDir::new(&self.folder)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| {
+                e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "html")
+            })
+            .filter_map(|e| {
+                let text = std::fs::read_to_string(e.path()).ok()?;
+                let rel = e.path().strip_prefix(&self.folder).ok()?;
+                Some((self.relative.join(rel), text))
+            })
+            .collect()
+    }
+
     /// Where a template shown in an error lives, as a person would look for it.
     pub fn template_path(&self, name: &str) -> PathBuf {
         match safe_relative(name) {

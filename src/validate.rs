@@ -65,6 +65,7 @@ pub fn validate(
         checked: Checked::default(),
     };
     crate::sessions::check_timing(project, out);
+    crate::review::review(project, out);
     for (module, rendered) in project.modules.iter().zip(&compiled.modules) {
         let locate = |d: Diagnostic, r: Range<usize>| d.at_offset(&module.source, r.start, r.len());
         let site = Site {
@@ -239,6 +240,12 @@ impl Checker<'_> {
     fn link(&mut self, link: &Link, site: &Site<'_>, out: &mut Diagnostics) {
         let mentor = site.mentor && !link.facilitator_only;
         let at = |d: Diagnostic| (site.locate)(d, link.range.clone());
+        if link.no_alt {
+            out.push(
+                at(Diagnostic::warning(Code::ImageNoAlt, "this image has no alt text"))
+                    .with_help("describe what it shows between the brackets, e.g. ![a mentor and a mentee talking](talking.png)"),
+            );
+        }
         let project = self.project;
         match &link.target {
             Target::External | Target::Empty => {}

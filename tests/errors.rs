@@ -90,8 +90,8 @@ const CASES: &[(&str, &str, &str, &str, &str, &str)] = &[
     (
         "front matter unclosed",
         "course/03-trainer-only.md",
-        "duration: 10\n---",
-        "duration: 10\n",
+        "outcomes: [Run the session]\n---",
+        "outcomes: [Run the session]\n",
         "E015",
         "course/03-trainer-only.md:1:1",
     ),
@@ -101,7 +101,7 @@ const CASES: &[(&str, &str, &str, &str, &str, &str)] = &[
         "[listening, boundaries]",
         "[listening, boundary]",
         "E016",
-        "course/02-features.md:4:27",
+        "course/02-features.md:5:27",
     ),
     (
         "undefined variable",
@@ -117,7 +117,7 @@ const CASES: &[(&str, &str, &str, &str, &str, &str)] = &[
         "(01-welcome.md)",
         "(01-welcom.md)",
         "E040",
-        "course/02-features.md:19:19",
+        "course/02-features.md:20:19",
     ),
     (
         "broken anchor",
@@ -133,7 +133,7 @@ const CASES: &[(&str, &str, &str, &str, &str, &str)] = &[
         "images/dot.svg",
         "images/dott.svg",
         "E042",
-        "course/02-features.md:17:14",
+        "course/02-features.md:18:14",
     ),
     (
         "link outside course",
@@ -141,7 +141,7 @@ const CASES: &[(&str, &str, &str, &str, &str, &str)] = &[
         "(01-welcome.md)",
         "(../../etc/passwd)",
         "E043",
-        "course/02-features.md:19:19",
+        "course/02-features.md:20:19",
     ),
     (
         "mentor links to facilitator module",
@@ -149,7 +149,7 @@ const CASES: &[(&str, &str, &str, &str, &str, &str)] = &[
         "(01-welcome.md)",
         "(03-trainer-only.md)",
         "E044",
-        "course/02-features.md:19:19",
+        "course/02-features.md:20:19",
     ),
     (
         "broken theme template",
@@ -293,7 +293,7 @@ fn symlinks_that_leave_the_project_are_refused() {
     run.expect_code(1);
     assert!(run.stderr.contains("error[E050]"), "{}", run.stderr);
     assert!(
-        run.stderr.contains("--> course/02-features.md:17:14"),
+        run.stderr.contains("--> course/02-features.md:18:14"),
         "{}",
         run.stderr
     );

@@ -1,11 +1,15 @@
-//! `peerprep check`: load, validate and render in memory; writes nothing.
+//! `peerprep check`: load, validate and render both editions in memory,
+//! then check every link of the built pages; writes nothing.
+
+use std::path::Path;
 
 use crate::cli::{CheckArgs, Format};
 use crate::cmd::{Outcome, fails, load_and_validate};
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::edition::Edition;
+use crate::linkcheck;
 use crate::render::{self, RenderError};
-use crate::writer::Discard;
+use crate::serve::site::Memory;
 
 /// Runs `check` and prints every problem.
 pub fn run(args: &CheckArgs, quiet: bool) -> Outcome {
@@ -14,22 +18,24 @@ pub fn run(args: &CheckArgs, quiet: bool) -> Outcome {
     {
         Ok(Some(v)) => {
             if !diagnostics.has_errors() {
-                // Render every page without writing, so template errors show too.
-                let rendered = render::render_site(
-                    &v.project,
-                    &v.compiled,
-                    Edition::Facilitator,
-                    &v.theme,
-                    &v.checked.files,
-                    &Discard,
-                );
-                match rendered {
-                    Ok(_) => {}
-                    Err(RenderError::Template(d)) => diagnostics.push(*d),
-                    Err(RenderError::Io(e)) => {
-                        eprintln!("error: {e}");
-                        return Outcome::Environment;
-                    }
+                match rendered_links(&v, Edition::Facilitator) {
+                    Ok(found) => diagnostics.extend(found),
+                    Err(Some(d)) => diagnostics.push(d),
+                    Err(None) => return Outcome::Environment,
+                }
+            }
+            if !diagnostics.has_errors() {
+                // The mentor edition has its own pages (and template branches).
+                let reported: Vec<String> = diagnostics
+                    .items()
+                    .iter()
+                    .map(|d| d.message.clone())
+                    .collect();
+                match mentor_links(&args.project_dir) {
+                    Ok(found) => diagnostics
+                        .extend(found.into_iter().filter(|d| !reported.contains(&d.message))),
+                    Err(Some(d)) => diagnostics.push(d),
+                    Err(None) => return Outcome::Environment,
                 }
             }
             v.project.modules.len()
@@ -46,7 +52,7 @@ pub fn run(args: &CheckArgs, quiet: bool) -> Outcome {
             if !diagnostics.is_empty() {
                 eprint!("{}", diagnostics.render_human());
             } else if !quiet {
-                eprintln!("No problems found ({modules} modules checked).");
+                eprintln!("No problems found ({modules} modules checked, both editions).");
             }
         }
     }
@@ -54,5 +60,44 @@ pub fn run(args: &CheckArgs, quiet: bool) -> Outcome {
         Outcome::Problems
     } else {
         Outcome::Success
+    }
+}
+
+/// Renders `edition` in memory and checks its links. Err(Some) is a
+/// template error; Err(None) an I/O error, already printed.
+fn rendered_links(
+    v: &crate::cmd::Validated,
+    edition: Edition,
+) -> Result<Vec<Diagnostic>, Option<Diagnostic>> {
+    let memory = Memory::default();
+    let rendered = render::render_site(
+        &v.project,
+        &v.compiled,
+        edition,
+        &v.theme,
+        &v.checked.files,
+        &memory,
+    );
+    match rendered {
+        Ok(_) => {
+            let broken = linkcheck::broken_links(&memory.into_files());
+            Ok(linkcheck::diagnostics(
+                &broken,
+                &v.theme.override_templates(),
+            ))
+        }
+        Err(RenderError::Template(d)) => Err(Some(*d)),
+        Err(RenderError::Io(e)) => {
+            eprintln!("error: {e}");
+            Err(None)
+        }
+    }
+}
+
+fn mentor_links(project_dir: &Path) -> Result<Vec<Diagnostic>, Option<Diagnostic>> {
+    let mut ignored = Diagnostics::new();
+    match load_and_validate(project_dir, Edition::Mentor, &mut ignored) {
+        Ok(Some(v)) if !ignored.has_errors() => rendered_links(&v, Edition::Mentor),
+        _ => Ok(Vec::new()),
     }
 }

@@ -58,6 +58,8 @@ pub struct Link {
     pub target: Target,
     /// Whether it is an image.
     pub is_image: bool,
+    /// Whether it is an image written with no alt text (`![](…)`).
+    pub no_alt: bool,
     /// Byte range of the destination in the source file.
     pub range: Range<usize>,
     /// Whether it sits in facilitator-only content.
@@ -167,6 +169,9 @@ pub struct Context<'a> {
     /// several modules share one printable document (where headings also
     /// go one level down, under the module's title).
     pub anchor_prefix: &'a str,
+    /// The page that same-page links (`#heading`) lead to when the text is
+    /// shown away from its own page (answer keys); None keeps them on this page.
+    pub same_page: Option<&'a str>,
     /// Title and summary of a scenario by id, for ```` ```scenario ```` blocks.
     pub scenario: &'a ScenarioLookup<'a>,
     /// Prefix from the page to the site root, e.g. `../`.
@@ -474,6 +479,11 @@ impl Renderer<'_, '_> {
     ) -> CowStr<'e> {
         let target = links::classify(dest, self.ctx.path);
         let written = &source[range.clone()];
+        let no_alt = is_image
+            && written
+                .strip_prefix("![")
+                .and_then(|rest| rest.split_once(']'))
+                .is_some_and(|(alt, _)| alt.trim().is_empty());
         let dest_range = match written.rfind(dest.as_ref()).filter(|_| !dest.is_empty()) {
             Some(i) => range.start + i..range.start + i + dest.len(),
             None => range,
@@ -482,6 +492,10 @@ impl Renderer<'_, '_> {
             Target::Markdown { path, fragment } => {
                 (self.ctx.module_href)(path, fragment.as_deref())
             }
+            Target::SamePage(fragment) if self.ctx.same_page.is_some() => Some(format!(
+                "{}#{fragment}",
+                self.ctx.same_page.unwrap_or_default()
+            )),
             Target::SamePage(fragment) if !self.ctx.anchor_prefix.is_empty() => {
                 Some(format!("#{}{fragment}", self.ctx.anchor_prefix))
             }
@@ -496,6 +510,7 @@ impl Renderer<'_, '_> {
             dest: dest.to_string(),
             target,
             is_image,
+            no_alt,
             range: locate(dest_range),
             facilitator_only: facilitator,
         });

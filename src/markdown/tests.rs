@@ -21,6 +21,7 @@ fn render_with(text: &str, edition: Edition) -> Rendered {
         facilitator_only: false,
         module_href: &page,
         anchor_prefix: "",
+        same_page: None,
         scenario: &|id: &str| {
             (id == "promise").then(|| {
                 (
@@ -194,6 +195,7 @@ fn in_a_document_ids_are_prefixed_and_headings_go_down_a_level() {
             (path == "03-boundaries.md").then(|| format!("#boundaries--{}", fragment.unwrap_or("")))
         },
         anchor_prefix: "intro--",
+        same_page: None,
         scenario: &|_: &str| None,
         path_to_root: "",
         ui: &ui,

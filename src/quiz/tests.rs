@@ -133,6 +133,7 @@ fn with_context<T>(f: impl FnOnce(&Context<'_>) -> T) -> T {
         facilitator_only: false,
         module_href: &none,
         anchor_prefix: "",
+        same_page: None,
         scenario: &|_: &str| None,
         path_to_root: "../",
         ui: &ui,

@@ -110,7 +110,7 @@ impl<'a> SupportView<'a> {
                 .services
                 .iter()
                 .map(|s| ServiceView {
-                    name: &s.name,
+                    name: &s.name.value,
                     how: s.how.as_deref(),
                     when: s.when.as_deref(),
                     url: s.url.as_ref().map(|u| u.value.as_str()),

@@ -36,6 +36,7 @@ pub fn render(
         facilitator_only: facilitator,
         module_href: &module_href,
         anchor_prefix: "",
+        same_page: None,
         scenario: &scenario,
         path_to_root: root,
         ui: &project.config.ui,
