@@ -43,9 +43,12 @@ impl Server {
         }
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
-            let line = lines
-                .recv_timeout(deadline.saturating_duration_since(Instant::now()))
-                .expect("serve printed no address within 30 s");
+            let Ok(line) = lines.recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            else {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("serve printed no address within 30 s");
+            };
             if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
                 let port = rest.trim_end_matches('/').parse().expect("port");
                 return Self { child, port, lines };
