@@ -49,6 +49,11 @@ pub enum Command {
         after_help = "Finds `chromium` or `google-chrome` on the PATH, or the browser named by PEERPREP_CHROME.\n\nExamples:\n  peerprep pdf\n  peerprep pdf path/to/course --edition facilitator"
     )]
     Pdf(BuildArgs),
+    /// Create a starter course (two modules, a quiz, a scenario) in a new or empty folder.
+    #[command(
+        after_help = "Examples:\n  peerprep init my-course\n  peerprep init            # into this folder, if it is empty"
+    )]
+    Init(InitArgs),
     /// Preview the course: serve it on this computer and rebuild on every save.
     #[command(
         after_help = "Serves from memory (public/ is not touched) on 127.0.0.1 only, unless --bind says otherwise.\nPages reload themselves after each rebuild.\n\nExamples:\n  peerprep serve\n  peerprep serve path/to/course --port 8080 --open\n  peerprep serve --edition facilitator"
@@ -77,6 +82,14 @@ pub struct BuildArgs {
     /// Treat warnings as errors.
     #[arg(long)]
     pub deny_warnings: bool,
+}
+
+/// `peerprep init`.
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// The folder to create (it may exist if it is empty).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
 }
 
 /// `peerprep serve`.

@@ -23,6 +23,7 @@ fn main() -> ExitCode {
         Command::Report(args) => cmd::report::run(args, cli.quiet),
         Command::Certificates(args) => cmd::certificates::run(args, cli.quiet),
         Command::Pdf(args) => cmd::pdf::run(args, cli.quiet),
+        Command::Init(args) => cmd::init::run(args, cli.quiet),
         Command::Serve(args) => cmd::serve::run(args, cli.quiet),
     };
     ExitCode::from(outcome.code())

@@ -4,6 +4,7 @@
 pub mod build;
 pub mod certificates;
 pub mod check;
+pub mod init;
 pub mod pdf;
 pub mod report;
 pub mod serve;

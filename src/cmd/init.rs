@@ -1,0 +1,143 @@
+//! `peerprep init [DIR]`: write the starter course (embedded from this
+//! repository's `starter/`) into a new or empty folder. The files are
+//! written into a folder beside it and moved into place at the end, so a
+//! failed run leaves nothing half-written.
+
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, DirEntry, include_dir};
+
+use crate::cli::InitArgs;
+use crate::cmd::Outcome;
+use crate::fs;
+use crate::slug;
+
+static STARTER: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/starter");
+
+/// The course id the starter's course.yaml is written with, replaced by one made from the folder name.
+const STARTER_ID: &str = "id: my-course\n";
+
+/// Runs `init`.
+pub fn run(args: &InitArgs, quiet: bool) -> Outcome {
+    let dir = &args.dir;
+    if let Err(message) = check_empty(dir) {
+        eprintln!("error: {message}");
+        return Outcome::Environment;
+    }
+    let id = course_id(dir);
+    if let Err(e) = write(dir, &id) {
+        eprintln!(
+            "error: {e}\nerror: nothing was written to {}",
+            dir.display()
+        );
+        return Outcome::Environment;
+    }
+    if !quiet {
+        let shown = dir.display();
+        println!(
+            "Created a starter course in {shown}/ (course id \"{id}\").\n\nNext:\n  1. Put your own support contacts in {shown}/course/course.yaml\n  2. peerprep serve {shown}      preview it at http://127.0.0.1:3000 while you edit\n  3. peerprep build {shown}      write the site into {shown}/public/\n\n{shown}/README.md explains the folders."
+        );
+    }
+    Outcome::Success
+}
+
+/// Ok when `dir` does not exist or is an empty folder.
+fn check_empty(dir: &Path) -> Result<(), String> {
+    if !dir.exists() {
+        return Ok(());
+    }
+    if !dir.is_dir() {
+        return Err(format!("{} is a file, not a folder", dir.display()));
+    }
+    let mut entries =
+        std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    if entries.next().is_some() {
+        return Err(format!(
+            "{} is not empty; peerprep init only writes into a new or empty folder\n  = help: choose a new folder, e.g. peerprep init my-course",
+            dir.display()
+        ));
+    }
+    Ok(())
+}
+
+/// A course id from the folder's name, or `my-course`.
+fn course_id(dir: &Path) -> String {
+    let absolute = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let name = absolute
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let id = slug::heading_id(&name);
+    let id = id.trim_matches('-').to_string();
+    if id.is_empty() || !id.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        "my-course".to_string()
+    } else {
+        id
+    }
+}
+
+/// Writes the starter into a staging folder beside `dir`, then moves it into place.
+fn write(dir: &Path, id: &str) -> Result<(), fs::IoError> {
+    let absolute = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let parent = absolute.parent().unwrap_or(Path::new("/")).to_path_buf();
+    fs::create_dir_all(&parent)?;
+    let staging: PathBuf = parent.join(format!(".peerprep-init-{}", std::process::id()));
+    if staging.exists() {
+        fs::remove_dir_all(&staging)?;
+    }
+    let written = write_entries(&STARTER, &staging, id);
+    let moved = written.and_then(|()| {
+        if absolute.exists() {
+            fs::remove_dir_all(&absolute)?;
+        }
+        fs::rename(&staging, &absolute)
+    });
+    if moved.is_err() && staging.exists() {
+        let _ = fs::remove_dir_all(&staging);
+    }
+    moved
+}
+
+fn write_entries(dir: &Dir<'_>, to: &Path, id: &str) -> Result<(), fs::IoError> {
+    fs::create_dir_all(to)?;
+    for entry in dir.entries() {
+        let name = entry.path().file_name().unwrap_or_default();
+        match entry {
+            DirEntry::Dir(d) => write_entries(d, &to.join(name), id)?,
+            DirEntry::File(f) => {
+                let contents = if f.path() == Path::new("course/course.yaml") {
+                    let text = String::from_utf8_lossy(f.contents());
+                    text.replacen(STARTER_ID, &format!("id: {id}\n"), 1)
+                        .into_bytes()
+                } else {
+                    f.contents().to_vec()
+                };
+                fs::write(&to.join(name), contents)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_come_from_the_folder_name() {
+        assert_eq!(
+            course_id(Path::new("/tmp/Year 9 Mentors")),
+            "year-9-mentors"
+        );
+        assert_eq!(course_id(Path::new("/tmp/___")), "my-course");
+    }
+
+    #[test]
+    fn the_starter_sets_the_id_it_replaces() {
+        let yaml = STARTER
+            .get_file("course/course.yaml")
+            .and_then(|f| f.contents_utf8())
+            .expect("starter course.yaml");
+        assert!(yaml.contains(STARTER_ID));
+    }
+}

@@ -1,0 +1,111 @@
+//! `peerprep init`: a starter course that builds and checks clean at once.
+
+mod common;
+
+use std::process::Command;
+
+fn peerprep(dir: &std::path::Path, args: &[&str]) -> common::Run {
+    common::Run::from(
+        Command::new(env!("CARGO_BIN_EXE_peerprep"))
+            .args(args)
+            .current_dir(dir)
+            .output()
+            .expect("run peerprep"),
+    )
+}
+
+#[test]
+fn init_then_check_then_build_both_editions() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let run = peerprep(dir.path(), &["init", "Year 9 Mentors"]);
+    run.expect_code(0);
+    assert!(run.stdout.contains("peerprep serve"), "{}", run.stdout);
+    let course = dir.path().join("Year 9 Mentors");
+    for file in ["course/course.yaml", "README.md"] {
+        assert!(course.join(file).is_file(), "{file} missing");
+    }
+    let yaml = std::fs::read_to_string(course.join("course/course.yaml")).expect("yaml");
+    assert!(
+        yaml.contains("id: year-9-mentors\n"),
+        "the id comes from the folder name"
+    );
+    let commented = yaml
+        .lines()
+        .filter(|l| l.trim_start().starts_with('#'))
+        .count();
+    assert!(
+        commented >= 30,
+        "course.yaml explains its fields ({commented} comment lines)"
+    );
+    let modules = std::fs::read_dir(course.join("course"))
+        .expect("course/")
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
+        .count();
+    assert_eq!(modules, 2);
+    let scenarios = std::fs::read_dir(course.join("scenarios"))
+        .expect("scenarios/")
+        .count();
+    assert_eq!(scenarios, 1);
+
+    let check = peerprep(&course, &["check", "--deny-warnings"]);
+    check.expect_code(0);
+    assert!(
+        check.stderr.contains("No problems found (2 modules"),
+        "{}",
+        check.stderr
+    );
+    peerprep(&course, &["build", "--deny-warnings"]).expect_code(0);
+    peerprep(
+        &course,
+        &["build", "--edition", "facilitator", "--deny-warnings"],
+    )
+    .expect_code(0);
+    let index = std::fs::read_to_string(course.join("public/index.html")).expect("index");
+    assert!(
+        index.contains("modules/"),
+        "the home page lists the modules"
+    );
+    let quiz_pages = std::fs::read_dir(course.join("public/modules"))
+        .expect("modules/")
+        .filter_map(Result::ok)
+        .filter(|e| std::fs::read_to_string(e.path()).is_ok_and(|t| t.contains("class=\"quiz")))
+        .count();
+    assert_eq!(quiz_pages, 1, "one module has the quiz");
+    assert!(course.join("public/scenarios/index.html").is_file());
+}
+
+#[test]
+fn init_refuses_a_folder_that_is_not_empty() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("notes.txt"), "mine").expect("write");
+    let run = peerprep(dir.path(), &["init"]);
+    run.expect_code(2);
+    assert!(run.stderr.contains("is not empty"), "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("notes.txt")).expect("kept"),
+        "mine"
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).expect("dir").count(),
+        1,
+        "nothing was added"
+    );
+    std::fs::write(dir.path().join("file"), "x").expect("write");
+    peerprep(dir.path(), &["init", "file"]).expect_code(2);
+}
+
+#[test]
+fn init_writes_into_an_empty_folder_in_place() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).expect("mkdir");
+    peerprep(&empty, &["init"]).expect_code(0);
+    assert!(empty.join("course/course.yaml").is_file());
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(left, ["empty"], "no staging folder is left behind");
+}
