@@ -457,3 +457,63 @@ fn quizzes_and_reflections_work_without_javascript() {
         ["Test Course"]
     );
 }
+
+#[test]
+fn the_search_index_holds_the_edition_s_text_and_nothing_more() {
+    let t = CourseTest::fixture("minimal");
+    let run = t.run(&["build"]);
+    run.expect_code(0);
+    assert!(run.stdout.contains("; search index "), "{}", run.stdout);
+    let script = t.read("public/assets/search-index.js");
+    let json = script
+        .strip_prefix("window.peerprepSearch = ")
+        .and_then(|s| s.strip_suffix(";\n"))
+        .expect("the index is one assignment");
+    let index: serde_json::Value = serde_json::from_str(json).expect("the index is JSON");
+    let pages: Vec<&str> = index["pages"]
+        .as_array()
+        .expect("pages")
+        .iter()
+        .map(|p| p[1].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        pages,
+        [
+            "modules/01-welcome.html",
+            "modules/02-features.html",
+            "scenarios/promise/index.html"
+        ]
+    );
+    let limits = index["sections"]
+        .as_array()
+        .expect("sections")
+        .iter()
+        .find(|s| s[1] == "Limits")
+        .expect("the Limits heading is indexed");
+    assert_eq!(limits[0], 0);
+    assert_eq!(limits[2], "limits");
+    assert!(limits[4].as_str().unwrap_or("").contains("features"));
+    for secret in [
+        "FACILITATOR-SECRET-NOTE",
+        "facilitator-secret-note",
+        "TRAINER-ONLY-MODULE",
+        "trainer-only-module",
+        "SCENARIO-FACILITATOR-NOTE",
+        "Trainer Only",
+    ] {
+        assert!(!script.contains(secret), "the mentor index holds {secret}");
+    }
+    // Quiz answers and feedback are not searched.
+    assert!(!script.contains("You might have to break that promise"));
+    let search = t.read("public/search.html");
+    assert_eq!(
+        select_attr(&search, ".search-index a", "href")[..2],
+        ["modules/01-welcome.html", "modules/01-welcome.html#limits"]
+    );
+    t.run(&["build", "--edition", "facilitator"]).expect_code(0);
+    let trainer = t.read("facilitator/assets/search-index.js");
+    assert!(
+        trainer.contains("TRAINER-ONLY-MODULE"),
+        "the facilitator index has the trainer module"
+    );
+}
