@@ -40,6 +40,30 @@ fn wrap<T>(action: &'static str, path: &Path, r: io::Result<T>) -> Result<T, IoE
     })
 }
 
+/// Takes an exclusive lock on the file at `path` (created if missing),
+/// waiting for another process that holds it; `waiting` runs once if it must
+/// wait. The lock lasts as long as the returned file is open.
+pub fn lock_file(path: &Path, waiting: impl FnOnce()) -> Result<std::fs::File, IoError> {
+    let file = wrap(
+        "open the lock file",
+        path,
+        std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(path),
+    )?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => {
+            waiting();
+            wrap("lock", path, file.lock())?;
+            Ok(file)
+        }
+        Err(std::fs::TryLockError::Error(e)) => wrap("lock", path, Err(e)),
+    }
+}
+
 /// Writes a file, creating its parent folders.
 pub fn write(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), IoError> {
     if let Some(parent) = path.parent() {

@@ -5,7 +5,9 @@
 //! Safety rules (SPEC.md): the output may not be `/`, the home folder, the
 //! project folder, one of its ancestors, or a source folder (or inside one);
 //! an existing non-empty folder is replaced only if it holds peerprep's
-//! marker file, which every folder peerprep creates does.
+//! marker file, which every folder peerprep creates does. Runs that write to
+//! the same folder take turns: each holds a lock on a hidden file beside it
+//! (`.public.lock`) from start to finish, so two builds never interleave.
 
 use std::path::{Component, Path, PathBuf};
 
@@ -91,6 +93,8 @@ pub struct Staging {
     target: PathBuf,
     dir: PathBuf,
     finished: bool,
+    /// Held until the build ends, so builds into one folder take turns.
+    _lock: std::fs::File,
 }
 
 impl Staging {
@@ -100,6 +104,12 @@ impl Staging {
         check_target(project, &target)?;
         let parent = target.parent().unwrap_or(Path::new("/"));
         fs::create_dir_all(parent)?;
+        let lock = fs::lock_file(&sibling(&target, "lock"), || {
+            eprintln!(
+                "Waiting for another peerprep run that is writing to {}…",
+                target.display()
+            );
+        })?;
         recover(&target)?;
         let dir = sibling(&target, &format!("staging-{}", std::process::id()));
         if dir.exists() {
@@ -111,6 +121,7 @@ impl Staging {
             target,
             dir,
             finished: false,
+            _lock: lock,
         })
     }
 

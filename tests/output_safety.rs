@@ -85,7 +85,7 @@ fn a_killed_build_keeps_the_previous_output_and_the_next_build_succeeds() {
     let leftovers: Vec<String> = std::fs::read_dir(t.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".public."))
+        .filter(|n| n.starts_with(".public.") && n != ".public.lock")
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
@@ -143,4 +143,58 @@ fn refuses_a_non_empty_folder_it_did_not_make() {
     t.run(&["build", "--out", "empty"]).expect_code(0);
     assert!(t.exists("empty/.peerprep-output"));
     t.run(&["build", "--out", "empty"]).expect_code(0);
+}
+
+#[test]
+fn builds_into_one_folder_take_turns() {
+    let t = CourseTest::fixture("minimal");
+    t.run(&["build"]).expect_code(0);
+    // Hold the lock a build takes, as another build would.
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(t.path().join(".public.lock"))
+        .expect("open the lock");
+    lock.lock().expect("lock");
+    let mut waiting = t
+        .command(&["build"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start a build");
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(
+        waiting.try_wait().expect("poll").is_none(),
+        "the build did not wait for the lock"
+    );
+    lock.unlock().expect("unlock");
+    let output = waiting.wait_with_output().expect("wait");
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("Waiting for another peerprep run"),
+        "{stderr}"
+    );
+
+    // Several at once: every one succeeds and the output is one whole build.
+    let runs: Vec<_> = (0..4)
+        .map(|_| {
+            t.command(&["build", "--quiet"])
+                .spawn()
+                .expect("start a build")
+        })
+        .collect();
+    for mut run in runs {
+        assert!(run.wait().expect("wait").success());
+    }
+    assert!(t.exists("public/index.html"));
+    assert!(t.exists("public/.peerprep-output"));
+    let leftovers: Vec<String> = std::fs::read_dir(t.path())
+        .expect("read")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".staging-") || n.contains(".old-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
 }
