@@ -141,11 +141,12 @@ impl Diagnostic {
         let _ = writeln!(out, "{pad}--> {shown}:{}:{}", self.line, self.column);
         match &self.source_line {
             Some(text) => {
-                let text = text.replace('\t', "    ");
+                let (text, lead, width) =
+                    shown_window(&text.replace('\t', "    "), self.column, self.width);
                 let _ = writeln!(out, "{pad} |");
                 let _ = writeln!(out, "{number} | {text}");
-                let lead = " ".repeat(self.column.saturating_sub(1));
-                let carets = "^".repeat(self.width);
+                let lead = " ".repeat(lead);
+                let carets = "^".repeat(width);
                 match &self.help {
                     Some(help) => {
                         let _ = writeln!(out, "{pad} | {lead}{carets} {help}");
@@ -163,6 +164,33 @@ impl Diagnostic {
         }
         out
     }
+}
+
+/// Characters of a source line shown in a message; longer lines are cut to
+/// a window around the problem, marked with `…`.
+const SHOWN_CHARS: usize = 100;
+
+/// The part of `line` to show, the spaces before the carets and their
+/// count, for a problem at 1-based `column` spanning `width` characters.
+fn shown_window(line: &str, column: usize, width: usize) -> (String, usize, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    let at = column.saturating_sub(1);
+    if chars.len() <= SHOWN_CHARS {
+        return (line.to_string(), at, width);
+    }
+    let start = at.saturating_sub(SHOWN_CHARS / 3).min(chars.len());
+    let end = (start + SHOWN_CHARS).min(chars.len());
+    let mut shown: String = chars[start..end].iter().collect();
+    let mut lead = at - start;
+    if start > 0 {
+        shown.insert(0, '…');
+        lead += 1;
+    }
+    if end < chars.len() {
+        shown.push('…');
+    }
+    let width = width.min(end.saturating_sub(at)).max(1);
+    (shown, lead, width)
 }
 
 /// Shows a relative path with forward slashes on every platform.
@@ -298,6 +326,19 @@ impl IntoIterator for Diagnostics {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_lines_are_cut_to_a_window_around_the_problem() {
+        let line = format!("{}BAD{}", "a".repeat(500), "b".repeat(500));
+        let (shown, lead, width) = shown_window(&line, 501, 3);
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        assert_eq!(shown.chars().count(), SHOWN_CHARS + 2);
+        assert_eq!(
+            shown.chars().skip(lead).take(width).collect::<String>(),
+            "BAD"
+        );
+        assert_eq!(shown_window("short", 2, 3), ("short".to_string(), 1, 3));
+    }
 
     #[test]
     fn renders_rustc_style_block_with_caret_and_help() {
