@@ -12,6 +12,7 @@
 //! source files into links between pages; 5. render ```` ```facilitator ````
 //! blocks for the facilitator edition only; 6. sanitise with ammonia.
 
+mod depth;
 pub mod links;
 mod sanitize;
 
@@ -361,7 +362,7 @@ impl Renderer<'_, '_> {
             }
         }
         let mut html = String::with_capacity(source.len() * 3 / 2);
-        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        pulldown_cmark::html::push_html(&mut html, depth::flatten(events).into_iter());
         if html.contains(" style=\"text-align: ") {
             html = html
                 .replace(" style=\"text-align: left\"", " class=\"align-left\"")
