@@ -12,7 +12,7 @@
 //! source files into links between pages; 5. render ```` ```facilitator ````
 //! blocks for the facilitator edition only; 6. sanitise with ammonia.
 
-mod depth;
+pub mod depth;
 pub mod links;
 mod sanitize;
 
