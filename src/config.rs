@@ -208,6 +208,18 @@ impl Config {
 
 /// Parses and validates course.yaml, pushing every problem found.
 pub fn load(source: SourceFile, diagnostics: &mut Diagnostics) -> Option<Config> {
+    if source
+        .text
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        diagnostics.push(
+            Diagnostic::error(Code::MissingField, "course.yaml is empty")
+                .in_file(&source.path)
+                .with_help("it needs at least `title:` and `modules:`, and should have `support:`; `peerprep init new-folder` writes an example with every field explained"),
+        );
+        return None;
+    }
     let raw: RawConfig = match yaml::parse(&source) {
         Ok(raw) => raw,
         Err(d) => {

@@ -1,0 +1,430 @@
+//! Hostile and broken input: each case gets its clear error (or builds
+//! safely), and no field lets content run code in the built pages.
+
+mod common;
+
+use common::CourseTest;
+use scraper::{Html, Selector};
+
+/// Every HTML page under `dir` of the course, with its path.
+fn pages(t: &CourseTest, dir: &str) -> Vec<(String, String)> {
+    t.files(dir)
+        .into_iter()
+        .filter(|f| f.ends_with(".html"))
+        .map(|f| {
+            let text = t.read(&format!("{dir}/{f}"));
+            (f, text)
+        })
+        .collect()
+}
+
+/// Problems that would let content run code: inline or outside scripts,
+/// event-handler attributes, `javascript:`/`data:` URLs, frames and objects.
+fn unsafe_markup(html: &str) -> Vec<String> {
+    let doc = Html::parse_document(html);
+    let all = Selector::parse("*").expect("selector");
+    let mut found = Vec::new();
+    for el in doc.select(&all) {
+        let name = el.value().name();
+        if matches!(name, "iframe" | "object" | "embed" | "frame" | "base") {
+            found.push(format!("<{name}> element"));
+        }
+        if name == "script" && el.value().attr("type") == Some("application/json") {
+            // A data island: it must stay one valid JSON value.
+            let text: String = el.text().collect();
+            if serde_json::from_str::<serde_json::Value>(&text).is_err() {
+                found.push("a JSON data block that is not JSON".into());
+            }
+            continue;
+        }
+        if name == "script" {
+            let src = el.value().attr("src").unwrap_or("");
+            let own = src.contains("assets/") && src.ends_with(".js") && !src.contains(':');
+            if !own || el.text().any(|t| !t.trim().is_empty()) {
+                found.push(format!("script {src:?}"));
+            }
+        }
+        for (attr, value) in el.value().attrs() {
+            if attr.to_ascii_lowercase().starts_with("on") {
+                found.push(format!("{name} {attr}={value:?}"));
+            }
+            let v: String = value
+                .chars()
+                .filter(|c| !c.is_whitespace() && !c.is_control())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            if matches!(
+                attr,
+                "href" | "src" | "action" | "formaction" | "xlink:href"
+            ) && (v.starts_with("javascript:")
+                || v.starts_with("data:")
+                || v.starts_with("vbscript:"))
+            {
+                found.push(format!("{name} {attr}={value:?}"));
+            }
+        }
+    }
+    found
+}
+
+const XSS: &str =
+    "<script>window.__pwned=1</script><img src=x onerror=alert(1)>\"'><svg onload=alert(1)>";
+
+#[test]
+fn no_field_lets_content_run_code() {
+    let t = CourseTest::fixture("minimal");
+    let quoted = XSS.replace('\\', "\\\\").replace('"', "\\\"");
+    t.edit(
+        "course/course.yaml",
+        "subtitle: A fixture",
+        &format!("subtitle: \"{quoted}\""),
+    );
+    t.edit(
+        "course/course.yaml",
+        "organisation: Fixture School",
+        &format!("organisation: \"{quoted}\""),
+    );
+    t.edit(
+        "course/course.yaml",
+        "title: Test Course",
+        &format!("title: \"Test {quoted}\""),
+    );
+    t.edit(
+        "course/course.yaml",
+        "  school: ",
+        &format!("  evil: \"{quoted}\"\n  school: "),
+    );
+    t.edit(
+        "course/course.yaml",
+        "    - name: Childline\n      how: Call 0800 1111",
+        &format!("    - name: \"{quoted}\"\n      how: \"{quoted}\""),
+    );
+    t.edit(
+        "course/01-welcome.md",
+        "title: Welcome",
+        &format!("title: \"Welcome {quoted}\"\nsummary_x: 1"),
+    );
+    t.edit(
+        "course/01-welcome.md",
+        "summary_x: 1\nsummary: What this course is.",
+        &format!("summary: \"{quoted}\""),
+    );
+    t.edit(
+        "course/01-welcome.md",
+        "  - Say what a mentor does",
+        &format!("  - \"{quoted}\""),
+    );
+    t.edit(
+        "course/01-welcome.md",
+        "content_note: Mentions bullying.",
+        &format!("content_note: \"Mentions bullying. {quoted}\""),
+    );
+    t.edit(
+        "course/01-welcome.md",
+        "## Limits",
+        &format!(
+            "Variable: {{{{ evil }}}}\n\n{XSS}\n\n<a href=\"javascript:alert(1)\">raw link</a> [md link](javascript:alert(1)) [data](data:text/html,<script>alert(1)</script>) <iframe src=\"https://example.org\"></iframe> <form action=\"javascript:alert(1)\"><button formaction=\"javascript:alert(1)\">b</button></form> <a href=\" JaVaScRiPt:alert(1)\">spaced</a>\n\n## Limits {XSS}\n\n## Limits"
+        ),
+    );
+    t.edit(
+        "course/01-welcome.md",
+        "  prompt: A mentee asks you to **promise** not to tell. What do you say?",
+        &format!("  prompt: \"{quoted} promise\""),
+    );
+    t.edit(
+        "course/01-welcome.md",
+        "    - text: I promise.",
+        &format!("    - text: \"{quoted}\""),
+    );
+    t.edit(
+        "course/01-welcome.md",
+        "      feedback: You might have to break that promise.",
+        &format!("      feedback: \"{quoted}\""),
+    );
+    t.edit(
+        "scenarios/promise.yaml",
+        "title: Promise you won't tell",
+        &format!("title: \"{quoted}\""),
+    );
+    t.edit(
+        "scenarios/promise.yaml",
+        "summary: A mentee asks you to keep a secret.",
+        &format!("summary: \"{quoted}\""),
+    );
+    t.edit(
+        "scenarios/promise.yaml",
+        "      - label: I promise.",
+        &format!("      - label: \"{quoted}\""),
+    );
+    t.edit(
+        "scenarios/promise.yaml",
+        "        feedback: Nobody can help if nobody knows.",
+        &format!("        feedback: \"{quoted} [x](javascript:alert(1))\""),
+    );
+    t.edit(
+        "scenarios/promise.yaml",
+        "    speaker: Sam (Year 9)",
+        &format!("    speaker: \"{quoted}\""),
+    );
+
+    for (edition, out) in [("mentor", "public"), ("facilitator", "facilitator")] {
+        let run = t.run(&["build", "--edition", edition]);
+        run.expect_code(0);
+        let built = pages(&t, out);
+        assert!(built.len() > 15, "{edition}: {} pages", built.len());
+        for (page, html) in &built {
+            let found = unsafe_markup(html);
+            assert!(found.is_empty(), "{edition} {page}: {found:?}");
+        }
+        // The payload is shown as text where it was written.
+        let home = t.read(&format!("{out}/index.html"));
+        assert!(
+            home.contains("&lt;script&gt;window.__pwned=1&lt;/script&gt;"),
+            "{edition}: the title is not escaped text"
+        );
+        // The search index is data, never markup.
+        let index = t.read(&format!("{out}/assets/search-index.js"));
+        let json = index
+            .strip_prefix("window.peerprepSearch = ")
+            .and_then(|s| s.strip_suffix(";\n"))
+            .expect("one assignment");
+        serde_json::from_str::<serde_json::Value>(json).expect("the index stays valid JSON");
+        assert_eq!(index.matches("window.peerprepSearch").count(), 1);
+    }
+    // A `javascript:` helpline link is refused outright.
+    t.edit(
+        "course/course.yaml",
+        "url: https://www.childline.org.uk/",
+        "url: \"javascript:alert(1)\"",
+    );
+    let run = t.run(&["build"]);
+    run.expect_code(1);
+    assert!(run.stderr.contains("error[E004]"), "{}", run.stderr);
+}
+
+/// (what, file, contents, expected code in the output, expected exit code)
+type Case = (&'static str, &'static str, String, &'static str, i32);
+
+fn module(front: &str, body: &str) -> String {
+    format!("---\ntitle: Features\noutcomes: [x]\n{front}---\n## A table\n\n{body}\n")
+}
+
+fn cases() -> Vec<Case> {
+    let aliases = format!("[{}]", vec!["*o"; 1500].join(","));
+    vec![
+        (
+            "alias bomb",
+            "course/02-features.md",
+            format!("---\ntitle: Bomb\nsummary: &o lol\noutcomes: {aliases}\n---\n## A table\n"),
+            "error[E008]",
+            1,
+        ),
+        (
+            "duplicate key",
+            "course/02-features.md",
+            module("title: Again\n", ""),
+            "error[E005]",
+            1,
+        ),
+        (
+            "wrong type",
+            "course/02-features.md",
+            module("duration: [1, 2]\n", ""),
+            "course/02-features.md:4:11",
+            1,
+        ),
+        (
+            "empty module",
+            "course/02-features.md",
+            String::new(),
+            "error[E015]",
+            1,
+        ),
+        (
+            "front matter never closes",
+            "course/02-features.md",
+            "---\ntitle: Open\n## A table\n".into(),
+            "error[E015]",
+            1,
+        ),
+        (
+            "empty course.yaml",
+            "course/course.yaml",
+            String::new(),
+            "error[E003]",
+            1,
+        ),
+        (
+            "BOM and CRLF",
+            "course/02-features.md",
+            format!(
+                "\u{feff}{}",
+                module("", "Windows lines.").replace('\n', "\r\n")
+            ),
+            "Built",
+            0,
+        ),
+        (
+            "huge line",
+            "course/02-features.md",
+            module("", &"word ".repeat(400_000)),
+            "Built",
+            0,
+        ),
+        (
+            "too large",
+            "course/02-features.md",
+            module("", &"x".repeat(5 * 1024 * 1024)),
+            "error[E007]",
+            1,
+        ),
+        (
+            "deep quotes",
+            "course/02-features.md",
+            module("", &format!("{} deep", ">".repeat(50_000))),
+            "Built",
+            0,
+        ),
+        (
+            "deep lists",
+            "course/02-features.md",
+            module(
+                "",
+                &(0..2000)
+                    .map(|i| format!("{}- item\n", "  ".repeat(i)))
+                    .collect::<String>(),
+            ),
+            "Built",
+            0,
+        ),
+        (
+            "deep raw HTML",
+            "course/02-features.md",
+            module(
+                "",
+                &format!("{}x{}", "<div>".repeat(50_000), "</div>".repeat(50_000)),
+            ),
+            "Built",
+            0,
+        ),
+        (
+            "emphasis runs",
+            "course/02-features.md",
+            module(
+                "",
+                &format!("{}x{}", "*".repeat(100_000), "_".repeat(100_000)),
+            ),
+            "Built",
+            0,
+        ),
+        (
+            "link brackets",
+            "course/02-features.md",
+            module(
+                "",
+                &format!("{}{}", "[".repeat(100_000), "](#a-table)".repeat(10_000)),
+            ),
+            "Built",
+            0,
+        ),
+        (
+            "traversal slug",
+            "course/02-features.md",
+            module("slug: ../../etc\n", ""),
+            "error[E010]",
+            1,
+        ),
+        (
+            "traversal module path",
+            "course/course.yaml",
+            String::new(),
+            "error[E043]",
+            1,
+        ),
+    ]
+}
+
+#[test]
+fn each_broken_input_gets_its_clear_error() {
+    for (what, file, contents, expected, code) in cases() {
+        let t = CourseTest::fixture("minimal");
+        if what == "traversal module path" {
+            t.write("secret.md", "---\ntitle: Secret\n---\nSECRET\n");
+            t.edit(
+                "course/course.yaml",
+                "  - 02-features.md",
+                "  - ../secret.md",
+            );
+        } else {
+            t.write(file, &contents);
+        }
+        let run = t.run(&["build"]);
+        assert_eq!(run.code, code, "{what}: exit {}\n{}", run.code, run.stderr);
+        let all = format!("{}{}", run.stdout, run.stderr);
+        assert!(all.contains(expected), "{what}: expected {expected}\n{all}");
+        if code != 0 {
+            assert!(!t.exists("public"), "{what}: a failed build wrote output");
+            assert!(
+                run.stderr.contains(file) || what == "traversal module path",
+                "{what}: the message names no file\n{}",
+                run.stderr
+            );
+        }
+        for line in run.stderr.lines() {
+            assert!(
+                line.chars().count() < 400,
+                "{what}: a message line is {} characters",
+                line.chars().count()
+            );
+        }
+    }
+}
+
+#[test]
+fn deep_markdown_is_flattened_not_dropped() {
+    let t = CourseTest::fixture("minimal");
+    t.write(
+        "course/02-features.md",
+        module("", &format!("{} the deepest words", ">".repeat(5000))),
+    );
+    t.run(&["build"]).expect_code(0);
+    let page = t.read("public/modules/02-features.html");
+    assert!(page.contains("the deepest words"));
+    assert!(page.matches("<blockquote>").count() <= 32);
+}
+
+#[test]
+fn names_with_spaces_and_unicode_and_symlink_loops_are_handled() {
+    let t = CourseTest::fixture("minimal");
+    t.write(
+        "course/03 Über uns.md",
+        "---\ntitle: Über uns\noutcomes: [x]\n---\nHallo.\n",
+    );
+    t.edit(
+        "course/course.yaml",
+        "  - 02-features.md",
+        "  - 02-features.md\n  - 03 Über uns.md",
+    );
+    std::os::unix::fs::symlink("loop", t.path().join("course/images/loop")).expect("symlink");
+    std::os::unix::fs::symlink(".", t.path().join("course/images/self")).expect("symlink");
+    let run = t.run(&["build"]);
+    run.expect_code(0);
+    let made: Vec<String> = t.files("public/modules");
+    assert!(
+        made.iter()
+            .any(|f| f.is_ascii() && f.ends_with(".html") && f.contains("ber-uns")),
+        "{made:?}"
+    );
+    t.write(
+        "scenarios/Ünicode name.yaml",
+        t.read("scenarios/promise.yaml"),
+    );
+    let run = t.run(&["build"]);
+    run.expect_code(1);
+    assert!(run.stderr.contains("error[E010]"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("scenarios/Ünicode name.yaml"),
+        "{}",
+        run.stderr
+    );
+}
