@@ -325,11 +325,12 @@ mod tests {
             std::fs::read_to_string(out.join("index.html")).unwrap(),
             "one"
         );
-        let names: Vec<_> = std::fs::read_dir(dir.path())
+        let mut names: Vec<_> = std::fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name())
             .collect();
-        assert_eq!(names, ["public"]);
+        names.sort();
+        assert_eq!(names, [".public.lock", "public"]);
     }
 
     #[test]
