@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
-"""Speed benchmark: peerprep against mdBook on the same generated pages.
+"""Speed benchmark: peerprep against mdBook and Hugo on the same generated pages.
 
 Generates a course of N modules of about 1,500 words each (headings, lists, a
-table, code, links between modules) and the same pages as an mdBook book, then
-times clean builds of both, side by side: the median of several runs, with the
-peak memory (max RSS) of each build. Installs mdbook from crates.io when it is
-missing. Not part of CI.
+table, code, links between modules), the same pages as an mdBook book (search
+on) and as a Hugo site, then times clean builds of all three side by side: the
+median of several runs, with the peak memory (max RSS) of each build.
+Installs mdbook from crates.io and hugo from Debian when they are missing.
+Also times peerprep's bundled course, and a one-file edit under `serve`.
+Not part of CI.
 
     python3 bench/bench.py                   # 100 and 1,000 modules, 5 runs each
     python3 bench/bench.py --sizes 100,1000,5000 --runs 3
+    python3 bench/bench.py --sizes 1000 --skip mdbook,hugo
 """
 
 import argparse
@@ -56,13 +59,31 @@ def module_body(rng, i, n):
     return "\n".join(parts)
 
 
+HUGO_SINGLE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
+<body><nav><a href="{{ "" | relURL }}">Home</a></nav><main><h1>{{ .Title }}</h1>{{ .Content }}</main></body></html>
+"""
+HUGO_LIST = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
+<body><main><h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></main></body></html>
+"""
+
+
 def generate(n, where):
-    """Writes the peerprep course and the mdBook book for n modules."""
+    """Writes the peerprep course, the mdBook book and the Hugo site for n modules."""
     rng = random.Random(n)
     course = where / "peerprep"
     book = where / "mdbook"
+    site = where / "hugo"
     (course / "course").mkdir(parents=True)
     (book / "src").mkdir(parents=True)
+    (site / "content").mkdir(parents=True)
+    (site / "layouts" / "_default").mkdir(parents=True)
+    (site / "layouts" / "_default" / "single.html").write_text(HUGO_SINGLE)
+    (site / "layouts" / "_default" / "list.html").write_text(HUGO_LIST)
+    (site / "config.toml").write_text(
+        'baseURL = "http://localhost/"\ntitle = "Benchmark"\n'
+        'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')
     modules = []
     summary = ["# Summary\n"]
     for i in range(n):
@@ -70,24 +91,29 @@ def generate(n, where):
         body = module_body(rng, i, n)
         name = f"m{i:05}.md"
         modules.append(name)
-        (course / "course" / name).write_text(f"---\ntitle: {title}\nduration: 20\n---\n{body}")
+        (course / "course" / name).write_text(
+            f"---\ntitle: {title}\nduration: 20\noutcomes: [Read part {i + 1}]\n---\n{body}")
         (book / "src" / name).write_text(f"# {title}\n\n{body}")
+        (site / "content" / name).write_text(f"---\ntitle: {title}\n---\n{body}")
         summary.append(f"- [{title}](./{name})")
     (course / "course" / "course.yaml").write_text(
         "title: Benchmark Course\nmodules:\n" + "".join(f"  - {m}\n" for m in modules))
     (book / "src" / "SUMMARY.md").write_text("\n".join(summary) + "\n")
     (book / "book.toml").write_text('[book]\ntitle = "Benchmark"\n\n[output.html.search]\nenable = true\n')
-    return course, book
+    return course, book, site
 
 
 def timed(cmd, cwd):
     """Runs cmd; returns (seconds, peak RSS in MiB, user CPU seconds)."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"{' '.join(map(str, cmd))} failed:\n{proc.stderr.read().decode()}")
+    with tempfile.TemporaryFile() as err:
+        # stderr to a file, not a pipe: a run with many warnings must not block on a full pipe.
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status) != 0:
+            err.seek(0)
+            sys.exit(f"{' '.join(map(str, cmd))} failed:\n{err.read().decode()}")
     return elapsed, usage.ru_maxrss / 1024, usage.ru_utime
 
 
@@ -108,6 +134,38 @@ def find_mdbook():
     return found
 
 
+def find_hugo():
+    found = shutil.which("hugo")
+    if not found:
+        print("installing hugo from Debian ...", flush=True)
+        subprocess.run(["apt-get", "install", "-y", "hugo"], check=True, stdout=subprocess.DEVNULL)
+        found = shutil.which("hugo")
+    return found
+
+
+def serve_edit(peerprep, course):
+    """Starts `peerprep serve`, edits one module and returns the rebuild time it printed, in ms."""
+    proc = subprocess.Popen([peerprep, "serve", "--port", "0"], cwd=course,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        for line in proc.stdout:
+            if line.startswith("Serving"):
+                break
+        times = []
+        target = course / "course" / "m00000.md"
+        for k in range(5):
+            with target.open("a") as f:
+                f.write(f"\nAn edit, number {k}.\n")
+            for line in proc.stdout:
+                if line.startswith("Built "):
+                    times.append(int(line.split(" in ")[1].split()[0]))
+                    break
+        return statistics.median(times)
+    finally:
+        proc.terminate()
+        proc.wait()
+
+
 def machine():
     cpu = "unknown CPU"
     try:
@@ -124,24 +182,42 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="100,1000", help="comma-separated module counts")
     parser.add_argument("--runs", type=int, default=5, help="runs per build (the median is shown)")
+    parser.add_argument("--skip", default="", help="peers to leave out: mdbook, hugo")
     args = parser.parse_args()
+    skip = set(filter(None, args.skip.split(",")))
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
     peerprep = ROOT / "target/release/peerprep"
-    mdbook = find_mdbook()
-    version = subprocess.run([mdbook, "--version"], capture_output=True, text=True).stdout.strip()
-    print(f"machine: {machine()}; {version}; median of {args.runs} clean builds\n")
-    print("wall time (user CPU time), peak memory; the rest of the wall time is the kernel writing files\n")
-    print(f"{'modules':>8} | {'peerprep':>16} | {'peak':>8} | {'mdBook':>16} | {'peak':>9} | {'mdBook / peerprep':>17}")
-    print("-" * 90)
+    peers = []
+    if "mdbook" not in skip:
+        peers.append(("mdBook", find_mdbook(), ["build"], "book"))
+    if "hugo" not in skip:
+        peers.append(("Hugo", find_hugo(), ["--quiet"], "public"))
+    versions = [subprocess.run([p[1], "--version" if p[0] == "mdBook" else "version"],
+                               capture_output=True, text=True).stdout.strip().split(" BuildDate")[0] for p in peers]
+    print(f"machine: {machine()}; {'; '.join(versions)}; median of {args.runs} clean builds\n")
+    bundled, bundled_mem, _ = median_run([peerprep, "build", "--quiet", "--out", ROOT / "target/bench-bundled"],
+                                         ROOT, ROOT / "target/bench-bundled", args.runs)
+    print(f"bundled course: {bundled:.3f} s, {bundled_mem:.0f} MiB peak\n")
+    print("wall time (user CPU time), peak memory; a one-file edit under `peerprep serve`\n")
+    header = f"{'modules':>8} | {'peerprep':>16} | {'peak':>8} | {'edit':>7}"
+    for name, *_ in peers:
+        header += f" | {name:>16} | {'peak':>9} | {'ratio':>6}"
+    print(header)
+    print("-" * len(header))
     for n in (int(s) for s in args.sizes.split(",")):
         # Under target/, on the project's own disk: some machines' /tmp is much slower to create files in.
         (ROOT / "target").mkdir(exist_ok=True)
         with tempfile.TemporaryDirectory(dir=ROOT / "target", prefix="bench-") as tmp:
-            course, book = generate(n, Path(tmp))
+            course, book, site = generate(n, Path(tmp))
             ours, our_mem, our_cpu = median_run([peerprep, "build", "--quiet"], course, course / "public", args.runs)
-            theirs, their_mem, their_cpu = median_run([mdbook, "build"], book, book / "book", args.runs)
-            print(f"{n:>8} | {ours:>6.2f}s ({our_cpu:>5.2f}s) | {our_mem:>4.0f} MiB | {theirs:>6.2f}s ({their_cpu:>5.2f}s) "
-                  f"| {their_mem:>5.0f} MiB | {theirs / ours:>16.1f}x", flush=True)
+            edit = serve_edit(peerprep, course)
+            row = f"{n:>8} | {ours:>6.2f}s ({our_cpu:>5.2f}s) | {our_mem:>4.0f} MiB | {edit:>4.0f} ms"
+            for name, exe, cmd, out in peers:
+                where = book if name == "mdBook" else site
+                theirs, their_mem, their_cpu = median_run([exe, *cmd], where, where / out, args.runs)
+                row += (f" | {theirs:>6.2f}s ({their_cpu:>5.2f}s) | {their_mem:>5.0f} MiB"
+                        f" | {theirs / ours:>5.1f}x")
+            print(row, flush=True)
 
 
 if __name__ == "__main__":

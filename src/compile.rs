@@ -110,6 +110,8 @@ pub type ModuleResult = (Rendered, ModuleQuizzes, Diagnostics);
 pub struct Cache {
     entries: Mutex<HashMap<u64, Arc<ModuleResult>>>,
     used: Mutex<HashMap<u64, Arc<ModuleResult>>>,
+    texts: Mutex<HashMap<u64, Arc<String>>>,
+    used_texts: Mutex<HashMap<u64, Arc<String>>>,
 }
 
 impl Cache {
@@ -121,11 +123,22 @@ impl Cache {
         result
     }
 
+    /// Other text made from the course (search index rows), by `key`,
+    /// computed by `work` when not cached.
+    pub fn text_or(&self, key: u64, work: impl FnOnce() -> String) -> Arc<String> {
+        let hit = lock(&self.texts).get(&key).cloned();
+        let result = hit.unwrap_or_else(|| Arc::new(work()));
+        lock(&self.used_texts).insert(key, result.clone());
+        result
+    }
+
     /// Forgets every entry not used since the last call, so the cache holds
     /// one build's worth of bodies.
     pub fn finish_build(&self) {
         let used = std::mem::take(&mut *lock(&self.used));
         *lock(&self.entries) = used;
+        let used = std::mem::take(&mut *lock(&self.used_texts));
+        *lock(&self.texts) = used;
     }
 
     /// How many bodies are cached.
@@ -149,7 +162,7 @@ pub fn course_fingerprint(project: &Project, edition: Edition) -> u64 {
     project.config.source.text.hash(&mut h);
     edition.name().hash(&mut h);
     for m in &project.modules {
-        (&m.path, &m.slug).hash(&mut h);
+        (&m.path, &m.slug, m.edition == ModuleEdition::Facilitator).hash(&mut h);
     }
     for s in &project.scenarios {
         (&s.id, &s.title, &s.summary).hash(&mut h);

@@ -49,7 +49,9 @@ pub fn sections(
     members: &[&Module],
     edition: Edition,
     root: &str,
+    cache: Option<&compile::Cache>,
 ) -> Vec<Section> {
+    let fingerprint = cache.map(|_| compile::course_fingerprint(project, edition));
     let lookups = Lookups::new(project);
     let inside: HashSet<&str> = members.iter().map(|m| m.path.as_str()).collect();
     let to_modules = format!("{root}modules/");
@@ -82,14 +84,27 @@ pub fn sections(
                 path_to_root: root,
                 ui: &project.config.ui,
             };
-            let (rendered, _, _) = compile::compile_module(project, m, &ctx, Mode::Print);
+            let html = match (cache, fingerprint) {
+                (Some(cache), Some(f)) => {
+                    let key = compile::module_key(f, m, &ctx, Mode::Print);
+                    let hit = cache.get_or(key, || {
+                        compile::compile_module(project, m, &ctx, Mode::Print)
+                    });
+                    hit.0.html.clone()
+                }
+                _ => {
+                    compile::compile_module(project, m, &ctx, Mode::Print)
+                        .0
+                        .html
+                }
+            };
             Section {
                 slug: m.slug.clone(),
                 title: m.title.clone(),
                 summary: m.summary.clone(),
                 duration: m.duration,
                 outcomes: m.outcomes.clone(),
-                html: rendered.html,
+                html,
             }
         })
         .collect()

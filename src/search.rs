@@ -17,7 +17,7 @@ use serde::Serialize;
 pub const SNIPPET_WORDS: usize = 30;
 
 /// A part of a page: the text under one heading.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Section {
     /// The heading level (1–6), 0 for text before the first heading.
     pub level: u8,
@@ -170,46 +170,109 @@ pub struct Page<'a> {
     pub summary: Option<&'a str>,
 }
 
-/// The index script for `pages`.
-pub fn index_script(pages: &[Page<'_>]) -> String {
-    let mut page_rows = Vec::with_capacity(pages.len());
-    let mut rows: Vec<(usize, String, String, String, String)> = Vec::new();
-    for (n, page) in pages.iter().enumerate() {
-        page_rows.push((page.title, page.href.as_str()));
-        let summary = page.summary.unwrap_or("");
-        let lead = Section {
-            text: summary.to_string(),
-            ..Section::default()
-        };
-        let has_lead = page.sections.first().is_some_and(|s| s.level == 0);
-        let all: Vec<&Section> = if has_lead {
-            page.sections.iter().collect()
-        } else {
-            std::iter::once(&lead).chain(page.sections).collect()
-        };
-        for (i, s) in all.into_iter().enumerate() {
-            let extra = if i == 0 { summary } else { "" };
-            let heading = if s.level == 0 { "" } else { s.title.as_str() };
-            let mut seen = HashSet::new();
-            let distinct: Vec<String> = words(page.title)
-                .filter(|_| i == 0)
-                .chain(words(heading))
-                .chain(words(extra))
-                .chain(words(&s.text))
-                .filter(|w| seen.insert(w.clone()))
-                .collect();
-            let text = if s.text.is_empty() { extra } else { &s.text };
-            rows.push((
-                n,
-                heading.to_string(),
-                s.id.clone(),
-                snippet(text),
-                distinct.join(" "),
-            ));
+/// One row of `sections`: page number, heading, anchor, snippet, distinct words.
+type Row = (usize, String, String, String, String);
+
+#[derive(Serialize)]
+struct Index<'a> {
+    v: u8,
+    pages: Vec<(&'a str, &'a str)>,
+}
+
+/// The distinct words of `parts`, lowercase, space-separated, in order of first use.
+fn distinct_words(parts: &[&str]) -> String {
+    let lower = parts.join(" ").to_lowercase();
+    let mut seen: HashSet<&str> = HashSet::with_capacity(128);
+    let mut out = String::with_capacity(lower.len() / 2);
+    for w in lower.split(|c: char| !c.is_alphanumeric()) {
+        let long_enough = w.len() > 2 || w.chars().count() >= 2;
+        if long_enough && seen.insert(w) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
         }
     }
-    let json = serde_json::json!({ "v": 1, "pages": page_rows, "sections": rows });
-    format!("window.peerprepSearch = {json};\n")
+    out
+}
+
+/// The rows of one page: a lead row (its title and summary, and any text
+/// before the first heading), then one per section.
+fn rows(n: usize, page: &Page<'_>) -> Vec<Row> {
+    let summary = page.summary.unwrap_or("");
+    let lead = Section::default();
+    let has_lead = page.sections.first().is_some_and(|s| s.level == 0);
+    let all: Vec<&Section> = if has_lead {
+        page.sections.iter().collect()
+    } else {
+        std::iter::once(&lead).chain(page.sections).collect()
+    };
+    all.into_iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let heading = if s.level == 0 { "" } else { s.title.as_str() };
+            let words = if i == 0 {
+                distinct_words(&[page.title, heading, summary, &s.text])
+            } else {
+                distinct_words(&[heading, &s.text])
+            };
+            let text = if s.text.is_empty() && i == 0 {
+                summary
+            } else {
+                &s.text
+            };
+            (n, heading.to_string(), s.id.clone(), snippet(text), words)
+        })
+        .collect()
+}
+
+/// One page's rows as JSON array elements (no brackets).
+fn rows_json(n: usize, page: &Page<'_>) -> String {
+    let json = serde_json::to_string(&rows(n, page)).unwrap_or_else(|_| "[]".to_owned());
+    json[1..json.len() - 1].to_owned()
+}
+
+/// A hash of everything a page's rows are made from.
+fn page_key(n: usize, page: &Page<'_>) -> u64 {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut h = DefaultHasher::new();
+    (n, page.title, &page.href, page.summary, page.sections).hash(&mut h);
+    h.finish()
+}
+
+/// The index script for `pages`; with a cache, a page's rows are made again
+/// only when the page changed.
+pub fn index_script(pages: &[Page<'_>], cache: Option<&crate::compile::Cache>) -> String {
+    use rayon::prelude::*;
+    let per_page: Vec<std::sync::Arc<String>> = pages
+        .par_iter()
+        .enumerate()
+        .map(|(n, page)| match cache {
+            Some(cache) => cache.text_or(page_key(n, page), || rows_json(n, page)),
+            None => std::sync::Arc::new(rows_json(n, page)),
+        })
+        .collect();
+    let head = Index {
+        v: 1,
+        pages: pages.iter().map(|p| (p.title, p.href.as_str())).collect(),
+    };
+    let head = serde_json::to_string(&head).unwrap_or_else(|_| "{}".to_owned());
+    let head = head.strip_suffix('}').unwrap_or(&head);
+    let total: usize = per_page.iter().map(|r| r.len() + 1).sum();
+    let mut out = String::with_capacity(head.len() + total + 48);
+    out.push_str("window.peerprepSearch = ");
+    out.push_str(head);
+    out.push_str(",\"sections\":[");
+    let mut first = true;
+    for rows in per_page.iter().filter(|r| !r.is_empty()) {
+        if !first {
+            out.push(',');
+        }
+        first = false;
+        out.push_str(rows);
+    }
+    out.push_str("]};\n");
+    out
 }
 
 #[cfg(test)]
@@ -238,7 +301,7 @@ mod tests {
             sections: &found,
             summary: Some("About listening"),
         }];
-        let script = index_script(&pages);
+        let script = index_script(&pages, None);
         let json = script
             .strip_prefix("window.peerprepSearch = ")
             .and_then(|s| s.strip_suffix(";\n"))

@@ -64,6 +64,7 @@ pub fn run_with(args: &BuildArgs, quiet: bool, extra: &Extra<'_>) -> Outcome {
         &validated.theme,
         &validated.checked.files,
         &staging,
+        None,
     );
     let written = match written {
         Ok(w) => w,

@@ -77,6 +77,7 @@ fn rendered_links(
         &v.theme,
         &v.checked.files,
         &memory,
+        None,
     );
     match rendered {
         Ok(_) => {

@@ -70,20 +70,35 @@ pub fn load_and_validate_cached(
     out: &mut Diagnostics,
     cache: Option<&compile::Cache>,
 ) -> Result<Option<Validated>, NotACourse> {
+    let started = std::time::Instant::now();
     let Some(project) = project::load(root, out)? else {
         return Ok(None);
     };
+    timing("load", started);
     let mut compiled = compile::compile_cached(&project, edition, cache);
     out.extend(std::mem::take(&mut compiled.diagnostics));
+    timing("compile", started);
     let checked = validate::validate(&project, &compiled, edition, out);
     let theme = Theme::new(root, &project.config.theme);
     out.extend(render::check_templates(&theme));
+    timing("validate", started);
     Ok(Some(Validated {
         project,
         compiled,
         checked,
         theme,
     }))
+}
+
+/// With `PEERPREP_TIMINGS` set, prints how long the run has taken so far,
+/// after each stage (for profiling; see bench/).
+pub fn timing(stage: &str, started: std::time::Instant) {
+    if std::env::var_os("PEERPREP_TIMINGS").is_some() {
+        eprintln!(
+            "timing: {stage} done at {:.1} ms",
+            started.elapsed().as_secs_f64() * 1e3
+        );
+    }
 }
 
 /// Whether the diagnostics stop the run.

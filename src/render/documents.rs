@@ -76,6 +76,7 @@ pub fn render(
         &document::workbook_modules(project),
         Edition::Mentor,
         "",
+        pages.cache,
     );
     pages.page(
         "workbook.html",
@@ -95,6 +96,7 @@ pub fn render(
         &document::guide_modules(project),
         Edition::Facilitator,
         "../",
+        pages.cache,
     );
     let keys = document::answer_keys(project, &compiled.quizzes, edition);
     let plans = Value::from_serialize(sessions::plan(project));

@@ -81,6 +81,8 @@ pub struct Pages<'a> {
     module_count: usize,
     sink: &'a dyn Sink,
     written: AtomicUsize,
+    /// Work kept between builds (`serve`), if any.
+    pub cache: Option<&'a crate::compile::Cache>,
 }
 
 impl Pages<'_> {
@@ -127,7 +129,9 @@ pub fn render_site(
     theme: &Theme,
     files: &std::collections::BTreeSet<String>,
     sink: &dyn Sink,
+    cache: Option<&crate::compile::Cache>,
 ) -> Result<Written, RenderError> {
+    let started = std::time::Instant::now();
     let config = &project.config;
     let modules = views::modules(config, &project.modules, edition);
     let total: u32 = modules.iter().filter_map(|m| m.duration).sum();
@@ -151,6 +155,7 @@ pub fn render_site(
         module_count: modules.len(),
         sink,
         written: AtomicUsize::new(0),
+        cache,
     };
     pages.page(
         "index.html",
@@ -197,10 +202,13 @@ pub fn render_site(
             },
         )
     })?;
+    crate::cmd::timing("render: module pages", started);
     scenarios::render(project, edition, &pages)?;
     let search_index = search::render(project, compiled, edition, &pages)?;
+    crate::cmd::timing("render: scenarios and search", started);
     progress::render(project, compiled, edition, &pages)?;
     documents::render(project, compiled, edition, &pages)?;
+    crate::cmd::timing("render: progress and documents", started);
     let mut other = 0;
     for asset in theme
         .assets()

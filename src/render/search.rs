@@ -50,7 +50,7 @@ pub fn render(
         sections: &[],
         summary: s.summary.as_deref(),
     }));
-    let script = search::index_script(&indexed);
+    let script = search::index_script(&indexed, pages.cache);
     pages.file("assets/search-index.js", script.as_bytes())?;
     let listed: Vec<Listed<'_>> = shown
         .iter()

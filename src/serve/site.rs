@@ -199,6 +199,7 @@ fn build(
         &theme,
         &checked.files,
         &memory,
+        Some(cache),
     ) {
         Ok(written) => Ok((
             memory.into_files(),
