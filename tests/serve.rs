@@ -213,8 +213,18 @@ fn an_edit_is_rebuilt_and_a_broken_file_shows_its_problems_until_fixed() {
     });
     // Work kept between rebuilds is never stale: the workbook and the
     // search index have the edit too.
-    assert!(server.get("/workbook.html").2.contains("Hello from the edit."));
-    assert!(server.get("/assets/search-index.js").2.contains("Hello from the edit."));
+    assert!(
+        server
+            .get("/workbook.html")
+            .2
+            .contains("Hello from the edit.")
+    );
+    assert!(
+        server
+            .get("/assets/search-index.js")
+            .2
+            .contains("Hello from the edit.")
+    );
 
     t.edit("course/01-welcome.md", "title: Welcome", "title: [broken");
     let problems = server.wait_for("/index.html", "the problems page", |s, _| s == 500);
