@@ -54,6 +54,9 @@ for (let steps = 0; steps < 50 && !data.nodes[node].ending; steps++) {
   await page.keyboard.press('Enter');
   check((await focusedText()) === data.ui.feedback, `feedback heading not focused after choosing at ${node}`);
   check((await status()).includes(choice.label), `feedback at ${node} not announced`);
+  // What a screen reader gets: the live region in the accessibility tree.
+  const tree = await page.locator('[data-scenario-status]').ariaSnapshot();
+  check(tree.startsWith('- status') && tree.includes(choice.label.slice(0, 20)), `feedback at ${node} is not a status in the accessibility tree: ${tree}`);
   check(await page.evaluate(() => !!document.querySelector('.scenario-player .feedback-text')), `no feedback at ${node}`);
   if (!usedBack) {
     await axe('feedback');
