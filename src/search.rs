@@ -25,8 +25,10 @@ pub struct Section {
     pub id: String,
     /// The heading's text.
     pub title: String,
-    /// The text under the heading, whitespace collapsed.
+    /// The start of the text under the heading ([`snippet`]), whitespace collapsed.
     pub text: String,
+    /// The distinct words of the heading and all of its text ([`distinct_words`]).
+    pub words: String,
 }
 
 /// Splits sanitised HTML into sections at its headings, as plain text.
@@ -66,7 +68,9 @@ pub fn sections(html: &str) -> Vec<Section> {
     }
     for s in &mut out {
         s.title = collapse(&s.title);
-        s.text = collapse(&s.text);
+        let full = collapse(&s.text);
+        s.words = distinct_words(&[&s.title, &full]);
+        s.text = snippet(&full);
     }
     out.retain(|s| !(s.level == 0 && s.text.is_empty()));
     out
@@ -180,7 +184,7 @@ struct Index<'a> {
 }
 
 /// The distinct words of `parts`, lowercase, space-separated, in order of first use.
-fn distinct_words(parts: &[&str]) -> String {
+pub fn distinct_words(parts: &[&str]) -> String {
     let lower = parts.join(" ").to_lowercase();
     let mut seen: HashSet<&str> = HashSet::with_capacity(128);
     let mut out = String::with_capacity(lower.len() / 2);
@@ -212,9 +216,9 @@ fn rows(n: usize, page: &Page<'_>) -> Vec<Row> {
         .map(|(i, s)| {
             let heading = if s.level == 0 { "" } else { s.title.as_str() };
             let words = if i == 0 {
-                distinct_words(&[page.title, heading, summary, &s.text])
+                distinct_words(&[page.title, summary, &s.words])
             } else {
-                distinct_words(&[heading, &s.text])
+                s.words.clone()
             };
             let text = if s.text.is_empty() && i == 0 {
                 summary
@@ -240,36 +244,45 @@ fn page_key(n: usize, page: &Page<'_>) -> u64 {
     h.finish()
 }
 
+/// Pages whose rows are made in parallel at a time: enough to keep both
+/// cores busy, few enough that the rows of a large course are not all in
+/// memory beside the script being written.
+const CHUNK: usize = 256;
+
 /// The index script for `pages`; with a cache, a page's rows are made again
 /// only when the page changed.
 pub fn index_script(pages: &[Page<'_>], cache: Option<&crate::compile::Cache>) -> String {
     use rayon::prelude::*;
-    let per_page: Vec<std::sync::Arc<String>> = pages
-        .par_iter()
-        .enumerate()
-        .map(|(n, page)| match cache {
-            Some(cache) => cache.text_or(page_key(n, page), || rows_json(n, page)),
-            None => std::sync::Arc::new(rows_json(n, page)),
-        })
-        .collect();
     let head = Index {
         v: 1,
         pages: pages.iter().map(|p| (p.title, p.href.as_str())).collect(),
     };
     let head = serde_json::to_string(&head).unwrap_or_else(|_| "{}".to_owned());
     let head = head.strip_suffix('}').unwrap_or(&head);
-    let total: usize = per_page.iter().map(|r| r.len() + 1).sum();
-    let mut out = String::with_capacity(head.len() + total + 48);
+    let mut out = String::with_capacity(head.len() + pages.len() * 2048);
     out.push_str("window.peerprepSearch = ");
     out.push_str(head);
     out.push_str(",\"sections\":[");
     let mut first = true;
-    for rows in per_page.iter().filter(|r| !r.is_empty()) {
-        if !first {
-            out.push(',');
+    for (c, chunk) in pages.chunks(CHUNK).enumerate() {
+        let rows: Vec<std::sync::Arc<String>> = chunk
+            .par_iter()
+            .enumerate()
+            .map(|(i, page)| {
+                let n = c * CHUNK + i;
+                match cache {
+                    Some(cache) => cache.text_or(page_key(n, page), || rows_json(n, page)),
+                    None => std::sync::Arc::new(rows_json(n, page)),
+                }
+            })
+            .collect();
+        for r in rows.iter().filter(|r| !r.is_empty()) {
+            if !first {
+                out.push(',');
+            }
+            first = false;
+            out.push_str(r);
         }
-        first = false;
-        out.push_str(rows);
     }
     out.push_str("]};\n");
     out

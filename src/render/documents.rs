@@ -13,6 +13,7 @@ use crate::compile::Compiled;
 use crate::document;
 use crate::edition::Edition;
 use crate::project::Project;
+use crate::render::views::LazySeq;
 use crate::render::{Pages, RenderError};
 use crate::sessions;
 
@@ -78,13 +79,15 @@ pub fn render(
         "",
         pages.cache,
     );
+    // The workbook holds every module: hand it over without a copy.
+    let sections = LazySeq::value(workbook);
     pages.page(
         "workbook.html",
         "workbook.html",
         "",
         context! {
             page => context! { kind => "workbook" },
-            sections => Value::from_serialize(&workbook),
+            sections => sections,
             scenario_sheets => Value::from_serialize(document::scenario_sheets(project, Edition::Mentor, "")),
         },
     )?;
@@ -101,7 +104,7 @@ pub fn render(
     let keys = document::answer_keys(project, &compiled.quizzes, edition);
     let plans = Value::from_serialize(sessions::plan(project));
     let scheme = Value::from_serialize(SchemeView::new(config));
-    let guide = Value::from_serialize(&guide);
+    let guide = LazySeq::value(guide);
     pages.page(
         "trainer/index.html",
         "trainer/index.html",

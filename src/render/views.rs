@@ -217,3 +217,33 @@ pub fn scenarios<'a>(
         })
         .collect()
 }
+
+/// A list handed to templates without copying it: each item becomes a
+/// template value only when a template reads it. For the documents that
+/// hold every module (the workbook), a full copy would double their memory.
+#[derive(Debug)]
+pub struct LazySeq<T>(pub Vec<T>);
+
+impl<T: Serialize + std::fmt::Debug + Send + Sync + 'static> minijinja::value::Object
+    for LazySeq<T>
+{
+    fn repr(self: &std::sync::Arc<Self>) -> minijinja::value::ObjectRepr {
+        minijinja::value::ObjectRepr::Seq
+    }
+
+    fn get_value(self: &std::sync::Arc<Self>, key: &minijinja::Value) -> Option<minijinja::Value> {
+        let item = self.0.get(key.as_usize()?)?;
+        Some(minijinja::Value::from_serialize(item))
+    }
+
+    fn enumerate(self: &std::sync::Arc<Self>) -> minijinja::value::Enumerator {
+        minijinja::value::Enumerator::Seq(self.0.len())
+    }
+}
+
+impl<T: Serialize + std::fmt::Debug + Send + Sync + 'static> LazySeq<T> {
+    /// The list as a template value.
+    pub fn value(items: Vec<T>) -> minijinja::Value {
+        minijinja::Value::from_object(Self(items))
+    }
+}
