@@ -75,17 +75,24 @@ fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     files
 }
 
-#[test]
-fn a_full_disk_is_a_clear_error_and_the_previous_output_stays() {
-    let Some(disk) = SmallDisk::mount("600k") else {
-        return;
-    };
+/// The fixture built once into `site/` on the disk: the course, the output
+/// folder (as a path and an argument) and a snapshot of what was written.
+fn built_on(disk: &SmallDisk) -> (CourseTest, PathBuf, String, Vec<(String, Vec<u8>)>) {
     let t = CourseTest::fixture("minimal");
     let out = disk.path().join("site");
     let out_arg = out.display().to_string();
     t.run(&["build", "--out", &out_arg]).expect_code(0);
     let before = snapshot(&out);
     assert!(!before.is_empty());
+    (t, out, out_arg, before)
+}
+
+#[test]
+fn a_full_disk_is_a_clear_error_and_the_previous_output_stays() {
+    let Some(disk) = SmallDisk::mount("600k") else {
+        return;
+    };
+    let (t, out, out_arg, before) = built_on(&disk);
     // A module far bigger than the space left.
     let big: String = (0..3000)
         .map(|i| format!("Paragraph {i} of words that fill the disk quickly.\n\n"))
@@ -117,11 +124,7 @@ fn a_read_only_output_folder_is_a_clear_error_and_stays_as_it_was() {
     let Some(disk) = SmallDisk::mount("2m") else {
         return;
     };
-    let t = CourseTest::fixture("minimal");
-    let out = disk.path().join("site");
-    let out_arg = out.display().to_string();
-    t.run(&["build", "--out", &out_arg]).expect_code(0);
-    let before = snapshot(&out);
+    let (t, out, out_arg, before) = built_on(&disk);
     disk.remount_read_only();
     t.edit(
         "course/01-welcome.md",
