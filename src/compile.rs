@@ -9,7 +9,6 @@
 
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
@@ -103,59 +102,6 @@ pub enum Mode {
 /// One module compiled: its body, its quizzes and the problems in them.
 pub type ModuleResult = (Rendered, ModuleQuizzes, Diagnostics);
 
-/// Compiled module bodies kept between builds, keyed by a hash of everything
-/// a body depends on (its file, the course config, the module and scenario
-/// lists, the edition and mode), so `serve` redoes only the files that changed.
-#[derive(Debug, Default)]
-pub struct Cache {
-    entries: Mutex<HashMap<u64, Arc<ModuleResult>>>,
-    used: Mutex<HashMap<u64, Arc<ModuleResult>>>,
-    texts: Mutex<HashMap<u64, Arc<String>>>,
-    used_texts: Mutex<HashMap<u64, Arc<String>>>,
-}
-
-impl Cache {
-    /// The result for `key`, computed by `work` when not cached.
-    pub fn get_or(&self, key: u64, work: impl FnOnce() -> ModuleResult) -> Arc<ModuleResult> {
-        let hit = lock(&self.entries).get(&key).cloned();
-        let result = hit.unwrap_or_else(|| Arc::new(work()));
-        lock(&self.used).insert(key, result.clone());
-        result
-    }
-
-    /// Other text made from the course (search index rows), by `key`,
-    /// computed by `work` when not cached.
-    pub fn text_or(&self, key: u64, work: impl FnOnce() -> String) -> Arc<String> {
-        let hit = lock(&self.texts).get(&key).cloned();
-        let result = hit.unwrap_or_else(|| Arc::new(work()));
-        lock(&self.used_texts).insert(key, result.clone());
-        result
-    }
-
-    /// Forgets every entry not used since the last call, so the cache holds
-    /// one build's worth of bodies.
-    pub fn finish_build(&self) {
-        let used = std::mem::take(&mut *lock(&self.used));
-        *lock(&self.entries) = used;
-        let used = std::mem::take(&mut *lock(&self.used_texts));
-        *lock(&self.texts) = used;
-    }
-
-    /// How many bodies are cached.
-    pub fn len(&self) -> usize {
-        lock(&self.entries).len()
-    }
-
-    /// Whether nothing is cached.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
-}
-
 /// A hash of what every module body depends on besides its own file.
 pub fn course_fingerprint(project: &Project, edition: Edition) -> u64 {
     let mut h = DefaultHasher::new();
@@ -191,7 +137,11 @@ pub fn compile(project: &Project, edition: Edition) -> Compiled {
 }
 
 /// Renders every module body for `edition`, reusing `cache` when given.
-pub fn compile_cached(project: &Project, edition: Edition, cache: Option<&Cache>) -> Compiled {
+pub fn compile_cached(
+    project: &Project,
+    edition: Edition,
+    cache: Option<&crate::cache::Cache>,
+) -> Compiled {
     let fingerprint = cache.map(|_| course_fingerprint(project, edition));
     let lookups = Lookups::new(project);
     let module_href = |path: &str, fragment: Option<&str>| lookups.href("", path, fragment);
@@ -216,7 +166,9 @@ pub fn compile_cached(project: &Project, edition: Edition, cache: Option<&Cache>
             match (cache, fingerprint) {
                 (Some(cache), Some(f)) => {
                     let key = module_key(f, m, &ctx, Mode::Page);
-                    let hit = cache.get_or(key, || compile_module(project, m, &ctx, Mode::Page));
+                    let hit = cache
+                        .bodies
+                        .get_or(key, || compile_module(project, m, &ctx, Mode::Page));
                     (*hit).clone()
                 }
                 _ => compile_module(project, m, &ctx, Mode::Page),

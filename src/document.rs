@@ -49,7 +49,7 @@ pub fn sections(
     members: &[&Module],
     edition: Edition,
     root: &str,
-    cache: Option<&compile::Cache>,
+    cache: Option<&crate::cache::Cache>,
 ) -> Vec<Section> {
     let fingerprint = cache.map(|_| compile::course_fingerprint(project, edition));
     let lookups = Lookups::new(project);
@@ -87,7 +87,7 @@ pub fn sections(
             let html = match (cache, fingerprint) {
                 (Some(cache), Some(f)) => {
                     let key = compile::module_key(f, m, &ctx, Mode::Print);
-                    let hit = cache.get_or(key, || {
+                    let hit = cache.bodies.get_or(key, || {
                         compile::compile_module(project, m, &ctx, Mode::Print)
                     });
                     hit.0.html.clone()

@@ -10,6 +10,7 @@
 //!    templates ([`theme`]) to pages, in parallel.
 //! 4. **write** ([`writer`]): a staging folder swapped in only when complete.
 
+pub mod cache;
 pub mod certificates;
 pub mod cli;
 pub mod cmd;

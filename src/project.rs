@@ -67,6 +67,16 @@ impl Project {
 
 /// Loads the project at `root`, pushing every problem into `out`.
 pub fn load(root: &Path, out: &mut Diagnostics) -> Result<Option<Project>, NotACourse> {
+    load_cached(root, out, None)
+}
+
+/// [`load`], reusing modules parsed by an earlier build when their file and
+/// course.yaml are unchanged (`serve`).
+pub fn load_cached(
+    root: &Path,
+    out: &mut Diagnostics,
+    cache: Option<&crate::cache::Cache>,
+) -> Result<Option<Project>, NotACourse> {
     if !root.join(config::CONFIG_PATH).is_file() {
         return Err(NotACourse(root.to_path_buf()));
     }
@@ -104,14 +114,25 @@ pub fn load(root: &Path, out: &mut Diagnostics) -> Result<Option<Project>, NotAC
                 );
                 return (None, diagnostics);
             }
-            let module = match source::read_source(root, &relative) {
-                Ok(src) => module::load(&entry.path, src, &config, &mut diagnostics),
+            let src = match source::read_source(root, &relative) {
+                Ok(src) => src,
                 Err(d) => {
                     diagnostics.push(d);
-                    None
+                    return (None, diagnostics);
                 }
             };
-            (module, diagnostics)
+            let Some(cache) = cache else {
+                let module = module::load(&entry.path, src, &config, &mut diagnostics);
+                return (module, diagnostics);
+            };
+            let mut h = std::hash::DefaultHasher::new();
+            std::hash::Hash::hash(&(&config.source.text, &entry.path, &src.text), &mut h);
+            let kept = cache.modules.get_or(std::hash::Hasher::finish(&h), || {
+                let mut found = Diagnostics::new();
+                let module = module::load(&entry.path, src, &config, &mut found);
+                (module, found)
+            });
+            (kept.0.clone(), kept.1.clone())
         })
         .collect();
     let mut modules = Vec::new();

@@ -251,7 +251,7 @@ const CHUNK: usize = 256;
 
 /// The index script for `pages`; with a cache, a page's rows are made again
 /// only when the page changed.
-pub fn index_script(pages: &[Page<'_>], cache: Option<&crate::compile::Cache>) -> String {
+pub fn index_script(pages: &[Page<'_>], cache: Option<&crate::cache::Cache>) -> String {
     use rayon::prelude::*;
     let head = Index {
         v: 1,
@@ -271,7 +271,7 @@ pub fn index_script(pages: &[Page<'_>], cache: Option<&crate::compile::Cache>) -
             .map(|(i, page)| {
                 let n = c * CHUNK + i;
                 match cache {
-                    Some(cache) => cache.text_or(page_key(n, page), || rows_json(n, page)),
+                    Some(cache) => cache.texts.get_or(page_key(n, page), || rows_json(n, page)),
                     None => std::sync::Arc::new(rows_json(n, page)),
                 }
             })

@@ -63,15 +63,15 @@ pub fn load_and_validate(
 }
 
 /// [`load_and_validate`], reusing module bodies compiled by an earlier build
-/// (`serve` keeps a [`compile::Cache`] between rebuilds).
+/// (`serve` keeps a [`cache::Cache`] between rebuilds).
 pub fn load_and_validate_cached(
     root: &Path,
     edition: Edition,
     out: &mut Diagnostics,
-    cache: Option<&compile::Cache>,
+    cache: Option<&crate::cache::Cache>,
 ) -> Result<Option<Validated>, NotACourse> {
     let started = std::time::Instant::now();
-    let Some(project) = project::load(root, out)? else {
+    let Some(project) = project::load_cached(root, out, cache)? else {
         return Ok(None);
     };
     timing("load", started);

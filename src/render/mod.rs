@@ -82,7 +82,7 @@ pub struct Pages<'a> {
     sink: &'a dyn Sink,
     written: AtomicUsize,
     /// Work kept between builds (`serve`), if any.
-    pub cache: Option<&'a crate::compile::Cache>,
+    pub cache: Option<&'a crate::cache::Cache>,
 }
 
 impl Pages<'_> {
@@ -129,7 +129,7 @@ pub fn render_site(
     theme: &Theme,
     files: &std::collections::BTreeSet<String>,
     sink: &dyn Sink,
-    cache: Option<&crate::compile::Cache>,
+    cache: Option<&crate::cache::Cache>,
 ) -> Result<Written, RenderError> {
     let started = std::time::Instant::now();
     let config = &project.config;

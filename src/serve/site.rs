@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
+use crate::cache::Cache;
 use crate::cmd::{Validated, load_and_validate_cached};
-use crate::compile::Cache;
 use crate::diagnostic::Diagnostics;
 use crate::edition::Edition;
 use crate::fs::{self, IoError};
