@@ -64,6 +64,22 @@ pub fn lock_file(path: &Path, waiting: impl FnOnce()) -> Result<std::fs::File, I
     }
 }
 
+/// Writes a file piece by piece: `produce` writes into a buffered file
+/// (created, with its parent folders), which is flushed at the end.
+pub fn write_with(
+    path: &Path,
+    produce: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+) -> Result<(), IoError> {
+    use std::io::Write;
+    if let Some(parent) = path.parent() {
+        create_dir_all(parent)?;
+    }
+    let file = wrap("create", path, std::fs::File::create(path))?;
+    let mut out = io::BufWriter::with_capacity(64 * 1024, file);
+    wrap("write", path, produce(&mut out))?;
+    wrap("write", path, out.flush())
+}
+
 /// Writes a file, creating its parent folders.
 pub fn write(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), IoError> {
     if let Some(parent) = path.parent() {

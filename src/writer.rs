@@ -63,6 +63,21 @@ pub trait Sink: Sync {
     fn write(&self, relative: &str, contents: &[u8]) -> Result<(), IoError>;
     /// Copies the file at `from` to `relative`.
     fn copy(&self, relative: &str, from: &Path) -> Result<(), IoError>;
+    /// Writes at `relative` what `produce` writes, piece by piece. By
+    /// default it is gathered in memory, then written with [`Sink::write`].
+    fn write_with(
+        &self,
+        relative: &str,
+        produce: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), IoError> {
+        let mut buffer = Vec::new();
+        produce(&mut buffer).map_err(|source| IoError {
+            action: "write",
+            path: relative.into(),
+            source,
+        })?;
+        self.write(relative, &buffer)
+    }
 }
 
 /// A sink that keeps nothing.
@@ -84,6 +99,13 @@ impl Sink for Staging {
     }
     fn copy(&self, relative: &str, from: &Path) -> Result<(), IoError> {
         fs::copy(from, &self.path_of(relative))
+    }
+    fn write_with(
+        &self,
+        relative: &str,
+        produce: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), IoError> {
+        fs::write_with(&self.path_of(relative), produce)
     }
 }
 

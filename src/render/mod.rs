@@ -105,12 +105,36 @@ impl Pages<'_> {
         }
         layers.push(self.shared.clone());
         let ctx = minijinja::value::merge_maps(layers);
-        let html = self
+        let template = self
             .env
             .get_template(template)
-            .and_then(|t| t.render(ctx))
             .map_err(|e| RenderError::Template(Box::new(self.theme.error_diagnostic(&e))))?;
-        self.sink.write(path, html.as_bytes())?;
+        // Rendered straight into the output, so a page that holds every
+        // module (the workbook) is never one string in memory.
+        let mut failed: Option<minijinja::Error> = None;
+        let written = self.sink.write_with(path, &mut |out| {
+            template
+                .render_captured_to(&ctx, out)
+                .map(|_| ())
+                .map_err(|e| {
+                    let io = std::error::Error::source(&e)
+                        .and_then(|s| s.downcast_ref::<std::io::Error>())
+                        .map(|io| std::io::Error::new(io.kind(), io.to_string()));
+                    match io {
+                        Some(io) => io,
+                        None => {
+                            failed = Some(e);
+                            std::io::Error::other("template error")
+                        }
+                    }
+                })
+        });
+        if let Some(e) = failed {
+            return Err(RenderError::Template(Box::new(
+                self.theme.error_diagnostic(&e),
+            )));
+        }
+        written?;
         self.written.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }
