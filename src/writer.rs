@@ -56,8 +56,9 @@ impl From<IoError> for WriteError {
     }
 }
 
-/// Where rendered files go: a [`Staging`] folder, or nowhere ([`Discard`],
-/// for `check`, which renders every page to find template errors but writes nothing).
+/// Where rendered files go: a [`Staging`] folder, or memory
+/// ([`crate::serve::site::Memory`], for `serve` and for `check`, which
+/// renders every page to check its links but writes nothing).
 pub trait Sink: Sync {
     /// Writes `contents` at `relative` (forward slashes, no `..`).
     fn write(&self, relative: &str, contents: &[u8]) -> Result<(), IoError>;
@@ -77,19 +78,6 @@ pub trait Sink: Sync {
             source,
         })?;
         self.write(relative, &buffer)
-    }
-}
-
-/// A sink that keeps nothing.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Discard;
-
-impl Sink for Discard {
-    fn write(&self, _relative: &str, _contents: &[u8]) -> Result<(), IoError> {
-        Ok(())
-    }
-    fn copy(&self, _relative: &str, _from: &Path) -> Result<(), IoError> {
-        Ok(())
     }
 }
 
