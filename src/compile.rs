@@ -120,7 +120,11 @@ pub fn course_fingerprint(project: &Project, edition: Edition) -> u64 {
 pub fn module_key(fingerprint: u64, m: &Module, ctx: &Context<'_>, mode: Mode) -> u64 {
     let mut h = DefaultHasher::new();
     fingerprint.hash(&mut h);
-    m.source.text.hash(&mut h);
+    if m.source_hash == 0 {
+        m.source.text.hash(&mut h);
+    } else {
+        m.source_hash.hash(&mut h);
+    }
     (
         &m.path,
         ctx.anchor_prefix,

@@ -62,6 +62,9 @@ pub struct Module {
     pub slug: String,
     /// Where the slug came from (front matter `slug:`), for collision messages.
     pub slug_at: Option<Spanned<String>>,
+    /// A hash of the file and course.yaml when `serve` loaded it (0 otherwise),
+    /// so later cache keys need not hash the text again.
+    pub source_hash: u64,
 }
 
 impl Module {
@@ -197,6 +200,7 @@ pub fn load(
         edition: raw.edition,
         slug,
         slug_at: raw.slug,
+        source_hash: 0,
         source,
     })
 }

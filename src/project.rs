@@ -127,12 +127,17 @@ pub fn load_cached(
             };
             let mut h = std::hash::DefaultHasher::new();
             std::hash::Hash::hash(&(&config.source.text, &entry.path, &src.text), &mut h);
-            let kept = cache.modules.get_or(std::hash::Hasher::finish(&h), || {
+            let key = std::hash::Hasher::finish(&h).max(1);
+            let kept = cache.modules.get_or(key, || {
                 let mut found = Diagnostics::new();
                 let module = module::load(&entry.path, src, &config, &mut found);
                 (module, found)
             });
-            (kept.0.clone(), kept.1.clone())
+            let module = kept.0.clone().map(|mut m| {
+                m.source_hash = key;
+                m
+            });
+            (module, kept.1.clone())
         })
         .collect();
     let mut modules = Vec::new();
