@@ -63,7 +63,7 @@ pub fn load_and_validate(
 }
 
 /// [`load_and_validate`], reusing module bodies compiled by an earlier build
-/// (`serve` keeps a [`cache::Cache`] between rebuilds).
+/// (`serve` keeps a [`crate::cache::Cache`] between rebuilds).
 pub fn load_and_validate_cached(
     root: &Path,
     edition: Edition,
