@@ -113,7 +113,23 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for OrderedMap<V> {
 
 /// Converts a parser error into a diagnostic at the right line of the file.
 fn to_diagnostic(error: &Error, source: &SourceFile, line_offset: usize) -> Diagnostic {
-    let (code, message, help) = describe(original(error));
+    let (code, message, help) = match (original(error), error.location()) {
+        // A list or mapping where one value belongs, written whole on its
+        // line (`duration: [1, 2]`), is a wrong type, not broken YAML.
+        (Error::Unexpected { expected, .. }, Some(loc))
+            if *expected == "string scalar"
+                && source
+                    .line_text(loc.line() as usize + line_offset)
+                    .is_some_and(balanced) =>
+        {
+            (
+                Code::InvalidValue,
+                "expected a single value (text or a number) here, not a list or mapping".to_owned(),
+                Some("check what this field takes in the README".to_owned()),
+            )
+        }
+        (other, _) => describe(other),
+    };
     let diagnostic = Diagnostic::error(code, message).with_help_opt(help);
     match error.location() {
         Some(loc) if loc.line() > 0 => {
@@ -124,6 +140,12 @@ fn to_diagnostic(error: &Error, source: &SourceFile, line_offset: usize) -> Diag
         }
         _ => diagnostic.in_file(&source.path),
     }
+}
+
+/// Whether a line closes every `[` and `{` it opens.
+fn balanced(line: &str) -> bool {
+    let count = |c: char| line.chars().filter(|&x| x == c).count();
+    (count('[') > 0 || count('{') > 0) && count('[') == count(']') && count('{') == count('}')
 }
 
 /// The error itself, without the alias and snippet wrappers around it.
@@ -298,6 +320,21 @@ mod tests {
         let d = err("title: [unclosed\n");
         assert_eq!(d.code, Code::YamlSyntax);
         assert!(d.line >= 1);
+    }
+
+    #[test]
+    fn a_list_for_one_value_is_a_wrong_type_but_an_unclosed_list_is_a_syntax_error() {
+        let source = SourceFile::new("x.yaml", "title: [a, b]\n");
+        let d = parse::<Doc>(&source).unwrap_err();
+        assert_eq!(d.code, Code::InvalidValue, "{}", d.message);
+        assert!(
+            d.message.starts_with("expected a single value"),
+            "{}",
+            d.message
+        );
+        let source = SourceFile::new("x.yaml", "title: [unclosed\n");
+        let d = parse::<Doc>(&source).unwrap_err();
+        assert_eq!(d.code, Code::YamlSyntax, "{}", d.message);
     }
 
     #[test]
