@@ -73,6 +73,20 @@ fn init_then_check_then_build_both_editions() {
         .count();
     assert_eq!(quiz_pages, 1, "one module has the quiz");
     assert!(course.join("public/scenarios/index.html").is_file());
+    // Every variable is filled in: none is left as written.
+    for entry in walkdir::WalkDir::new(course.join("public"))
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if entry.path().extension().is_some_and(|x| x == "html") {
+            let text = std::fs::read_to_string(entry.path()).expect("page");
+            assert!(
+                !text.contains("{{"),
+                "{} shows a variable as written",
+                entry.path().display()
+            );
+        }
+    }
 }
 
 #[test]
