@@ -146,7 +146,7 @@ pub fn compile_cached(
     edition: Edition,
     cache: Option<&crate::cache::Cache>,
 ) -> Compiled {
-    let fingerprint = cache.map(|_| course_fingerprint(project, edition));
+    let cached = cache.map(|c| (c, course_fingerprint(project, edition)));
     let lookups = Lookups::new(project);
     let module_href = |path: &str, fragment: Option<&str>| lookups.href("", path, fragment);
     let scenario = |id: &str| lookups.scenario(id);
@@ -167,16 +167,13 @@ pub fn compile_cached(
                 path_to_root: "../",
                 ui: &project.config.ui,
             };
-            match (cache, fingerprint) {
-                (Some(cache), Some(f)) => {
-                    let key = module_key(f, m, &ctx, Mode::Page);
-                    let hit = cache
-                        .bodies
-                        .get_or(key, || compile_module(project, m, &ctx, Mode::Page));
-                    (*hit).clone()
-                }
-                _ => compile_module(project, m, &ctx, Mode::Page),
-            }
+            std::sync::Arc::unwrap_or_clone(compile_module_cached(
+                project,
+                m,
+                &ctx,
+                Mode::Page,
+                cached,
+            ))
         })
         .collect();
     let mut compiled = Compiled {
@@ -190,6 +187,26 @@ pub fn compile_cached(
         compiled.diagnostics.extend(diagnostics);
     }
     compiled
+}
+
+/// [`compile_module`], through `cached` (the cache and the course's
+/// [`course_fingerprint`]) when given. Without a cache the result is not
+/// shared, so `Arc::unwrap_or_clone` takes it without a copy.
+pub fn compile_module_cached(
+    project: &Project,
+    m: &Module,
+    ctx: &Context<'_>,
+    mode: Mode,
+    cached: Option<(&crate::cache::Cache, u64)>,
+) -> std::sync::Arc<ModuleResult> {
+    match cached {
+        Some((cache, fingerprint)) => cache
+            .bodies
+            .get_or(module_key(fingerprint, m, ctx, mode), || {
+                compile_module(project, m, ctx, mode)
+            }),
+        None => std::sync::Arc::new(compile_module(project, m, ctx, mode)),
+    }
 }
 
 /// Renders one module's body in `ctx`, its data blocks in `mode`.

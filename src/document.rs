@@ -51,7 +51,7 @@ pub fn sections(
     root: &str,
     cache: Option<&crate::cache::Cache>,
 ) -> Vec<Section> {
-    let fingerprint = cache.map(|_| compile::course_fingerprint(project, edition));
+    let cached = cache.map(|c| (c, compile::course_fingerprint(project, edition)));
     let lookups = Lookups::new(project);
     let inside: HashSet<&str> = members.iter().map(|m| m.path.as_str()).collect();
     let to_modules = format!("{root}modules/");
@@ -84,20 +84,8 @@ pub fn sections(
                 path_to_root: root,
                 ui: &project.config.ui,
             };
-            let html = match (cache, fingerprint) {
-                (Some(cache), Some(f)) => {
-                    let key = compile::module_key(f, m, &ctx, Mode::Print);
-                    let hit = cache.bodies.get_or(key, || {
-                        compile::compile_module(project, m, &ctx, Mode::Print)
-                    });
-                    hit.0.html.clone()
-                }
-                _ => {
-                    compile::compile_module(project, m, &ctx, Mode::Print)
-                        .0
-                        .html
-                }
-            };
+            let compiled = compile::compile_module_cached(project, m, &ctx, Mode::Print, cached);
+            let html = std::sync::Arc::unwrap_or_clone(compiled).0.html;
             Section {
                 slug: m.slug.clone(),
                 title: m.title.clone(),

@@ -143,14 +143,6 @@ fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The words of `text` as search matches them: lowercase letters and digits,
-/// two characters or more.
-pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 2)
-        .map(str::to_lowercase)
-}
-
 /// The first [`SNIPPET_WORDS`] words of `text`.
 pub fn snippet(text: &str) -> String {
     let mut words = text.split_whitespace();
@@ -183,7 +175,9 @@ struct Index<'a> {
     pages: Vec<(&'a str, &'a str)>,
 }
 
-/// The distinct words of `parts`, lowercase, space-separated, in order of first use.
+/// The distinct words of `parts` as search matches them (runs of letters and
+/// digits, two characters or more, lowercase), space-separated, in order of
+/// first use. `assets/search.js` splits a query the same way.
 pub fn distinct_words(parts: &[&str]) -> String {
     let lower = parts.join(" ").to_lowercase();
     let mut seen: HashSet<&str> = HashSet::with_capacity(128);

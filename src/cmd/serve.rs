@@ -69,7 +69,6 @@ pub fn run(args: &ServeArgs, quiet: bool) -> Outcome {
     let watched = site.clone();
     std::thread::spawn(move || {
         while let Some(changed) = watch.next_change() {
-            watched.start_rebuild();
             if !quiet {
                 let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
                 println!("Changed: {}", names.join(", "));

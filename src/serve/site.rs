@@ -4,10 +4,11 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::cache::Cache;
+use crate::cache::lock;
 use crate::cmd::{Validated, load_and_validate_cached};
 use crate::diagnostic::Diagnostics;
 use crate::edition::Edition;
@@ -99,7 +100,7 @@ impl Site {
     }
 
     /// Marks a rebuild as under way: requests from now on wait for it.
-    pub fn start_rebuild(&self) {
+    fn start_rebuild(&self) {
         lock(&self.state).building = true;
     }
 
@@ -212,10 +213,6 @@ fn build(
         }
         Err(RenderError::Io(e)) => Err(format!("{}error: {e}\n", diagnostics.render_human())),
     }
-}
-
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 #[cfg(test)]
