@@ -36,6 +36,18 @@ impl<T> Store<T> {
         value
     }
 
+    /// The value kept for `key`, if any (and marks it used).
+    pub fn get(&self, key: u64) -> Option<Arc<T>> {
+        let hit = lock(&self.entries).get(&key).cloned()?;
+        lock(&self.used).insert(key, hit.clone());
+        Some(hit)
+    }
+
+    /// Keeps `value` for `key` (and marks it used).
+    pub fn keep(&self, key: u64, value: Arc<T>) {
+        lock(&self.used).insert(key, value);
+    }
+
     /// Keeps only what the build that just ended used.
     fn finish_build(&self) {
         let used = std::mem::take(&mut *lock(&self.used));
@@ -56,12 +68,14 @@ impl<T> Store<T> {
 /// Everything `serve` keeps between rebuilds.
 #[derive(Debug, Default)]
 pub struct Cache {
-    /// Modules loaded from their files (front matter parsed), with the problems found.
+    /// Modules loaded from their files (front matter parsed), with the
+    /// problems found, by the file's path, size and times (a file that has
+    /// not changed is not read again).
     pub modules: Store<(Option<Module>, Diagnostics)>,
     /// Compiled module bodies, for pages and for printed documents.
     pub bodies: Store<ModuleResult>,
-    /// Other text made from the course (search index rows).
-    pub texts: Store<String>,
+    /// Pages as rendered, by a hash of everything they were made from.
+    pub pages: Store<Vec<u8>>,
 }
 
 impl Cache {
@@ -69,8 +83,15 @@ impl Cache {
     pub fn finish_build(&self) {
         self.modules.finish_build();
         self.bodies.finish_build();
-        self.texts.finish_build();
+        self.pages.finish_build();
     }
+}
+
+/// A hash of `value`, for cache keys.
+pub(crate) fn hash_of(value: &impl std::hash::Hash) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    value.hash(&mut h);
+    std::hash::Hasher::finish(&h)
 }
 
 /// Locks `m`, carrying on after a panic in another thread (the data is
@@ -99,5 +120,10 @@ mod tests {
         store.finish_build();
         assert_eq!(made.get(), 2, "key 1 was made once");
         assert_eq!(store.len(), 1, "key 2 was dropped");
+        assert!(store.get(2).is_none());
+        store.keep(3, std::sync::Arc::new("y".into()));
+        assert_eq!(store.get(1).as_deref().map(String::as_str), Some("x"));
+        store.finish_build();
+        assert_eq!(store.len(), 2, "kept and looked-up values stay");
     }
 }

@@ -35,12 +35,31 @@ pub struct ModuleQuizzes {
 /// Every module's body, rendered, in course order.
 #[derive(Debug)]
 pub struct Compiled {
-    /// One per module of [`Project::modules`].
-    pub modules: Vec<Rendered>,
-    /// One per module: its quizzes.
-    pub quizzes: Vec<ModuleQuizzes>,
+    /// One per module of [`Project::modules`], shared with `serve`'s cache
+    /// (never copied).
+    results: Vec<std::sync::Arc<ModuleResult>>,
+    /// One per module: the key its body is cached under (0 without a cache).
+    keys: Vec<u64>,
     /// Problems found in quiz blocks.
     pub diagnostics: Diagnostics,
+}
+
+impl Compiled {
+    /// Each module's rendered body, in course order.
+    pub fn modules(&self) -> impl Iterator<Item = &Rendered> + Clone {
+        self.results.iter().map(|r| &r.0)
+    }
+
+    /// Each module's cache key ([`module_key`]; 0 when built without a
+    /// cache), in course order: equal keys mean equal bodies.
+    pub fn keys(&self) -> impl Iterator<Item = u64> + Clone {
+        self.keys.iter().copied()
+    }
+
+    /// Each module's quizzes, in course order.
+    pub fn quizzes(&self) -> impl Iterator<Item = &ModuleQuizzes> + Clone {
+        self.results.iter().map(|r| &r.1)
+    }
 }
 
 /// Where links from content lead: module pages by source path, scenarios by id.
@@ -150,7 +169,7 @@ pub fn compile_cached(
     let lookups = Lookups::new(project);
     let module_href = |path: &str, fragment: Option<&str>| lookups.href("", path, fragment);
     let scenario = |id: &str| lookups.scenario(id);
-    let results: Vec<(Rendered, ModuleQuizzes, Diagnostics)> = project
+    let (keys, results): (Vec<u64>, Vec<std::sync::Arc<ModuleResult>>) = project
         .modules
         .par_iter()
         .map(|m| {
@@ -167,26 +186,24 @@ pub fn compile_cached(
                 path_to_root: "../",
                 ui: &project.config.ui,
             };
-            std::sync::Arc::unwrap_or_clone(compile_module_cached(
-                project,
-                m,
-                &ctx,
-                Mode::Page,
-                cached,
-            ))
+            let key = cached.map_or(0, |(_, fingerprint)| {
+                module_key(fingerprint, m, &ctx, Mode::Page)
+            });
+            (
+                key,
+                compile_module_cached(project, m, &ctx, Mode::Page, cached),
+            )
         })
-        .collect();
-    let mut compiled = Compiled {
-        modules: Vec::with_capacity(results.len()),
-        quizzes: Vec::with_capacity(results.len()),
-        diagnostics: Diagnostics::new(),
-    };
-    for (rendered, quizzes, diagnostics) in results {
-        compiled.modules.push(rendered);
-        compiled.quizzes.push(quizzes);
-        compiled.diagnostics.extend(diagnostics);
+        .unzip();
+    let mut diagnostics = Diagnostics::new();
+    for result in &results {
+        diagnostics.extend(result.2.items().iter().cloned());
     }
-    compiled
+    Compiled {
+        results,
+        keys,
+        diagnostics,
+    }
 }
 
 /// [`compile_module`], through `cached` (the cache and the course's
@@ -218,7 +235,7 @@ pub fn compile_module(
 ) -> (Rendered, ModuleQuizzes, Diagnostics) {
     let mut rendered = markdown::render(m.body(), ctx);
     if mode == Mode::Page {
-        rendered.sections = crate::search::sections(&rendered.html);
+        rendered.search = crate::search::Entry::new(&m.title, m.summary.as_deref(), &rendered.html);
     }
     let mut diagnostics = Diagnostics::new();
     let mut quizzes = ModuleQuizzes::default();

@@ -130,9 +130,9 @@ pub struct AnswerKey {
 }
 
 /// The answer keys of every module with a quiz, for a page at `trainer/`.
-pub fn answer_keys(
-    project: &Project,
-    quizzes: &[compile::ModuleQuizzes],
+pub fn answer_keys<'a>(
+    project: &'a Project,
+    quizzes: impl Iterator<Item = &'a compile::ModuleQuizzes>,
     edition: Edition,
 ) -> Vec<AnswerKey> {
     let lookups = Lookups::new(project);

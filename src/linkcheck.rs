@@ -26,7 +26,7 @@ pub struct Broken {
 }
 
 /// Every broken relative link in the HTML pages of `files`.
-pub fn broken_links(files: &HashMap<String, Vec<u8>>) -> Vec<Broken> {
+pub fn broken_links(files: &crate::serve::site::Files) -> Vec<Broken> {
     let mut ids: HashMap<&str, HashSet<String>> = HashMap::new();
     let mut pages: Vec<&String> = files.keys().filter(|k| k.ends_with(".html")).collect();
     pages.sort();
@@ -49,7 +49,7 @@ pub fn broken_links(files: &HashMap<String, Vec<u8>>) -> Vec<Broken> {
 fn problem<'a>(
     page: &str,
     link: &str,
-    files: &'a HashMap<String, Vec<u8>>,
+    files: &'a crate::serve::site::Files,
     ids: &mut HashMap<&'a str, HashSet<String>>,
 ) -> Option<String> {
     if link.is_empty() || is_external(link) {
@@ -180,10 +180,10 @@ pub fn diagnostics(broken: &[Broken], templates: &[(PathBuf, String)]) -> Vec<Di
 mod tests {
     use super::*;
 
-    fn site(pages: &[(&str, &str)]) -> HashMap<String, Vec<u8>> {
+    fn site(pages: &[(&str, &str)]) -> crate::serve::site::Files {
         pages
             .iter()
-            .map(|(k, v)| (k.to_string(), v.as_bytes().to_vec()))
+            .map(|(k, v)| (k.to_string(), std::sync::Arc::new(v.as_bytes().to_vec())))
             .collect()
     }
 

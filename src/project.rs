@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::cache::hash_of;
 use crate::codes::Code;
 use crate::config::{self, Config};
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -90,6 +91,7 @@ pub fn load_cached(
     let Some(config) = config else {
         return Ok(None);
     };
+    let config_hash = hash_of(&config.source.text);
     let loaded: Vec<(Option<Module>, Diagnostics)> = config
         .modules
         .par_iter()
@@ -114,6 +116,13 @@ pub fn load_cached(
                 );
                 return (None, diagnostics);
             }
+            let stamp = cache.and_then(|_| file_stamp(&root.join(&relative)));
+            let stamp_key = stamp.map(|(stamp, _)| hash_of(&(config_hash, &entry.path, stamp)));
+            if let (Some(cache), Some(key)) = (cache, stamp_key)
+                && let Some(kept) = cache.modules.get(key)
+            {
+                return (kept.0.clone(), kept.1.clone());
+            }
             let src = match source::read_source(root, &relative) {
                 Ok(src) => src,
                 Err(d) => {
@@ -125,19 +134,21 @@ pub fn load_cached(
                 let module = module::load(&entry.path, src, &config, &mut diagnostics);
                 return (module, diagnostics);
             };
-            let mut h = std::hash::DefaultHasher::new();
-            std::hash::Hash::hash(&(&config.source.text, &entry.path, &src.text), &mut h);
-            let key = std::hash::Hasher::finish(&h).max(1);
-            let kept = cache.modules.get_or(key, || {
-                let mut found = Diagnostics::new();
-                let module = module::load(&entry.path, src, &config, &mut found);
-                (module, found)
-            });
-            let module = kept.0.clone().map(|mut m| {
-                m.source_hash = key;
+            let source_hash = hash_of(&(config_hash, &entry.path, &src.text)).max(1);
+            let module = module::load(&entry.path, src, &config, &mut diagnostics).map(|mut m| {
+                m.source_hash = source_hash;
                 m
             });
-            (module, kept.1.clone())
+            // A file changed in the last moments may change again within the
+            // file system's clock tick, unseen by its times: read it again
+            // next time (git's "racily clean" rule).
+            if let (Some(key), Some((_, true))) = (stamp_key, stamp) {
+                cache.modules.keep(
+                    key,
+                    std::sync::Arc::new((module.clone(), diagnostics.clone())),
+                );
+            }
+            (module, diagnostics)
         })
         .collect();
     let mut modules = Vec::new();
@@ -185,6 +196,30 @@ pub fn load_cached(
         scenarios,
         by_path,
     }))
+}
+
+/// How long ago a file must have changed for its size and times to stand for
+/// its text.
+const SETTLED: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// What identifies a file's version without reading it (its size and
+/// modification time; on Unix also its device, inode and change time), and
+/// whether it changed long enough ago ([`SETTLED`]) to trust that.
+fn file_stamp(path: &Path) -> Option<(u64, bool)> {
+    let meta = std::fs::metadata(path).ok()?;
+    let modified = meta.modified().ok()?;
+    let settled = modified.elapsed().is_ok_and(|age| age >= SETTLED);
+    let since_epoch = modified
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    #[cfg(unix)]
+    let more = {
+        use std::os::unix::fs::MetadataExt;
+        (meta.dev(), meta.ino(), meta.ctime(), meta.ctime_nsec())
+    };
+    #[cfg(not(unix))]
+    let more = ();
+    Some((hash_of(&(meta.len(), since_epoch, more)), settled))
 }
 
 fn check_slugs(modules: &[Module], out: &mut Diagnostics) {

@@ -4,10 +4,12 @@
 //!
 //! The index is written as a script (`assets/search-index.js`) that sets
 //! `window.peerprepSearch`, so search works from `file://` where pages
-//! cannot fetch JSON. Shape: `{"v": 1, "pages": [[title, href]],
-//! "sections": [[page, heading, anchor, snippet, words]]}` with `words`
-//! the section's distinct lowercase words, space-separated. Keeping only
-//! distinct words and a snippet (not the whole text) keeps it small.
+//! cannot fetch JSON. Shape: `{"v": 2, "pages": [[title, href, [[heading,
+//! anchor, snippet, words], …]], …]}` with `words` the section's distinct
+//! lowercase words, space-separated. Keeping only distinct words and a
+//! snippet (not the whole text) keeps it small. Each page's rows are made
+//! with its body ([`Entry`]) and streamed into the script, so the whole
+//! index is never one string in memory.
 
 use std::collections::HashSet;
 
@@ -153,28 +155,6 @@ pub fn snippet(text: &str) -> String {
     out.join(" ")
 }
 
-/// A page in the index and its sections.
-#[derive(Debug)]
-pub struct Page<'a> {
-    /// The page title.
-    pub title: &'a str,
-    /// The page, relative to the site root.
-    pub href: String,
-    /// Its sections ([`sections`]); a page with none is indexed by title and `summary`.
-    pub sections: &'a [Section],
-    /// Text indexed with the page's first section (a module's or scenario's summary).
-    pub summary: Option<&'a str>,
-}
-
-/// One row of `sections`: page number, heading, anchor, snippet, distinct words.
-type Row = (usize, String, String, String, String);
-
-#[derive(Serialize)]
-struct Index<'a> {
-    v: u8,
-    pages: Vec<(&'a str, &'a str)>,
-}
-
 /// The distinct words of `parts` as search matches them (runs of letters and
 /// digits, two characters or more, lowercase), space-separated, in order of
 /// first use. `assets/search.js` splits a query the same way.
@@ -194,92 +174,103 @@ pub fn distinct_words(parts: &[&str]) -> String {
     out
 }
 
-/// The rows of one page: a lead row (its title and summary, and any text
-/// before the first heading), then one per section.
-fn rows(n: usize, page: &Page<'_>) -> Vec<Row> {
-    let summary = page.summary.unwrap_or("");
-    let lead = Section::default();
-    let has_lead = page.sections.first().is_some_and(|s| s.level == 0);
-    let all: Vec<&Section> = if has_lead {
-        page.sections.iter().collect()
-    } else {
-        std::iter::once(&lead).chain(page.sections).collect()
-    };
-    all.into_iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let heading = if s.level == 0 { "" } else { s.title.as_str() };
-            let words = if i == 0 {
-                distinct_words(&[page.title, summary, &s.words])
-            } else {
-                s.words.clone()
-            };
-            let text = if s.text.is_empty() && i == 0 {
-                summary
-            } else {
-                &s.text
-            };
-            (n, heading.to_string(), s.id.clone(), snippet(text), words)
-        })
-        .collect()
+/// A heading the search page lists (levels 2 and 3, with an id).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Listed {
+    /// The heading level.
+    pub level: u8,
+    /// The heading's id.
+    pub id: String,
+    /// The heading's text.
+    pub title: String,
 }
 
-/// One page's rows as JSON array elements (no brackets).
-fn rows_json(n: usize, page: &Page<'_>) -> String {
-    let json = serde_json::to_string(&rows(n, page)).unwrap_or_else(|_| "[]".to_owned());
-    json[1..json.len() - 1].to_owned()
+/// Heading levels listed on the search page (deeper ones are searched, not listed).
+const LISTED_LEVELS: std::ops::RangeInclusive<u8> = 2..=3;
+
+/// One page's share of the index, made once per page body (and kept with it
+/// by `serve`'s cache): its rows, and the headings the search page lists.
+#[derive(Debug, Clone, Default)]
+pub struct Entry {
+    /// The rows `[heading, anchor, snippet, words]` as JSON, comma-separated
+    /// (no brackets): a lead row (the title and summary, and any text
+    /// before the first heading), then one per section.
+    pub rows: String,
+    /// The headings the search page lists.
+    pub listed: Vec<Listed>,
 }
 
-/// A hash of everything a page's rows are made from.
-fn page_key(n: usize, page: &Page<'_>) -> u64 {
-    use std::hash::{DefaultHasher, Hash, Hasher};
-    let mut h = DefaultHasher::new();
-    (n, page.title, &page.href, page.summary, page.sections).hash(&mut h);
-    h.finish()
-}
-
-/// Pages whose rows are made in parallel at a time: enough to keep both
-/// cores busy, few enough that the rows of a large course are not all in
-/// memory beside the script being written.
-const CHUNK: usize = 256;
-
-/// The index script for `pages`; with a cache, a page's rows are made again
-/// only when the page changed.
-pub fn index_script(pages: &[Page<'_>], cache: Option<&crate::cache::Cache>) -> String {
-    use rayon::prelude::*;
-    let head = Index {
-        v: 1,
-        pages: pages.iter().map(|p| (p.title, p.href.as_str())).collect(),
-    };
-    let head = serde_json::to_string(&head).unwrap_or_else(|_| "{}".to_owned());
-    let head = head.strip_suffix('}').unwrap_or(&head);
-    let mut out = String::with_capacity(head.len() + pages.len() * 2048);
-    out.push_str("window.peerprepSearch = ");
-    out.push_str(head);
-    out.push_str(",\"sections\":[");
-    let mut first = true;
-    for (c, chunk) in pages.chunks(CHUNK).enumerate() {
-        let rows: Vec<std::sync::Arc<String>> = chunk
-            .par_iter()
+impl Entry {
+    /// The entry of a page titled `title` whose text is the sanitised `html`.
+    pub fn new(title: &str, summary: Option<&str>, html: &str) -> Self {
+        let found = sections(html);
+        let summary = summary.unwrap_or("");
+        let lead = Section::default();
+        let has_lead = found.first().is_some_and(|s| s.level == 0);
+        let all: Vec<&Section> = if has_lead {
+            found.iter().collect()
+        } else {
+            std::iter::once(&lead).chain(&found).collect()
+        };
+        let rows: Vec<(&str, &str, String, String)> = all
+            .into_iter()
             .enumerate()
-            .map(|(i, page)| {
-                let n = c * CHUNK + i;
-                match cache {
-                    Some(cache) => cache.texts.get_or(page_key(n, page), || rows_json(n, page)),
-                    None => std::sync::Arc::new(rows_json(n, page)),
-                }
+            .map(|(i, s)| {
+                let heading = if s.level == 0 { "" } else { s.title.as_str() };
+                let words = if i == 0 {
+                    distinct_words(&[title, summary, &s.words])
+                } else {
+                    s.words.clone()
+                };
+                let text = if s.text.is_empty() && i == 0 {
+                    summary
+                } else {
+                    &s.text
+                };
+                (heading, s.id.as_str(), snippet(text), words)
             })
             .collect();
-        for r in rows.iter().filter(|r| !r.is_empty()) {
-            if !first {
-                out.push(',');
-            }
-            first = false;
-            out.push_str(r);
+        let json = serde_json::to_string(&rows).unwrap_or_else(|_| "[]".to_owned());
+        let listed = found
+            .iter()
+            .filter(|s| LISTED_LEVELS.contains(&s.level) && !s.id.is_empty())
+            .map(|s| Listed {
+                level: s.level,
+                id: s.id.clone(),
+                title: s.title.clone(),
+            })
+            .collect();
+        Self {
+            rows: json[1..json.len() - 1].to_owned(),
+            listed,
         }
     }
-    out.push_str("]};\n");
-    out
+}
+
+/// Writes the index script: `pages` are (title, href, entry) in order.
+/// Returns the number of bytes written.
+pub fn write_index<'a>(
+    out: &mut dyn std::io::Write,
+    pages: impl Iterator<Item = (&'a str, &'a str, &'a Entry)>,
+) -> std::io::Result<usize> {
+    let mut written = 0;
+    let mut put = |out: &mut dyn std::io::Write, bytes: &[u8]| {
+        written += bytes.len();
+        out.write_all(bytes)
+    };
+    put(out, b"window.peerprepSearch = {\"v\":2,\"pages\":[")?;
+    for (n, (title, href, entry)) in pages.enumerate() {
+        let head = serde_json::to_string(&(title, href)).unwrap_or_else(|_| "[\"\",\"\"]".into());
+        if n > 0 {
+            put(out, b",")?;
+        }
+        put(out, &head.as_bytes()[..head.len() - 1])?;
+        put(out, b",[")?;
+        put(out, entry.rows.as_bytes())?;
+        put(out, b"]]")?;
+    }
+    put(out, b"]};\n")?;
+    Ok(written)
 }
 
 #[cfg(test)]
@@ -300,25 +291,47 @@ mod tests {
 
     #[test]
     fn words_are_lowercase_and_distinct_per_section() {
-        let found =
-            sections("<h2 id=\"x\">Listening</h2><p>Listen, listen and LISTEN to a mentee.</p>");
-        let pages = [Page {
-            title: "Mod",
-            href: "modules/m.html".into(),
-            sections: &found,
-            summary: Some("About listening"),
-        }];
-        let script = index_script(&pages, None);
+        let entry = Entry::new(
+            "Mod",
+            Some("About listening"),
+            "<h2 id=\"x\">Listening</h2><p>Listen, listen and LISTEN to a mentee.</p><h4 id=\"deep\">Deep</h4>",
+        );
+        let mut script = Vec::new();
+        let size = write_index(&mut script, [("Mod", "modules/m.html", &entry)].into_iter())
+            .expect("written");
+        let script = String::from_utf8(script).expect("utf-8");
+        assert_eq!(size, script.len());
         let json = script
             .strip_prefix("window.peerprepSearch = ")
             .and_then(|s| s.strip_suffix(";\n"))
             .expect("script shape");
         let value: serde_json::Value = serde_json::from_str(json).expect("json");
-        assert_eq!(value["pages"][0][1], "modules/m.html");
-        assert_eq!(value["sections"][0][4], "mod about listening");
-        assert_eq!(value["sections"][1][1], "Listening");
-        assert_eq!(value["sections"][1][2], "x");
-        assert_eq!(value["sections"][1][4], "listening listen and to mentee");
+        let page = &value["pages"][0];
+        assert_eq!(page[1], "modules/m.html");
+        assert_eq!(page[2][0][3], "mod about listening");
+        assert_eq!(page[2][0][2], "About listening");
+        assert_eq!(page[2][1][0], "Listening");
+        assert_eq!(page[2][1][1], "x");
+        assert_eq!(page[2][1][3], "listening listen and to mentee");
+        assert_eq!(
+            entry.listed,
+            [Listed {
+                level: 2,
+                id: "x".into(),
+                title: "Listening".into()
+            }],
+            "level 4 is searched, not listed"
+        );
+    }
+
+    #[test]
+    fn an_index_of_no_pages_is_still_a_script() {
+        let mut script = Vec::new();
+        write_index(&mut script, std::iter::empty()).expect("written");
+        assert_eq!(
+            String::from_utf8(script).expect("utf-8"),
+            "window.peerprepSearch = {\"v\":2,\"pages\":[]};\n"
+        );
     }
 
     #[test]

@@ -18,9 +18,10 @@ pub const MAX_SOURCE_BYTES: u64 = 5 * 1024 * 1024;
 pub struct SourceFile {
     /// Path relative to the project folder, as shown in messages.
     pub path: PathBuf,
-    /// The text, without a byte-order mark.
-    pub text: String,
-    line_starts: Vec<usize>,
+    /// The text, without a byte-order mark (shared, so a copy of a module
+    /// kept by `serve` costs nothing).
+    pub text: std::sync::Arc<str>,
+    line_starts: std::sync::Arc<[usize]>,
 }
 
 impl SourceFile {
@@ -35,7 +36,7 @@ impl SourceFile {
             .collect();
         Self {
             path: path.into(),
-            text,
+            text: text.into(),
             line_starts,
         }
     }
@@ -155,7 +156,7 @@ mod tests {
     #[test]
     fn bom_is_stripped() {
         let s = SourceFile::new("a.md", "\u{feff}title: x");
-        assert_eq!(s.text, "title: x");
+        assert_eq!(&*s.text, "title: x");
     }
 
     #[test]

@@ -58,7 +58,7 @@ pub fn validate(
         headings: project
             .modules
             .iter()
-            .zip(&compiled.modules)
+            .zip(compiled.modules())
             .map(|(m, r)| (m.path.as_str(), r.headings.as_slice()))
             .collect(),
         edition,
@@ -66,7 +66,7 @@ pub fn validate(
     };
     crate::sessions::check_timing(project, out);
     crate::review::review(project, out);
-    for (module, rendered) in project.modules.iter().zip(&compiled.modules) {
+    for (module, rendered) in project.modules.iter().zip(compiled.modules()) {
         let locate = |d: Diagnostic, r: Range<usize>| d.at_offset(&module.source, r.start, r.len());
         let site = Site {
             path: Some(&module.path),
@@ -131,7 +131,7 @@ impl Checker<'_> {
     /// Question ids are unique in the course; the quizzes' Markdown is checked like any other.
     fn quizzes(&mut self, compiled: &Compiled, out: &mut Diagnostics) {
         let mut seen: HashMap<&str, &Path> = HashMap::new();
-        for (module, quizzes) in self.project.modules.iter().zip(&compiled.quizzes) {
+        for (module, quizzes) in self.project.modules.iter().zip(compiled.quizzes()) {
             for quiz in &quizzes.quizzes {
                 for q in &quiz.questions {
                     if let Some(first) = seen.get(q.id.value.as_str()) {

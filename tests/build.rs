@@ -484,15 +484,16 @@ fn the_search_index_holds_the_edition_s_text_and_nothing_more() {
             "scenarios/promise/index.html"
         ]
     );
-    let limits = index["sections"]
+    assert_eq!(index["v"], 2);
+    let welcome = index["pages"][0][2]
         .as_array()
-        .expect("sections")
+        .expect("rows of the first page");
+    let limits = welcome
         .iter()
-        .find(|s| s[1] == "Limits")
-        .expect("the Limits heading is indexed");
-    assert_eq!(limits[0], 0);
-    assert_eq!(limits[2], "limits");
-    assert!(limits[4].as_str().unwrap_or("").contains("features"));
+        .find(|s| s[0] == "Limits")
+        .expect("the Limits heading of the first page is indexed");
+    assert_eq!(limits[1], "limits");
+    assert!(limits[3].as_str().unwrap_or("").contains("features"));
     for secret in [
         "FACILITATOR-SECRET-NOTE",
         "facilitator-secret-note",

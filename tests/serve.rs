@@ -253,6 +253,68 @@ fn an_edit_is_rebuilt_and_a_broken_file_shows_its_problems_until_fixed() {
     assert!(printed.contains("Stopped."), "{printed}");
 }
 
+/// Sets a file's modification time to a minute ago: `serve` then trusts its
+/// size and times to say it is unchanged, and keeps what it made from it.
+fn age(t: &CourseTest, rel: &str) {
+    std::fs::File::options()
+        .write(true)
+        .open(t.path().join(rel))
+        .expect("open")
+        .set_modified(std::time::SystemTime::now() - Duration::from_secs(60))
+        .expect("set the modification time");
+}
+
+#[test]
+fn pages_kept_between_rebuilds_follow_every_change_they_depend_on() {
+    let t = CourseTest::fixture("minimal");
+    for rel in ["course/01-welcome.md", "course/02-features.md"] {
+        age(&t, rel);
+    }
+    let server = Server::start(&t, &[]);
+    assert!(
+        server
+            .get("/modules/01-welcome.html")
+            .2
+            .contains("Features")
+    );
+    // A neighbour's title is in this page's pager: its kept copy is not reused.
+    t.edit(
+        "course/02-features.md",
+        "title: Features",
+        "title: Renamed neighbour",
+    );
+    server.wait_for("/modules/01-welcome.html", "the new title", |s, b| {
+        s == 200 && b.contains("Renamed neighbour")
+    });
+    // An edit that keeps the size and the modification time is seen too
+    // (written beside the course, aged, then moved into place in one step).
+    let welcome = t.path().join("course/01-welcome.md");
+    let text = std::fs::read_to_string(&welcome).expect("read");
+    let modified = welcome
+        .metadata()
+        .and_then(|m| m.modified())
+        .expect("mtime");
+    t.write("edited.md", text.replacen("Welcome to", "WELCOME TO", 1));
+    std::fs::File::options()
+        .write(true)
+        .open(t.path().join("edited.md"))
+        .and_then(|f| f.set_modified(modified))
+        .expect("the same modification time");
+    std::fs::rename(t.path().join("edited.md"), &welcome).expect("move into place");
+    server.wait_for("/modules/01-welcome.html", "the same-size edit", |s, b| {
+        s == 200 && b.contains("WELCOME TO")
+    });
+    assert!(server.get("/workbook.html").2.contains("WELCOME TO"));
+    // A template of the course's own re-renders every kept page.
+    t.write(
+        "themes/default/module.html",
+        "{% extends \"page.html\" %}{% block main %}<h1>Own module template</h1>{{ body }}{% endblock %}",
+    );
+    server.wait_for("/modules/02-features.html", "the template", |s, b| {
+        s == 200 && b.contains("Own module template")
+    });
+}
+
 #[test]
 fn a_new_theme_folder_is_watched_too() {
     let t = CourseTest::fixture("minimal");

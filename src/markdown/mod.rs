@@ -84,9 +84,9 @@ pub struct Rendered {
     pub scenario_refs: Vec<(Result<String, String>, Range<usize>)>,
     /// ```` ```quiz ```` and ```` ```reflection ```` blocks, in order; each left a [`block_slot`] in the HTML.
     pub blocks: Vec<DataBlock>,
-    /// The text split at its headings, for the search index (filled by
-    /// [`crate::compile`] for pages, without quizzes and reflections).
-    pub sections: Vec<crate::search::Section>,
+    /// Its share of the search index (filled by [`crate::compile`] for
+    /// pages, without quizzes and reflections).
+    pub search: crate::search::Entry,
 }
 
 /// What a [`DataBlock`] holds.

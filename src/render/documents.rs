@@ -101,7 +101,7 @@ pub fn render(
         "../",
         pages.cache,
     );
-    let keys = document::answer_keys(project, &compiled.quizzes, edition);
+    let keys = document::answer_keys(project, compiled.quizzes(), edition);
     let plans = Value::from_serialize(sessions::plan(project));
     let scheme = Value::from_serialize(SchemeView::new(config));
     let guide = LazySeq::value(guide);

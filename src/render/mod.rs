@@ -18,6 +18,7 @@ pub mod scenarios;
 pub mod search;
 pub mod views;
 
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use minijinja::{Environment, Value, context};
@@ -81,6 +82,8 @@ pub struct Pages<'a> {
     module_count: usize,
     sink: &'a dyn Sink,
     written: AtomicUsize,
+    /// [`fingerprint`] with a cache, else 0.
+    fingerprint: u64,
     /// Work kept between builds (`serve`), if any.
     pub cache: Option<&'a crate::cache::Cache>,
 }
@@ -89,6 +92,87 @@ impl Pages<'_> {
     /// Renders `template` to `path` (relative to the site root), `root` being the way back up.
     pub fn page(
         &self,
+        template: &str,
+        path: &str,
+        root: &str,
+        extra: Value,
+    ) -> Result<(), RenderError> {
+        self.render_to(self.sink, template, path, root, extra)?;
+        self.written.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// [`Pages::page`] for a page made only from the shared values and what
+    /// `key` stands for: with `serve`'s cache, a page whose key and shared
+    /// values are unchanged is not rendered again. `extra` makes the page's
+    /// own values when it is rendered.
+    pub fn page_keyed(
+        &self,
+        template: &str,
+        path: &str,
+        root: &str,
+        key: u64,
+        extra: impl FnOnce() -> Value,
+    ) -> Result<(), RenderError> {
+        let Some(cache) = self.cache else {
+            return self.page(template, path, root, extra());
+        };
+        let key = crate::cache::hash_of(&(self.fingerprint, template, root, key));
+        self.keyed(cache, path, key, |sink| {
+            self.render_to(sink, template, path, root, extra())
+        })?;
+        self.written.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Writes `path` as `make` writes it into the sink it is given; with
+    /// `serve`'s cache, what it wrote under the same `key` (and shared
+    /// values) last time instead. Returns the size in bytes.
+    pub fn file_keyed(
+        &self,
+        path: &str,
+        key: u64,
+        make: impl FnOnce(&dyn Sink) -> Result<(), RenderError>,
+    ) -> Result<usize, RenderError> {
+        match self.cache {
+            Some(cache) => self.keyed(cache, path, key, make),
+            None => {
+                let counted = Counted {
+                    sink: self.sink,
+                    bytes: AtomicUsize::new(0),
+                };
+                make(&counted)?;
+                Ok(counted.bytes.into_inner())
+            }
+        }
+    }
+
+    fn keyed(
+        &self,
+        cache: &crate::cache::Cache,
+        path: &str,
+        key: u64,
+        make: impl FnOnce(&dyn Sink) -> Result<(), RenderError>,
+    ) -> Result<usize, RenderError> {
+        let key = crate::cache::hash_of(&(self.fingerprint, path, key));
+        let bytes = match cache.pages.get(key) {
+            Some(bytes) => bytes,
+            None => {
+                let mut buffer = Vec::new();
+                make(&Capture(std::sync::Mutex::new(&mut buffer)))?;
+                let bytes = std::sync::Arc::new(buffer);
+                cache.pages.keep(key, bytes.clone());
+                bytes
+            }
+        };
+        let size = bytes.len();
+        self.sink.write_shared(path, bytes)?;
+        Ok(size)
+    }
+
+    fn render_to(
+        &self,
+        sink: &dyn Sink,
         template: &str,
         path: &str,
         root: &str,
@@ -112,7 +196,7 @@ impl Pages<'_> {
         // Rendered straight into the output, so a page that holds every
         // module (the workbook) is never one string in memory.
         let mut failed: Option<minijinja::Error> = None;
-        let written = self.sink.write_with(path, &mut |out| {
+        let written = sink.write_with(path, &mut |out| {
             template
                 .render_captured_to(&ctx, out)
                 .map(|_| ())
@@ -134,15 +218,91 @@ impl Pages<'_> {
                 self.theme.error_diagnostic(&e),
             )));
         }
-        written?;
-        self.written.fetch_add(1, Ordering::Relaxed);
-        Ok(())
+        Ok(written?)
     }
 
     /// Writes a file that is not a page.
     pub fn file(&self, path: &str, bytes: &[u8]) -> Result<(), RenderError> {
         Ok(self.sink.write(path, bytes)?)
     }
+}
+
+/// A sink that gathers one page in memory (for [`Pages::page_keyed`]).
+struct Capture<'a>(std::sync::Mutex<&'a mut Vec<u8>>);
+
+impl Sink for Capture<'_> {
+    fn write(&self, _: &str, contents: &[u8]) -> Result<(), IoError> {
+        **crate::cache::lock(&self.0) = contents.to_vec();
+        Ok(())
+    }
+    fn copy(&self, relative: &str, from: &std::path::Path) -> Result<(), IoError> {
+        self.write(relative, &crate::fs::read(from)?)
+    }
+    fn write_with(
+        &self,
+        relative: &str,
+        produce: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), IoError> {
+        **crate::cache::lock(&self.0) = crate::writer::gather(relative, produce)?;
+        Ok(())
+    }
+}
+
+/// A sink that counts the bytes written through it to another.
+struct Counted<'a> {
+    sink: &'a dyn Sink,
+    bytes: AtomicUsize,
+}
+
+impl Sink for Counted<'_> {
+    fn write(&self, relative: &str, contents: &[u8]) -> Result<(), IoError> {
+        self.bytes.fetch_add(contents.len(), Ordering::Relaxed);
+        self.sink.write(relative, contents)
+    }
+    fn copy(&self, relative: &str, from: &std::path::Path) -> Result<(), IoError> {
+        self.sink.copy(relative, from)
+    }
+    fn write_with(
+        &self,
+        relative: &str,
+        produce: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), IoError> {
+        self.sink.write_with(relative, &mut |out| {
+            let mut counting = CountingWriter { out, bytes: 0 };
+            let result = produce(&mut counting);
+            self.bytes.fetch_add(counting.bytes, Ordering::Relaxed);
+            result
+        })
+    }
+}
+
+/// Counts what passes through to `out`.
+struct CountingWriter<'a> {
+    out: &'a mut dyn std::io::Write,
+    bytes: usize,
+}
+
+impl std::io::Write for CountingWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.out.write(buf)?;
+        self.bytes += n;
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// What every page shares, as one hash: the shared template values, the
+/// course's own templates and the course fingerprint (`serve` only).
+fn fingerprint(shared: &Value, theme: &Theme, project: &Project, edition: Edition) -> u64 {
+    let mut h = DefaultHasher::new();
+    serde_json::to_string(shared)
+        .unwrap_or_default()
+        .hash(&mut h);
+    theme.override_templates().hash(&mut h);
+    crate::compile::course_fingerprint(project, edition).hash(&mut h);
+    h.finish()
 }
 
 /// Renders and writes the whole site into `sink`.
@@ -174,11 +334,12 @@ pub fn render_site(
     let pages = Pages {
         env: theme.environment(),
         theme,
-        shared,
+        shared: shared.clone(),
         all_modules: all_modules.clone(),
         module_count: modules.len(),
         sink,
         written: AtomicUsize::new(0),
+        fingerprint: cache.map_or(0, |_| fingerprint(&shared, theme, project, edition)),
         cache,
     };
     pages.page(
@@ -199,30 +360,39 @@ pub fn render_site(
         "",
         context! { page => context! { kind => "support", title => config.ui.get("support_page_title") } },
     )?;
-    let shown: Vec<(usize, &crate::module::Module, &crate::markdown::Rendered)> = project
+    let shown: Vec<(
+        usize,
+        &crate::module::Module,
+        &crate::markdown::Rendered,
+        u64,
+    )> = project
         .modules
         .iter()
-        .zip(&compiled.modules)
+        .zip(compiled.modules().zip(compiled.keys()))
         .filter(|(m, _)| m.edition.appears_in(edition))
         .enumerate()
-        .map(|(i, (m, r))| (i, m, r))
+        .map(|(i, (m, (r, key)))| (i, m, r, key))
         .collect();
-    shown.par_iter().try_for_each(|&(i, m, rendered)| {
+    shown.par_iter().try_for_each(|&(i, m, rendered, key)| {
         let nearby = |j: Option<usize>| match j.filter(|&j| j < modules.len()) {
             Some(j) => all_modules.get_item_by_index(j).unwrap_or_default(),
             None => Value::from(()),
         };
-        pages.page(
+        // Its place `i` and body `key` are all a module page adds to the shared values.
+        pages.page_keyed(
             "module.html",
             &format!("modules/{}", crate::compile::module_file(&m.slug)),
             "../",
-            context! {
-                page => context! { kind => "module", title => m.title.as_str() },
-                module => nearby(Some(i)),
-                body => Value::from_safe_string(rendered.html.clone()),
-                prev => nearby(i.checked_sub(1)),
-                next => nearby(Some(i + 1)),
-                contents => contents_window(&all_modules, i, modules.len()),
+            crate::cache::hash_of(&(i, key)),
+            || {
+                context! {
+                    page => context! { kind => "module", title => m.title.as_str() },
+                    module => nearby(Some(i)),
+                    body => Value::from_safe_string(rendered.html.clone()),
+                    prev => nearby(i.checked_sub(1)),
+                    next => nearby(Some(i + 1)),
+                    contents => contents_window(&all_modules, i, modules.len()),
+                }
             },
         )
     })?;

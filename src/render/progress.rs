@@ -76,7 +76,7 @@ fn course_data<'a>(
         project
             .modules
             .iter()
-            .zip(&compiled.quizzes)
+            .zip(compiled.quizzes())
             .filter(move |(m, _)| m.edition.appears_in(edition))
     };
     CourseData {

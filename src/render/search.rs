@@ -9,16 +9,16 @@ use crate::compile::Compiled;
 use crate::edition::Edition;
 use crate::project::Project;
 use crate::render::{Pages, RenderError};
-use crate::search::{self, Section};
+use crate::search::{self, Entry};
 
-/// Heading levels listed on the search page (deeper ones are searched, not listed).
-const LISTED_LEVELS: std::ops::RangeInclusive<u8> = 2..=3;
+/// The index script, relative to the site root.
+const INDEX: &str = "assets/search-index.js";
 
 #[derive(Serialize)]
-struct Listed<'a> {
+struct ListedModule<'a> {
     title: &'a str,
     url: String,
-    headings: Vec<&'a Section>,
+    headings: &'a [search::Listed],
 }
 
 /// Writes the index and the search page; returns the index's size in bytes.
@@ -28,49 +28,55 @@ pub fn render(
     edition: Edition,
     pages: &Pages<'_>,
 ) -> Result<usize, RenderError> {
-    let shown: Vec<(&crate::module::Module, &[Section])> = project
+    let shown: Vec<(&str, String, &Entry, u64)> = project
         .modules
         .iter()
-        .zip(&compiled.modules)
+        .zip(compiled.modules().zip(compiled.keys()))
         .filter(|(m, _)| m.edition.appears_in(edition))
-        .map(|(m, r)| (m, r.sections.as_slice()))
-        .collect();
-    let mut indexed: Vec<search::Page<'_>> = shown
-        .iter()
-        .map(|(m, sections)| search::Page {
-            title: &m.title,
-            href: format!("modules/{}", crate::compile::module_file(&m.slug)),
-            sections,
-            summary: m.summary.as_deref(),
+        .map(|(m, (r, key))| {
+            let url = format!("modules/{}", crate::compile::module_file(&m.slug));
+            (m.title.as_str(), url, &r.search, key)
         })
         .collect();
-    indexed.extend(project.scenarios.iter().map(|s| search::Page {
-        title: &s.title,
-        href: format!("scenarios/{}/index.html", s.id),
-        sections: &[],
-        summary: s.summary.as_deref(),
-    }));
-    let script = search::index_script(&indexed, pages.cache);
-    pages.file("assets/search-index.js", script.as_bytes())?;
-    let listed: Vec<Listed<'_>> = shown
+    // Beside the shared values (titles, scenarios), both files are made
+    // from the bodies of the modules shown.
+    let key = crate::cache::hash_of(&shown.iter().map(|s| s.3).collect::<Vec<_>>());
+    let scenarios: Vec<(&str, String, Entry)> = project
+        .scenarios
         .iter()
-        .map(|(m, sections)| Listed {
-            title: &m.title,
-            url: format!("modules/{}", crate::compile::module_file(&m.slug)),
-            headings: sections
-                .iter()
-                .filter(|s| LISTED_LEVELS.contains(&s.level) && !s.id.is_empty())
-                .collect(),
+        .map(|s| {
+            let url = format!("scenarios/{}/index.html", s.id);
+            (
+                s.title.as_str(),
+                url,
+                Entry::new(&s.title, s.summary.as_deref(), ""),
+            )
         })
         .collect();
-    pages.page(
-        "search.html",
-        "search.html",
-        "",
+    let indexed = shown
+        .iter()
+        .map(|(title, url, entry, _)| (*title, url.as_str(), *entry))
+        .chain(scenarios.iter().map(|(t, u, e)| (*t, u.as_str(), e)));
+    let size = pages.file_keyed(INDEX, key, |sink| {
+        Ok(sink.write_with(INDEX, &mut |out| {
+            search::write_index(out, indexed.clone()).map(|_| ())
+        })?)
+    })?;
+    // The search page lists headings only: an edit that keeps them keeps it.
+    let listed_key = crate::cache::hash_of(&shown.iter().map(|s| &s.2.listed).collect::<Vec<_>>());
+    pages.page_keyed("search.html", "search.html", "", listed_key, || {
+        let listed: Vec<ListedModule<'_>> = shown
+            .iter()
+            .map(|(title, url, entry, _)| ListedModule {
+                title,
+                url: url.clone(),
+                headings: &entry.listed,
+            })
+            .collect();
         context! {
             page => context! { kind => "search", title => project.config.ui.get("search") },
             listed => Value::from_serialize(&listed),
-        },
-    )?;
-    Ok(script.len())
+        }
+    })?;
+    Ok(size)
 }

@@ -88,7 +88,7 @@ pub fn answer(method: &str, url: &str, site: &Site) -> Reply {
         let body = if is_page {
             with_reload(&String::from_utf8_lossy(body), generation).into_bytes()
         } else {
-            body.clone()
+            body.to_vec()
         };
         return Reply::new(200, &content_type, body);
     }

@@ -16,8 +16,9 @@ use crate::fs::{self, IoError};
 use crate::render::{self, RenderError};
 use crate::writer::Sink;
 
-/// A built site: file contents by path relative to the site root.
-pub type Files = HashMap<String, Vec<u8>>;
+/// A built site: file contents by path relative to the site root (shared
+/// with `serve`'s cache, so an unchanged page is never copied).
+pub type Files = HashMap<String, Arc<Vec<u8>>>;
 
 /// A [`Sink`] that keeps every file in memory.
 #[derive(Debug, Default)]
@@ -36,12 +37,24 @@ impl Memory {
 
 impl Sink for Memory {
     fn write(&self, relative: &str, contents: &[u8]) -> Result<(), IoError> {
-        lock(&self.files).insert(relative.to_string(), contents.to_vec());
+        lock(&self.files).insert(relative.to_string(), Arc::new(contents.to_vec()));
         Ok(())
     }
     fn copy(&self, relative: &str, from: &Path) -> Result<(), IoError> {
         let bytes = fs::read(from)?;
-        lock(&self.files).insert(relative.to_string(), bytes);
+        lock(&self.files).insert(relative.to_string(), Arc::new(bytes));
+        Ok(())
+    }
+    fn write_with(
+        &self,
+        relative: &str,
+        produce: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), IoError> {
+        let bytes = crate::writer::gather(relative, produce)?;
+        self.write_shared(relative, Arc::new(bytes))
+    }
+    fn write_shared(&self, relative: &str, contents: Arc<Vec<u8>>) -> Result<(), IoError> {
+        lock(&self.files).insert(relative.to_string(), contents);
         Ok(())
     }
 }
@@ -226,7 +239,7 @@ mod tests {
         memory.write("a/b.html", b"<p>again</p>").expect("write");
         let files = memory.into_files();
         assert_eq!(files.len(), 1);
-        assert_eq!(files["a/b.html"], b"<p>again</p>");
+        assert_eq!(files["a/b.html"].as_slice(), b"<p>again</p>");
     }
 
     #[test]

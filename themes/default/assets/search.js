@@ -10,6 +10,11 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var MAX = 50;
+  // Index v2: pages are [title, href, rows]; a row is [heading, anchor, snippet, words].
+  var rows = [];
+  index.pages.forEach(function (page) {
+    page[2].forEach(function (row) { rows.push({ page: page, row: row }); });
+  });
 
   function words(text) {
     return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (w) {
@@ -25,9 +30,10 @@
     var terms = words(query);
     var found = [];
     if (terms.length === 0) { return found; }
-    index.sections.forEach(function (row, order) {
-      var haystack = " " + row[4] + " ";
-      var heading = " " + words(row[1]).join(" ") + " ";
+    rows.forEach(function (entry, order) {
+      var row = entry.row;
+      var haystack = " " + row[3] + " ";
+      var heading = " " + words(row[0]).join(" ") + " ";
       var score = 0;
       for (var i = 0; i < terms.length; i++) {
         var term = terms[i];
@@ -35,7 +41,7 @@
         score += haystack.indexOf(" " + term + " ") >= 0 ? 2 : 1;
         if (heading.indexOf(" " + term) >= 0) { score += 3; }
       }
-      found.push({ row: row, score: score, order: order });
+      found.push({ page: entry.page, row: row, score: score, order: order });
     });
     found.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
     return found;
@@ -53,21 +59,21 @@
     status.textContent = say(template, query.trim(), found.length);
     found.slice(0, MAX).forEach(function (hit) {
       var row = hit.row;
-      var page = index.pages[row[0]];
+      var page = hit.page;
       var item = document.createElement("li");
       var link = document.createElement("a");
-      link.href = page[1] + (row[2] ? "#" + encodeURIComponent(row[2]) : "");
-      link.textContent = row[1] || page[0];
+      link.href = page[1] + (row[1] ? "#" + encodeURIComponent(row[1]) : "");
+      link.textContent = row[0] || page[0];
       item.appendChild(link);
-      if (row[1]) {
+      if (row[0]) {
         var where = document.createElement("span");
         where.className = "search-result-page";
         where.textContent = " " + form.dataset.in + " " + page[0];
         item.appendChild(where);
       }
-      if (row[3]) {
+      if (row[2]) {
         var snippet = document.createElement("p");
-        snippet.textContent = row[3];
+        snippet.textContent = row[2];
         item.appendChild(snippet);
       }
       list.appendChild(item);
