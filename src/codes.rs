@@ -110,6 +110,8 @@ pub enum Code {
     ChoiceNoFeedback,
     /// A helpline or service with no way to contact it.
     ServiceNoContact,
+    /// A module file name whose letters outside a–z are dropped from its default slug.
+    SlugDropsLetters,
 }
 
 impl Code {
@@ -168,6 +170,7 @@ impl Code {
         Code::ModuleNoOutcomes,
         Code::ChoiceNoFeedback,
         Code::ServiceNoContact,
+        Code::SlugDropsLetters,
     ];
 
     /// The code as printed, e.g. `E002`.
@@ -226,6 +229,7 @@ impl Code {
             Code::ModuleNoOutcomes => "W009",
             Code::ChoiceNoFeedback => "W010",
             Code::ServiceNoContact => "W011",
+            Code::SlugDropsLetters => "W012",
         }
     }
 }

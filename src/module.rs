@@ -161,7 +161,22 @@ pub fn load(
             }
             s.value.clone()
         }
-        None => slug::slugify(stem),
+        None => {
+            let slug = slug::slugify(stem);
+            if !slug.is_empty() && stem.chars().any(|c| c.is_alphabetic() && !c.is_ascii()) {
+                out.push(
+                    Diagnostic::warning(
+                        Code::SlugDropsLetters,
+                        format!(
+                            "the page of \"{stem}\" is modules/{slug}.html: page names keep only a–z, 0–9 and -"
+                        ),
+                    )
+                    .in_file(&source.path)
+                    .with_help("add `slug:` to the front matter to name the page yourself, e.g. `slug: uber-uns` for \"Über uns\""),
+                );
+            }
+            slug
+        }
     };
     if slug.is_empty() {
         out.push(

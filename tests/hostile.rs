@@ -412,9 +412,27 @@ fn names_with_spaces_and_unicode_and_symlink_loops_are_handled() {
     let made: Vec<String> = t.files("public/modules");
     assert!(
         made.iter()
-            .any(|f| f.is_ascii() && f.ends_with(".html") && f.contains("ber-uns")),
+            .any(|f| f.is_ascii() && f.ends_with(".html") && f.contains("03-ber-uns")),
         "{made:?}"
     );
+    // The dropped letter is pointed out, with the way to name the page.
+    assert!(
+        run.stderr.contains("warning[W012]")
+            && run.stderr.contains("course/03 Über uns.md")
+            && run.stderr.contains("modules/03-ber-uns.html")
+            && run.stderr.contains("add `slug:`"),
+        "{}",
+        run.stderr
+    );
+    t.edit(
+        "course/03 Über uns.md",
+        "title: Über uns",
+        "title: Über uns\nslug: ueber-uns",
+    );
+    let run = t.run(&["build"]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("W012"), "{}", run.stderr);
+    assert!(t.path().join("public/modules/ueber-uns.html").is_file());
     t.write(
         "scenarios/Ünicode name.yaml",
         t.read("scenarios/promise.yaml"),
