@@ -112,6 +112,8 @@ pub enum Code {
     ServiceNoContact,
     /// A module file name whose letters outside a–z are dropped from its default slug.
     SlugDropsLetters,
+    /// `{{ name }}` in a plain-text field, where it is shown as written.
+    PlainTextVariable,
 }
 
 impl Code {
@@ -171,6 +173,7 @@ impl Code {
         Code::ChoiceNoFeedback,
         Code::ServiceNoContact,
         Code::SlugDropsLetters,
+        Code::PlainTextVariable,
     ];
 
     /// The code as printed, e.g. `E002`.
@@ -230,6 +233,7 @@ impl Code {
             Code::ChoiceNoFeedback => "W010",
             Code::ServiceNoContact => "W011",
             Code::SlugDropsLetters => "W012",
+            Code::PlainTextVariable => "W013",
         }
     }
 }

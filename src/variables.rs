@@ -98,6 +98,23 @@ pub fn expand(text: &str, variables: &HashMap<String, String>) -> Expanded {
     }
 }
 
+/// Every `{{ name }}` in `text`, code or not: (name, byte range).
+pub fn placeholders(text: &str) -> Vec<(&str, Range<usize>)> {
+    let mut found = Vec::new();
+    let mut search = 0;
+    while let Some(i) = text[search..].find("{{") {
+        let start = search + i;
+        match placeholder_at(text, start) {
+            Some((name, end)) => {
+                found.push((name, start..end));
+                search = end;
+            }
+            None => search = start + 2,
+        }
+    }
+    found
+}
+
 /// The variable name and end offset of a `{{ name }}` starting at `start`.
 fn placeholder_at(text: &str, start: usize) -> Option<(&str, usize)> {
     let rest = &text[start + 2..];

@@ -115,6 +115,18 @@ fn content_a_reviewer_should_see_is_warned_about_with_its_place() {
         "    - name: Childline\n      how: Call 0800 1111\n      when: Free, 24/7\n      url: https://www.childline.org.uk/\n",
         "    - name: Childline\n      when: Free, 24/7\n",
     );
+    // Variables in plain-text fields are shown as written (they are filled
+    // in only in Markdown, like the fixture's feedback and facilitator notes).
+    t.edit(
+        "course/01-welcome.md",
+        "title: Welcome",
+        "title: Welcome to {{ school }}",
+    );
+    t.edit(
+        "scenarios/promise.yaml",
+        "label: Keep it secret.",
+        "label: Keep it from {{ dsl }}.",
+    );
     let run = t.run(&["check", "--format", "json"]);
     run.expect_code(0);
     let items: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).expect("json");
@@ -133,6 +145,8 @@ fn content_a_reviewer_should_see_is_warned_about_with_its_place() {
         ("W009", "course/02-features.md", 1),
         ("W010", "scenarios/promise.yaml", 36),
         ("W011", "course/course.yaml", 15),
+        ("W013", "course/01-welcome.md", 2),
+        ("W013", "scenarios/promise.yaml", 35),
     ] {
         assert!(
             found
@@ -141,7 +155,7 @@ fn content_a_reviewer_should_see_is_warned_about_with_its_place() {
             "missing {expected:?} in {found:?}"
         );
     }
-    assert_eq!(found.len(), 4, "{found:?}");
+    assert_eq!(found.len(), 6, "{found:?}");
     t.run(&["check", "--deny-warnings"]).expect_code(1);
 }
 
