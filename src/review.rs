@@ -7,6 +7,7 @@
 use std::ops::RangeInclusive;
 
 use crate::codes::Code;
+use crate::compile::Compiled;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::project::Project;
 use crate::scenario::Scenario;
@@ -119,13 +120,67 @@ fn warn_placeholders(
         if comment || skip.iter().any(|r| r.contains(&line)) {
             continue;
         }
-        out.push(
-            Diagnostic::warning(
-                Code::PlainTextVariable,
-                format!("\"{{{{ {name} }}}}\" is shown as written here: this field is plain text"),
-            )
-            .at_offset(source, range.start, range.len())
-            .with_help("write the value itself: variables are filled in only in Markdown text"),
-        );
+        out.push(plain_text_variable(name).at_offset(source, range.start, range.len()));
+    }
+}
+
+/// The W013 warning for `{{ name }}`, not yet located.
+fn plain_text_variable(name: &str) -> Diagnostic {
+    Diagnostic::warning(
+        Code::PlainTextVariable,
+        format!("\"{{{{ {name} }}}}\" is shown as written here: this field is plain text"),
+    )
+    .with_help("write the value itself: variables are filled in only in Markdown text")
+}
+
+/// W013 for the plain-text parts of quizzes and reflections in module bodies:
+/// option `text`, `accept` answers and reflection prompts.
+pub fn plain_text_quiz_variables(project: &Project, compiled: &Compiled, out: &mut Diagnostics) {
+    for (m, quizzes) in project.modules.iter().zip(compiled.quizzes()) {
+        let text = &m.source.text;
+        for quiz in &quizzes.quizzes {
+            for q in &quiz.questions {
+                let from = m
+                    .source
+                    .line_start(q.id.referenced.line() as usize + quiz.line_offset);
+                let plain = q
+                    .options
+                    .iter()
+                    .map(|o| o.text.as_str())
+                    .chain(q.accept.iter().map(String::as_str));
+                for field in plain {
+                    for (name, range) in variables::placeholders(field) {
+                        let written = &field[range];
+                        // Where it is written in the file: the first time after the question's id.
+                        let at = text[from.min(text.len())..].find(written).map(|i| from + i);
+                        out.push(match at {
+                            Some(at) => {
+                                plain_text_variable(name).at_offset(&m.source, at, written.len())
+                            }
+                            None => yaml::locate_str(
+                                plain_text_variable(name),
+                                &m.source,
+                                &q.id,
+                                quiz.line_offset,
+                            ),
+                        });
+                    }
+                }
+            }
+        }
+        for prompt in &quizzes.reflections {
+            for (name, range) in variables::placeholders(&prompt.prompt) {
+                let written = &prompt.prompt[range];
+                let d = plain_text_variable(name);
+                // A prompt has no recorded place: find it as written, else name the file.
+                out.push(match text.find(&prompt.prompt) {
+                    Some(at) => {
+                        let at = text[at..].find(written).map_or(at, |i| at + i);
+                        d.at_offset(&m.source, at, written.len())
+                    }
+                    None => d.in_file(&m.source.path),
+                });
+            }
+        }
     }
 }

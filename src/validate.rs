@@ -66,6 +66,7 @@ pub fn validate(
     };
     crate::sessions::check_timing(project, out);
     crate::review::review(project, out);
+    crate::review::plain_text_quiz_variables(project, compiled, out);
     for (module, rendered) in project.modules.iter().zip(compiled.modules()) {
         let locate = |d: Diagnostic, r: Range<usize>| d.at_offset(&module.source, r.start, r.len());
         let site = Site {

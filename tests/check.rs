@@ -127,6 +127,16 @@ fn content_a_reviewer_should_see_is_warned_about_with_its_place() {
         "label: Keep it secret.",
         "label: Keep it from {{ dsl }}.",
     );
+    t.edit(
+        "course/01-welcome.md",
+        "- text: Your supervisor",
+        "- text: \"{{ supervisor }}\"",
+    );
+    t.edit(
+        "course/02-features.md",
+        "- What would you say first?",
+        "- What would you say to {{ dsl }}?",
+    );
     let run = t.run(&["check", "--format", "json"]);
     run.expect_code(0);
     let items: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).expect("json");
@@ -147,6 +157,8 @@ fn content_a_reviewer_should_see_is_warned_about_with_its_place() {
         ("W011", "course/course.yaml", 15),
         ("W013", "course/01-welcome.md", 2),
         ("W013", "scenarios/promise.yaml", 35),
+        ("W013", "course/01-welcome.md", 44),
+        ("W013", "course/02-features.md", 33),
     ] {
         assert!(
             found
@@ -155,7 +167,7 @@ fn content_a_reviewer_should_see_is_warned_about_with_its_place() {
             "missing {expected:?} in {found:?}"
         );
     }
-    assert_eq!(found.len(), 6, "{found:?}");
+    assert_eq!(found.len(), 8, "{found:?}");
     t.run(&["check", "--deny-warnings"]).expect_code(1);
 }
 
