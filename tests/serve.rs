@@ -21,10 +21,15 @@ struct Server {
 
 impl Server {
     fn start(t: &CourseTest, extra: &[&str]) -> Self {
+        Self::start_with_env(t, extra, &[])
+    }
+
+    fn start_with_env(t: &CourseTest, extra: &[&str], env: &[(&str, String)]) -> Self {
         let mut args = vec!["serve", "--port", "0"];
         args.extend_from_slice(extra);
         let mut child = t
             .command(&args)
+            .envs(env.iter().map(|(k, v)| (k, v)))
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -327,6 +332,41 @@ fn a_new_theme_folder_is_watched_too() {
     server.wait_for("/missing.html", "the theme override", |s, b| {
         s == 404 && b.contains("Lost? Custom 404")
     });
+}
+
+#[test]
+fn open_shows_the_site_in_the_browser() {
+    use std::os::unix::fs::PermissionsExt;
+    let t = CourseTest::fixture("minimal");
+    // A stand-in for the desktop's "open this link" command, first on PATH.
+    let bin = tempfile::tempdir().expect("tempdir");
+    let opened = bin.path().join("opened.txt");
+    let script = bin.path().join("xdg-open");
+    std::fs::write(
+        &script,
+        format!("#!/bin/sh\necho \"$1\" >> '{}'\n", opened.display()),
+    )
+    .expect("write the stand-in");
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let path = format!(
+        "{}:{}",
+        bin.path().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let server = Server::start_with_env(&t, &["--open"], &[("PATH", path)]);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let expected = format!("http://127.0.0.1:{}/", server.port);
+    loop {
+        let seen = std::fs::read_to_string(&opened).unwrap_or_default();
+        if seen.lines().any(|l| l == expected) {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the browser was not asked to open {expected}: {seen:?}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
 }
 
 #[test]
