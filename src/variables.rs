@@ -188,6 +188,16 @@ mod tests {
     }
 
     #[test]
+    fn placeholders_are_found_code_or_not() {
+        let text = "Tell {{ dsl }} or `{{school}}`; {{ not valid! }} {{";
+        let found: Vec<(&str, &str)> = placeholders(text)
+            .into_iter()
+            .map(|(name, range)| (name, &text[range]))
+            .collect();
+        assert_eq!(found, [("dsl", "{{ dsl }}"), ("school", "{{school}}")]);
+    }
+
+    #[test]
     fn unknown_variables_are_reported_with_their_range() {
         let text = "Hello {{ nobody }}.";
         let e = expand(text, &vars());
