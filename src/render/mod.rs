@@ -18,7 +18,6 @@ pub mod scenarios;
 pub mod search;
 pub mod views;
 
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use minijinja::{Environment, Value, context};
@@ -88,6 +87,9 @@ pub struct Pages<'a> {
     pub cache: Option<&'a crate::cache::Cache>,
 }
 
+/// Something that writes a file's bytes into `out`.
+pub type Produce<'p> = dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()> + 'p;
+
 impl Pages<'_> {
     /// Renders `template` to `path` (relative to the site root), `root` being the way back up.
     pub fn page(
@@ -97,9 +99,7 @@ impl Pages<'_> {
         root: &str,
         extra: Value,
     ) -> Result<(), RenderError> {
-        self.render_to(self.sink, template, path, root, extra)?;
-        self.written.fetch_add(1, Ordering::Relaxed);
-        Ok(())
+        self.render(template, path, root, None, || extra)
     }
 
     /// [`Pages::page`] for a page made only from the shared values and what
@@ -114,90 +114,87 @@ impl Pages<'_> {
         key: u64,
         extra: impl FnOnce() -> Value,
     ) -> Result<(), RenderError> {
-        let Some(cache) = self.cache else {
-            return self.page(template, path, root, extra());
-        };
-        let key = crate::cache::hash_of(&(self.fingerprint, template, root, key));
-        self.keyed(cache, path, key, |sink| {
-            self.render_to(sink, template, path, root, extra())
-        })?;
-        self.written.fetch_add(1, Ordering::Relaxed);
-        Ok(())
+        self.render(template, path, root, Some(key), extra)
     }
 
-    /// Writes `path` as `make` writes it into the sink it is given; with
-    /// `serve`'s cache, what it wrote under the same `key` (and shared
-    /// values) last time instead. Returns the size in bytes.
+    /// Writes `path` as `produce` writes it; with `serve`'s cache, what it
+    /// wrote under the same `key` (and shared values) last time instead.
+    /// Returns the size in bytes.
     pub fn file_keyed(
         &self,
         path: &str,
         key: u64,
-        make: impl FnOnce(&dyn Sink) -> Result<(), RenderError>,
+        produce: &mut Produce<'_>,
     ) -> Result<usize, RenderError> {
-        match self.cache {
-            Some(cache) => self.keyed(cache, path, key, make),
-            None => {
-                let counted = Counted {
-                    sink: self.sink,
-                    bytes: AtomicUsize::new(0),
-                };
-                make(&counted)?;
-                Ok(counted.bytes.into_inner())
-            }
-        }
+        Ok(self.emit(path, Some(key), produce)?)
     }
 
-    fn keyed(
+    /// Writes `path` from `produce`. With the cache and a `key`: the bytes
+    /// kept under it (and the shared values) if any, else made, kept and
+    /// written. Returns the size in bytes.
+    fn emit(
         &self,
-        cache: &crate::cache::Cache,
         path: &str,
-        key: u64,
-        make: impl FnOnce(&dyn Sink) -> Result<(), RenderError>,
-    ) -> Result<usize, RenderError> {
-        let key = crate::cache::hash_of(&(self.fingerprint, path, key));
-        let bytes = match cache.pages.get(key) {
-            Some(bytes) => bytes,
-            None => {
-                let mut buffer = Vec::new();
-                make(&Capture(std::sync::Mutex::new(&mut buffer)))?;
-                let bytes = std::sync::Arc::new(buffer);
-                cache.pages.keep(key, bytes.clone());
-                bytes
-            }
-        };
-        let size = bytes.len();
-        self.sink.write_shared(path, bytes)?;
+        key: Option<u64>,
+        produce: &mut Produce<'_>,
+    ) -> Result<usize, IoError> {
+        if let (Some(cache), Some(key)) = (self.cache, key) {
+            let key = crate::cache::hash_of(&(self.fingerprint, path, key));
+            let bytes = match cache.pages.get(key) {
+                Some(bytes) => bytes,
+                None => {
+                    let bytes = std::sync::Arc::new(crate::writer::gather(path, produce)?);
+                    cache.pages.keep(key, bytes.clone());
+                    bytes
+                }
+            };
+            let size = bytes.len();
+            self.sink.write_shared(path, bytes)?;
+            return Ok(size);
+        }
+        let mut size = 0;
+        self.sink.write_with(path, &mut |out| {
+            let mut counting = CountingWriter { out, bytes: 0 };
+            let result = produce(&mut counting);
+            size = counting.bytes;
+            result
+        })?;
         Ok(size)
     }
 
-    fn render_to(
+    /// Renders `template` straight into the output (so a page that holds
+    /// every module, the workbook, is never one string in memory), through
+    /// the cache when `key` is given.
+    fn render(
         &self,
-        sink: &dyn Sink,
         template: &str,
         path: &str,
         root: &str,
-        extra: Value,
+        key: Option<u64>,
+        extra: impl FnOnce() -> Value,
     ) -> Result<(), RenderError> {
-        let mut layers = vec![context! { root => root, path => path }, extra];
-        if layers[1]
-            .get_attr("contents")
-            .is_ok_and(|c| c.is_undefined())
-        {
-            layers.push(
-                context! { contents => contents_window(&self.all_modules, 0, self.module_count) },
-            );
-        }
-        layers.push(self.shared.clone());
-        let ctx = minijinja::value::merge_maps(layers);
-        let template = self
+        let compiled = self
             .env
             .get_template(template)
             .map_err(|e| RenderError::Template(Box::new(self.theme.error_diagnostic(&e))))?;
-        // Rendered straight into the output, so a page that holds every
-        // module (the workbook) is never one string in memory.
+        let key = key.map(|key| crate::cache::hash_of(&(template, root, key)));
+        let mut extra = Some(extra);
         let mut failed: Option<minijinja::Error> = None;
-        let written = sink.write_with(path, &mut |out| {
-            template
+        let written = self.emit(path, key, &mut |out| {
+            // Made only when the page is rendered (not for a kept page); every sink renders once.
+            let extra = extra.take().map_or(Value::UNDEFINED, |make| make());
+            let mut layers = vec![context! { root => root, path => path }, extra];
+            if layers[1]
+                .get_attr("contents")
+                .is_ok_and(|c| c.is_undefined())
+            {
+                layers.push(
+                    context! { contents => contents_window(&self.all_modules, 0, self.module_count) },
+                );
+            }
+            layers.push(self.shared.clone());
+            let ctx = minijinja::value::merge_maps(layers);
+            compiled
                 .render_captured_to(&ctx, out)
                 .map(|_| ())
                 .map_err(|e| {
@@ -218,61 +215,14 @@ impl Pages<'_> {
                 self.theme.error_diagnostic(&e),
             )));
         }
-        Ok(written?)
+        written?;
+        self.written.fetch_add(1, Ordering::Relaxed);
+        Ok(())
     }
 
     /// Writes a file that is not a page.
     pub fn file(&self, path: &str, bytes: &[u8]) -> Result<(), RenderError> {
         Ok(self.sink.write(path, bytes)?)
-    }
-}
-
-/// A sink that gathers one page in memory (for [`Pages::page_keyed`]).
-struct Capture<'a>(std::sync::Mutex<&'a mut Vec<u8>>);
-
-impl Sink for Capture<'_> {
-    fn write(&self, _: &str, contents: &[u8]) -> Result<(), IoError> {
-        **crate::cache::lock(&self.0) = contents.to_vec();
-        Ok(())
-    }
-    fn copy(&self, relative: &str, from: &std::path::Path) -> Result<(), IoError> {
-        self.write(relative, &crate::fs::read(from)?)
-    }
-    fn write_with(
-        &self,
-        relative: &str,
-        produce: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
-    ) -> Result<(), IoError> {
-        **crate::cache::lock(&self.0) = crate::writer::gather(relative, produce)?;
-        Ok(())
-    }
-}
-
-/// A sink that counts the bytes written through it to another.
-struct Counted<'a> {
-    sink: &'a dyn Sink,
-    bytes: AtomicUsize,
-}
-
-impl Sink for Counted<'_> {
-    fn write(&self, relative: &str, contents: &[u8]) -> Result<(), IoError> {
-        self.bytes.fetch_add(contents.len(), Ordering::Relaxed);
-        self.sink.write(relative, contents)
-    }
-    fn copy(&self, relative: &str, from: &std::path::Path) -> Result<(), IoError> {
-        self.sink.copy(relative, from)
-    }
-    fn write_with(
-        &self,
-        relative: &str,
-        produce: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
-    ) -> Result<(), IoError> {
-        self.sink.write_with(relative, &mut |out| {
-            let mut counting = CountingWriter { out, bytes: 0 };
-            let result = produce(&mut counting);
-            self.bytes.fetch_add(counting.bytes, Ordering::Relaxed);
-            result
-        })
     }
 }
 
@@ -296,13 +246,11 @@ impl std::io::Write for CountingWriter<'_> {
 /// What every page shares, as one hash: the shared template values, the
 /// course's own templates and the course fingerprint (`serve` only).
 fn fingerprint(shared: &Value, theme: &Theme, project: &Project, edition: Edition) -> u64 {
-    let mut h = DefaultHasher::new();
-    serde_json::to_string(shared)
-        .unwrap_or_default()
-        .hash(&mut h);
-    theme.override_templates().hash(&mut h);
-    crate::compile::course_fingerprint(project, edition).hash(&mut h);
-    h.finish()
+    crate::cache::hash_of(&(
+        serde_json::to_string(shared).unwrap_or_default(),
+        theme.override_templates(),
+        crate::compile::course_fingerprint(project, edition),
+    ))
 }
 
 /// Renders and writes the whole site into `sink`.

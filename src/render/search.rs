@@ -57,10 +57,8 @@ pub fn render(
         .iter()
         .map(|(title, url, entry, _)| (*title, url.as_str(), *entry))
         .chain(scenarios.iter().map(|(t, u, e)| (*t, u.as_str(), e)));
-    let size = pages.file_keyed(INDEX, key, |sink| {
-        Ok(sink.write_with(INDEX, &mut |out| {
-            search::write_index(out, indexed.clone()).map(|_| ())
-        })?)
+    let size = pages.file_keyed(INDEX, key, &mut |out| {
+        search::write_index(out, indexed.clone())
     })?;
     // The search page lists headings only: an edit that keeps them keeps it.
     let listed_key = crate::cache::hash_of(&shown.iter().map(|s| &s.2.listed).collect::<Vec<_>>());
