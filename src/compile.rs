@@ -186,13 +186,7 @@ pub fn compile_cached(
                 path_to_root: "../",
                 ui: &project.config.ui,
             };
-            let key = cached.map_or(0, |(_, fingerprint)| {
-                module_key(fingerprint, m, &ctx, Mode::Page)
-            });
-            (
-                key,
-                compile_module_cached(project, m, &ctx, Mode::Page, cached),
-            )
+            compile_module_cached(project, m, &ctx, Mode::Page, cached)
         })
         .unzip();
     let mut diagnostics = Diagnostics::new();
@@ -207,22 +201,28 @@ pub fn compile_cached(
 }
 
 /// [`compile_module`], through `cached` (the cache and the course's
-/// [`course_fingerprint`]) when given. Without a cache the result is not
-/// shared, so `Arc::unwrap_or_clone` takes it without a copy.
+/// [`course_fingerprint`]) when given, with its [`module_key`] (0 without a
+/// cache). Without a cache the result is not shared, so
+/// `Arc::unwrap_or_clone` takes it without a copy.
 pub fn compile_module_cached(
     project: &Project,
     m: &Module,
     ctx: &Context<'_>,
     mode: Mode,
     cached: Option<(&crate::cache::Cache, u64)>,
-) -> std::sync::Arc<ModuleResult> {
+) -> (u64, std::sync::Arc<ModuleResult>) {
     match cached {
-        Some((cache, fingerprint)) => cache
-            .bodies
-            .get_or(module_key(fingerprint, m, ctx, mode), || {
-                compile_module(project, m, ctx, mode)
-            }),
-        None => std::sync::Arc::new(compile_module(project, m, ctx, mode)),
+        Some((cache, fingerprint)) => {
+            let key = module_key(fingerprint, m, ctx, mode);
+            let result = cache
+                .bodies
+                .get_or(key, || compile_module(project, m, ctx, mode));
+            (key, result)
+        }
+        None => (
+            0,
+            std::sync::Arc::new(compile_module(project, m, ctx, mode)),
+        ),
     }
 }
 

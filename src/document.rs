@@ -84,7 +84,8 @@ pub fn sections(
                 path_to_root: root,
                 ui: &project.config.ui,
             };
-            let compiled = compile::compile_module_cached(project, m, &ctx, Mode::Print, cached);
+            let (_, compiled) =
+                compile::compile_module_cached(project, m, &ctx, Mode::Print, cached);
             let html = std::sync::Arc::unwrap_or_clone(compiled).0.html;
             Section {
                 slug: m.slug.clone(),

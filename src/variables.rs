@@ -64,16 +64,10 @@ pub fn expand(text: &str, variables: &HashMap<String, String>) -> Expanded {
     let mut substitutions = Vec::new();
     let mut unknown = Vec::new();
     let mut copied = 0;
-    let mut search = 0;
-    while let Some(found) = text[search..].find("{{") {
-        let start = search + found;
-        search = start + 2;
+    for (name, Range { start, end }) in placeholders(text) {
         if code.iter().any(|r| r.contains(&start)) {
             continue;
         }
-        let Some((name, end)) = placeholder_at(text, start) else {
-            continue;
-        };
         out.push_str(&text[copied..start]);
         let expanded_start = out.len();
         match variables.get(name) {
@@ -88,7 +82,6 @@ pub fn expand(text: &str, variables: &HashMap<String, String>) -> Expanded {
         }
         substitutions.push((expanded_start..out.len(), start..end));
         copied = end;
-        search = end;
     }
     out.push_str(&text[copied..]);
     Expanded {
