@@ -258,15 +258,23 @@ fn an_edit_is_rebuilt_and_a_broken_file_shows_its_problems_until_fixed() {
     assert!(printed.contains("Stopped."), "{printed}");
 }
 
-/// Sets a file's modification time to a minute ago: `serve` then trusts its
-/// size and times to say it is unchanged, and keeps what it made from it.
-fn age(t: &CourseTest, rel: &str) {
+/// Sets the modification time of a file of the course.
+fn set_modified(t: &CourseTest, rel: &str, time: std::time::SystemTime) {
     std::fs::File::options()
         .write(true)
         .open(t.path().join(rel))
-        .expect("open")
-        .set_modified(std::time::SystemTime::now() - Duration::from_secs(60))
+        .and_then(|f| f.set_modified(time))
         .expect("set the modification time");
+}
+
+/// Sets a file's modification time to a minute ago: `serve` then trusts its
+/// size and times to say it is unchanged, and keeps what it made from it.
+fn age(t: &CourseTest, rel: &str) {
+    set_modified(
+        t,
+        rel,
+        std::time::SystemTime::now() - Duration::from_secs(60),
+    );
 }
 
 #[test]
@@ -292,7 +300,8 @@ fn pages_kept_between_rebuilds_follow_every_change_they_depend_on() {
         s == 200 && b.contains("Renamed neighbour")
     });
     // An edit that keeps the size and the modification time is seen too
-    // (written beside the course, aged, then moved into place in one step).
+    // (written beside the course with the same modification time, then
+    // moved into place in one step).
     let welcome = t.path().join("course/01-welcome.md");
     let text = std::fs::read_to_string(&welcome).expect("read");
     let modified = welcome
@@ -300,11 +309,7 @@ fn pages_kept_between_rebuilds_follow_every_change_they_depend_on() {
         .and_then(|m| m.modified())
         .expect("mtime");
     t.write("edited.md", text.replacen("Welcome to", "WELCOME TO", 1));
-    std::fs::File::options()
-        .write(true)
-        .open(t.path().join("edited.md"))
-        .and_then(|f| f.set_modified(modified))
-        .expect("the same modification time");
+    set_modified(&t, "edited.md", modified);
     std::fs::rename(t.path().join("edited.md"), &welcome).expect("move into place");
     server.wait_for("/modules/01-welcome.html", "the same-size edit", |s, b| {
         s == 200 && b.contains("WELCOME TO")
