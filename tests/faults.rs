@@ -110,12 +110,7 @@ fn a_full_disk_is_a_clear_error_and_the_previous_output_stays() {
     );
     assert!(run.stderr.contains("was not changed"), "{}", run.stderr);
     assert_eq!(snapshot(&out), before, "the previous output changed");
-    let leftovers: Vec<String> = std::fs::read_dir(disk.path())
-        .expect("read")
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains(".staging-") || n.contains(".old-"))
-        .collect();
+    let leftovers = common::build_leftovers(&disk.path());
     assert!(leftovers.is_empty(), "a failed build left {leftovers:?}");
 }
 

@@ -190,11 +190,6 @@ fn builds_into_one_folder_take_turns() {
     }
     assert!(t.exists("public/index.html"));
     assert!(t.exists("public/.peerprep-output"));
-    let leftovers: Vec<String> = std::fs::read_dir(t.path())
-        .expect("read")
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains(".staging-") || n.contains(".old-"))
-        .collect();
+    let leftovers = common::build_leftovers(t.path());
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
