@@ -112,8 +112,8 @@ pub enum Code {
     ServiceNoContact,
     /// A module file name whose letters outside a–z are dropped from its default slug.
     SlugDropsLetters,
-    /// `{{ name }}` in a plain-text field, where it is shown as written.
-    PlainTextVariable,
+    /// A scenario choice that scores below zero in safeguarding or confidentiality but above zero elsewhere.
+    UnsafeChoiceRewarded,
 }
 
 impl Code {
@@ -173,7 +173,7 @@ impl Code {
         Code::ChoiceNoFeedback,
         Code::ServiceNoContact,
         Code::SlugDropsLetters,
-        Code::PlainTextVariable,
+        Code::UnsafeChoiceRewarded,
     ];
 
     /// The code as printed, e.g. `E002`.
@@ -233,7 +233,7 @@ impl Code {
             Code::ChoiceNoFeedback => "W010",
             Code::ServiceNoContact => "W011",
             Code::SlugDropsLetters => "W012",
-            Code::PlainTextVariable => "W013",
+            Code::UnsafeChoiceRewarded => "W014",
         }
     }
 }

@@ -265,8 +265,14 @@ pub fn compile_module(
                 }
             }
             DataKind::Reflection => {
-                let found =
-                    reflection::parse(block, &m.source, &m.slug, &mut prompts, &mut diagnostics);
+                let found = reflection::parse(
+                    block,
+                    &m.source,
+                    &project.config,
+                    &m.slug,
+                    &mut prompts,
+                    &mut diagnostics,
+                );
                 let html = match mode {
                     Mode::Page => reflection::render(&found, &project.config.ui),
                     Mode::Print => reflection::render_print(&found),

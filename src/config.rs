@@ -200,6 +200,19 @@ impl Config {
         )
     }
 
+    /// The E020 error for `{{ name }}` with no such variable, not yet located.
+    pub fn undefined_variable(&self, name: &str) -> Diagnostic {
+        let names = self.variables.keys().map(String::as_str);
+        Diagnostic::error(
+            Code::UndefinedVariable,
+            format!("variable \"{name}\" is not defined"),
+        )
+        .with_help(match suggest::did_you_mean(name, names) {
+            Some(known) => format!("did you mean \"{known}\"?"),
+            None => format!("define `{name}:` under `variables:` in course.yaml"),
+        })
+    }
+
     /// The competency with this id.
     pub fn competency(&self, id: &str) -> Option<&Competency> {
         self.competencies.iter().find(|c| c.id == id)

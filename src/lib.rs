@@ -25,6 +25,7 @@ pub mod linkcheck;
 pub mod markdown;
 pub mod module;
 pub mod pdf;
+pub mod plain_text;
 pub mod project;
 pub mod quiz;
 pub mod reflection;

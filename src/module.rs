@@ -1,8 +1,9 @@
 //! Modules: Markdown files with YAML front matter.
 //!
 //! Input: a module's [`SourceFile`]. Output: a [`Module`] with its validated
-//! front matter and where its body starts, or diagnostics (front matter missing
-//! or never closed, unknown fields, bad slug, unknown competencies).
+//! front matter (variables filled in) and where its body starts, or diagnostics
+//! (front matter missing or never closed, unknown fields, bad slug, unknown
+//! competencies, unknown variables).
 
 use serde::Deserialize;
 
@@ -10,6 +11,7 @@ use crate::codes::Code;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::edition::ModuleEdition;
+use crate::plain_text::Filler;
 use crate::slug;
 use crate::source::SourceFile;
 use crate::yaml::{self, Spanned};
@@ -19,13 +21,13 @@ use crate::yaml::{self, Spanned};
 #[serde(deny_unknown_fields)]
 struct RawFrontMatter {
     title: Spanned<String>,
-    summary: Option<String>,
+    summary: Option<Spanned<String>>,
     duration: Option<u32>,
     #[serde(default)]
-    outcomes: Vec<String>,
+    outcomes: Vec<Spanned<String>>,
     #[serde(default)]
     competencies: Vec<Spanned<String>>,
-    content_note: Option<String>,
+    content_note: Option<Spanned<String>>,
     #[serde(default)]
     draft: bool,
     #[serde(default)]
@@ -126,7 +128,8 @@ pub fn load(
             return None;
         }
     };
-    let title = raw.title.value.trim().to_owned();
+    let fill = Filler::new(config, &source, 1);
+    let title = fill.field(&raw.title, out).trim().to_owned();
     if title.is_empty() {
         out.push(yaml::locate(
             Diagnostic::error(Code::InvalidValue, "the module title is empty"),
@@ -202,15 +205,18 @@ pub fn load(
             None => competencies.push(c.value.clone()),
         }
     }
+    let summary = fill.optional(raw.summary.as_ref(), out);
+    let outcomes = fill.list(&raw.outcomes, out);
+    let content_note = fill.optional(raw.content_note.as_ref(), out);
     Some(Module {
         path: path.to_owned(),
         body_start,
         title,
-        summary: raw.summary,
+        summary,
         duration: raw.duration,
-        outcomes: raw.outcomes,
+        outcomes,
         competencies,
-        content_note: raw.content_note,
+        content_note,
         draft: raw.draft,
         edition: raw.edition,
         slug,

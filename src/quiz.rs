@@ -15,6 +15,7 @@ use crate::codes::Code;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::{self, Context, DataBlock};
+use crate::plain_text::Filler;
 use crate::slug;
 use crate::source::SourceFile;
 use crate::yaml::{self, Spanned};
@@ -53,7 +54,7 @@ struct RawQuestion {
     options: Vec<RawOption>,
     answer: Option<bool>,
     #[serde(default)]
-    accept: Vec<String>,
+    accept: Vec<Spanned<String>>,
     explanation: Option<Spanned<String>>,
     competency: Option<Spanned<String>>,
 }
@@ -118,6 +119,7 @@ pub fn parse(
         }
     };
     let at = |d: Diagnostic, s: &Spanned<String>| yaml::locate_str(d, source, s, line_offset);
+    let fill = Filler::new(config, source, line_offset);
     let mut questions = Vec::new();
     if raw.is_empty() {
         out.push(
@@ -164,7 +166,7 @@ pub fn parse(
             Kind::Truefalse if q.answer.is_none() => {
                 Some("is `truefalse` and needs `answer: true` or `answer: false`".to_owned())
             }
-            Kind::Short if q.accept.iter().all(|a| a.trim().is_empty()) => {
+            Kind::Short if q.accept.iter().all(|a| a.value.trim().is_empty()) => {
                 Some("is `short` and needs a list of `accept`ed answers".to_owned())
             }
             _ => None,
@@ -206,13 +208,17 @@ pub fn parse(
                 .options
                 .into_iter()
                 .map(|o| QuizOption {
-                    text: o.text.value,
+                    text: fill.field(&o.text, out),
                     correct: o.correct,
                     feedback: o.feedback,
                 })
                 .collect(),
             answer: q.answer.unwrap_or(false),
-            accept: q.accept.into_iter().map(|a| a.trim().to_owned()).collect(),
+            accept: q
+                .accept
+                .iter()
+                .map(|a| fill.field(a, out).trim().to_owned())
+                .collect(),
             explanation: q.explanation,
             competency,
         });

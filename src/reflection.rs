@@ -6,8 +6,10 @@
 use serde::Deserialize;
 
 use crate::codes::Code;
+use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::DataBlock;
+use crate::plain_text::Filler;
 use crate::slug;
 use crate::source::SourceFile;
 use crate::ui::Ui;
@@ -24,7 +26,7 @@ enum RawPrompt {
 #[serde(deny_unknown_fields)]
 struct NamedPrompt {
     id: String,
-    prompt: String,
+    prompt: Spanned<String>,
 }
 
 /// One reflection prompt.
@@ -40,6 +42,7 @@ pub struct Prompt {
 pub fn parse(
     block: &DataBlock,
     source: &SourceFile,
+    config: &Config,
     module_slug: &str,
     count: &mut usize,
     out: &mut Diagnostics,
@@ -53,13 +56,18 @@ pub fn parse(
             return Vec::new();
         }
     };
+    let fill = Filler::new(config, source, line_offset);
     let mut prompts = Vec::new();
     for item in raw {
         *count += 1;
         let (id, prompt) = match item.value {
-            RawPrompt::Plain(prompt) => (format!("{module_slug}-{count}"), prompt),
+            RawPrompt::Plain(prompt) => (
+                format!("{module_slug}-{count}"),
+                Spanned::new(prompt, item.referenced, item.defined),
+            ),
             RawPrompt::Named(named) => (named.id, named.prompt),
         };
+        let prompt = fill.field(&prompt, out);
         if !slug::is_valid_id(&id) || prompt.trim().is_empty() {
             out.push(
                 yaml::locate(

@@ -66,7 +66,6 @@ pub fn validate(
     };
     crate::sessions::check_timing(project, out);
     crate::review::review(project, out);
-    crate::review::plain_text_quiz_variables(project, compiled, out);
     for (module, rendered) in project.modules.iter().zip(compiled.modules()) {
         let locate = |d: Diagnostic, r: Range<usize>| d.at_offset(&module.source, r.start, r.len());
         let site = Site {
@@ -191,28 +190,9 @@ impl Checker<'_> {
     }
 
     fn fragment(&mut self, rendered: &Rendered, site: &Site<'_>, out: &mut Diagnostics) {
-        let names: Vec<&str> = self
-            .project
-            .config
-            .variables
-            .keys()
-            .map(String::as_str)
-            .collect();
         for unknown in &rendered.unknown_variables {
             out.push((site.locate)(
-                Diagnostic::error(
-                    Code::UndefinedVariable,
-                    format!("variable \"{}\" is not defined", unknown.name),
-                )
-                .with_help(
-                    match suggest::did_you_mean(&unknown.name, names.iter().copied()) {
-                        Some(name) => format!("did you mean \"{name}\"?"),
-                        None => format!(
-                            "define `{}:` under `variables:` in course.yaml",
-                            unknown.name
-                        ),
-                    },
-                ),
+                self.project.config.undefined_variable(&unknown.name),
                 unknown.range.clone(),
             ));
         }

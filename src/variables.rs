@@ -91,6 +91,34 @@ pub fn expand(text: &str, variables: &HashMap<String, String>) -> Expanded {
     }
 }
 
+/// Fills every `{{ name }}` of a plain-text field with its value as written
+/// (no Markdown escaping: plain text is escaped by the theme like any text).
+/// Unknown names are left as written and returned.
+pub fn fill_plain(text: &str, variables: &HashMap<String, String>) -> (String, Vec<Unknown>) {
+    if !text.contains("{{") {
+        return (text.to_owned(), Vec::new());
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut unknown = Vec::new();
+    let mut copied = 0;
+    for (name, range) in placeholders(text) {
+        out.push_str(&text[copied..range.start]);
+        match variables.get(name) {
+            Some(value) => out.push_str(value),
+            None => {
+                out.push_str(&text[range.clone()]);
+                unknown.push(Unknown {
+                    name: name.to_owned(),
+                    range: range.clone(),
+                });
+            }
+        }
+        copied = range.end;
+    }
+    out.push_str(&text[copied..]);
+    (out, unknown)
+}
+
 /// Every `{{ name }}` in `text`, code or not: (name, byte range).
 pub fn placeholders(text: &str) -> Vec<(&str, Range<usize>)> {
     let mut found = Vec::new();
@@ -188,6 +216,19 @@ mod tests {
             .map(|(name, range)| (name, &text[range]))
             .collect();
         assert_eq!(found, [("dsl", "{{ dsl }}"), ("school", "{{school}}")]);
+    }
+
+    #[test]
+    fn plain_text_is_filled_as_written_and_unknown_names_kept() {
+        let (text, unknown) = fill_plain("Tell {{ dsl }} at {{school}} or {{ nobody }}.", &vars());
+        assert_eq!(text, "Tell Ms Patel at Hill <School> * or {{ nobody }}.");
+        assert_eq!(unknown.len(), 1);
+        assert_eq!(unknown[0].name, "nobody");
+        assert_eq!(unknown[0].range, 32..44);
+        assert_eq!(
+            fill_plain("{{ not valid! }}", &vars()).0,
+            "{{ not valid! }}"
+        );
     }
 
     #[test]

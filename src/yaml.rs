@@ -78,6 +78,48 @@ pub fn locate_str(
     locate(diagnostic, source, &value.referenced, line_offset, width)
 }
 
+/// The line and column in the file of byte `offset` inside a YAML string
+/// value, in a part of `source` that starts after `line_offset` lines.
+pub fn position(
+    source: &SourceFile,
+    field: &Spanned<String>,
+    line_offset: usize,
+    offset: usize,
+) -> (usize, usize) {
+    let text = &field.value;
+    let before = text.get(..offset.min(text.len())).unwrap_or("");
+    let lines_before = before.matches('\n').count();
+    let column_in = before.rsplit('\n').next().unwrap_or("").chars().count();
+    let line = field.referenced.line() as usize + line_offset;
+    let column = field.referenced.column() as usize;
+    let block = line > 1
+        && source.line_text(line - 1).is_some_and(|prev| {
+            let prev = prev.trim_end();
+            ["|", "|-", "|+", ">", ">-", ">+"]
+                .iter()
+                .any(|i| prev.ends_with(i))
+        });
+    if block {
+        // A block scalar: the location is its first line; every line is indented.
+        let at = line + lines_before;
+        let indent = source
+            .line_text(at)
+            .map_or(0, |t| t.len() - t.trim_start().len());
+        return (at, indent + column_in + 1);
+    }
+    let first = source
+        .line_text(line)
+        .unwrap_or("")
+        .chars()
+        .nth(column.saturating_sub(1));
+    let quoted = usize::from(matches!(first, Some('"' | '\'')));
+    if lines_before == 0 {
+        (line, column + quoted + column_in)
+    } else {
+        (line + lines_before, column_in + 1)
+    }
+}
+
 /// A YAML mapping read in document order, keys with their positions.
 #[derive(Debug, Clone)]
 pub struct OrderedMap<V>(pub Vec<(Spanned<String>, V)>);

@@ -518,3 +518,115 @@ fn the_search_index_holds_the_edition_s_text_and_nothing_more() {
         "the facilitator index has the trainer module"
     );
 }
+
+/// Issue 13: `{{ variables }}` are filled in every plain-text field, as
+/// literal text that the theme escapes, so role names and numbers can come
+/// from course.yaml everywhere.
+#[test]
+fn variables_are_filled_in_plain_text_fields() {
+    let t = CourseTest::fixture("minimal");
+    t.edit(
+        "course/01-welcome.md",
+        "title: Welcome",
+        "title: Welcome to {{ school }}",
+    );
+    t.edit(
+        "course/01-welcome.md",
+        "  - Name who to tell",
+        "  - Name {{ dsl }} as who to tell",
+    );
+    t.edit(
+        "course/01-welcome.md",
+        "- text: Your supervisor",
+        "- text: \"{{ dsl }} or your supervisor\"",
+    );
+    t.edit(
+        "course/01-welcome.md",
+        "accept: [Ms Lead,",
+        "accept: [\"{{ dsl }} at {{ school }}\", Ms Lead,",
+    );
+    t.edit(
+        "course/02-features.md",
+        "- What would you say first?",
+        "- What would you say to {{ dsl }}?",
+    );
+    t.edit(
+        "scenarios/promise.yaml",
+        "label: Keep it secret.",
+        "label: Keep it from {{ dsl }}.",
+    );
+    t.edit(
+        "scenarios/promise.yaml",
+        "mentor_brief: You are meeting Sam.",
+        "mentor_brief: You are meeting Sam at {{ school }}.",
+    );
+    t.run(&["build", "--edition", "facilitator", "--deny-warnings"])
+        .expect_code(0);
+
+    let module = t.read("facilitator/modules/01-welcome.html");
+    assert_eq!(
+        select_text(&module, "main h1"),
+        ["Welcome to Fixture <School>"]
+    );
+    assert!(
+        module.contains("Welcome to Fixture &lt;School&gt;"),
+        "{module}"
+    );
+    assert!(
+        select_text(&module, ".outcomes li").contains(&"Name Ms Lead as who to tell".to_owned()),
+        "{module}"
+    );
+    assert!(module.contains("Ms Lead or your supervisor"), "{module}");
+    let accepted = select_attr(&module, "input[name=welcome-dsl]", "data-accept");
+    assert!(
+        accepted[0].contains("ms lead at fixture <school>"),
+        "{accepted:?}"
+    );
+    let features = t.read("facilitator/modules/02-features.html");
+    assert!(
+        features.contains("What would you say to Ms Lead?"),
+        "{features}"
+    );
+    let node = t.read("facilitator/scenarios/promise/promised.html");
+    assert!(node.contains("Keep it from Ms Lead."), "{node}");
+    let cards = t.read("facilitator/trainer/cards/promise.html");
+    assert!(
+        cards.contains("You are meeting Sam at Fixture &lt;School&gt;."),
+        "{cards}"
+    );
+    for page in [&module, &node, &cards] {
+        assert!(!page.contains("{{"), "a variable was left unfilled");
+    }
+}
+
+/// Issue 13: an unknown variable in a plain-text field is an error at the
+/// placeholder itself, with a did-you-mean, like one in Markdown.
+#[test]
+fn an_unknown_variable_in_a_plain_text_field_is_an_error_at_its_place() {
+    let t = CourseTest::fixture("minimal");
+    t.edit(
+        "scenarios/promise.yaml",
+        "label: Keep it secret.",
+        "label: \"Keep it from {{ dls }}.\"",
+    );
+    t.edit(
+        "course/01-welcome.md",
+        "  - Name who to tell",
+        "  - Name {{ schol }}",
+    );
+    let run = t.run(&["build"]);
+    run.expect_code(1);
+    for expected in [
+        "error[E020]: variable \"dls\" is not defined\n  --> scenarios/promise.yaml:35:30",
+        "did you mean \"dsl\"?",
+        "error[E020]: variable \"schol\" is not defined\n --> course/01-welcome.md:7:10",
+        "did you mean \"school\"?",
+    ] {
+        assert!(
+            run.stderr.contains(expected),
+            "missing {expected:?} in\n{}",
+            run.stderr
+        );
+    }
+    assert!(!t.exists("public"), "a failed build wrote output");
+}

@@ -115,27 +115,16 @@ fn content_a_reviewer_should_see_is_warned_about_with_its_place() {
         "    - name: Childline\n      how: Call 0800 1111\n      when: Free, 24/7\n      url: https://www.childline.org.uk/\n",
         "    - name: Childline\n      when: Free, 24/7\n",
     );
-    // Variables in plain-text fields are shown as written (they are filled
-    // in only in Markdown, like the fixture's feedback and facilitator notes).
+    // A choice that keeps a secret but still earns points elsewhere (issue 13).
     t.edit(
-        "course/01-welcome.md",
-        "title: Welcome",
-        "title: Welcome to {{ school }}",
+        "course/course.yaml",
+        "  boundaries:\n",
+        "  confidentiality:\n    title: Confidentiality\n  boundaries:\n",
     );
     t.edit(
         "scenarios/promise.yaml",
-        "label: Keep it secret.",
-        "label: Keep it from {{ dsl }}.",
-    );
-    t.edit(
-        "course/01-welcome.md",
-        "- text: Your supervisor",
-        "- text: \"{{ supervisor }}\"",
-    );
-    t.edit(
-        "course/02-features.md",
-        "- What would you say first?",
-        "- What would you say to {{ dsl }}?",
+        "        goto: bad-end\n",
+        "        goto: bad-end\n        competencies: {listening: 1, confidentiality: -1}\n",
     );
     let run = t.run(&["check", "--format", "json"]);
     run.expect_code(0);
@@ -155,10 +144,7 @@ fn content_a_reviewer_should_see_is_warned_about_with_its_place() {
         ("W009", "course/02-features.md", 1),
         ("W010", "scenarios/promise.yaml", 36),
         ("W011", "course/course.yaml", 15),
-        ("W013", "course/01-welcome.md", 2),
-        ("W013", "scenarios/promise.yaml", 35),
-        ("W013", "course/01-welcome.md", 44),
-        ("W013", "course/02-features.md", 33),
+        ("W014", "scenarios/promise.yaml", 37),
     ] {
         assert!(
             found
@@ -167,7 +153,7 @@ fn content_a_reviewer_should_see_is_warned_about_with_its_place() {
             "missing {expected:?} in {found:?}"
         );
     }
-    assert_eq!(found.len(), 8, "{found:?}");
+    assert_eq!(found.len(), 5, "{found:?}");
     t.run(&["check", "--deny-warnings"]).expect_code(1);
 }
 

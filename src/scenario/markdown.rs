@@ -11,7 +11,7 @@ use crate::markdown::{self, Context, Rendered};
 use crate::project::Project;
 use crate::scenario::Scenario;
 use crate::source::SourceFile;
-use crate::yaml::Spanned;
+use crate::yaml::{self, Spanned};
 
 /// Links in scenario Markdown are written as in a module at the top of `course/`.
 pub const LINK_BASE: &str = "scenario.md";
@@ -61,36 +61,5 @@ pub fn locate(
 
 /// The line and column in the file of byte `offset` inside a YAML string value.
 pub fn position(source: &SourceFile, field: &Spanned<String>, offset: usize) -> (usize, usize) {
-    let text = &field.value;
-    let before = text.get(..offset.min(text.len())).unwrap_or("");
-    let lines_before = before.matches('\n').count();
-    let column_in = before.rsplit('\n').next().unwrap_or("").chars().count();
-    let line = field.referenced.line() as usize;
-    let column = field.referenced.column() as usize;
-    let block = line > 1
-        && source.line_text(line - 1).is_some_and(|prev| {
-            let prev = prev.trim_end();
-            ["|", "|-", "|+", ">", ">-", ">+"]
-                .iter()
-                .any(|i| prev.ends_with(i))
-        });
-    if block {
-        // A block scalar: the location is its first line; every line is indented.
-        let at = line + lines_before;
-        let indent = source
-            .line_text(at)
-            .map_or(0, |t| t.len() - t.trim_start().len());
-        return (at, indent + column_in + 1);
-    }
-    let first = source
-        .line_text(line)
-        .unwrap_or("")
-        .chars()
-        .nth(column.saturating_sub(1));
-    let quoted = usize::from(matches!(first, Some('"' | '\'')));
-    if lines_before == 0 {
-        (line, column + quoted + column_in)
-    } else {
-        (line + lines_before, column_in + 1)
-    }
+    yaml::position(source, field, 0, offset)
 }

@@ -1,13 +1,15 @@
 //! Branching role-play scenarios: one YAML file per scenario in `scenarios/`.
 //!
 //! Input: the scenario files. Output: validated [`Scenario`]s (nodes in file
-//! order, every position kept for messages) and diagnostics for every problem:
-//! unknown fields, bad ids, undeclared competencies, and the graph rules in
+//! order, every position kept for messages, variables filled in plain-text
+//! fields) and diagnostics for every problem: unknown fields, bad ids,
+//! undeclared competencies, unknown variables, and the graph rules in
 //! [`graph`] (unknown `goto`, unreachable nodes, trap loops, the safeguarding
 //! rule). Markdown fields are rendered later, per page, by the render stage.
 
 pub mod graph;
 pub mod markdown;
+pub mod scores;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -17,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::codes::Code;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::plain_text::Filler;
 use crate::slug;
 use crate::source::{self, SourceFile};
 use crate::yaml::{self, OrderedMap, Spanned};
@@ -31,22 +34,22 @@ pub const MAX_CHOICES: usize = 10;
 struct RawScenario {
     id: Option<Spanned<String>>,
     title: Spanned<String>,
-    summary: Option<String>,
-    content_note: Option<String>,
+    summary: Option<Spanned<String>>,
+    content_note: Option<Spanned<String>>,
     #[serde(default)]
     competencies: Vec<Spanned<String>>,
     #[serde(default)]
     safeguarding: bool,
     start: Spanned<String>,
     facilitator_notes: Option<Spanned<String>>,
-    roleplay: Option<Roleplay>,
+    roleplay: Option<RawRoleplay>,
     nodes: OrderedMap<RawNode>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawNode {
-    speaker: Option<String>,
+    speaker: Option<Spanned<String>>,
     text: Spanned<String>,
     #[serde(default)]
     choices: Vec<RawChoice>,
@@ -89,31 +92,58 @@ impl Ending {
     }
 }
 
-/// The role-play cards' content (facilitator edition).
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+/// The role-play cards as written.
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
+struct RawRoleplay {
+    mentor_brief: Option<Spanned<String>>,
+    mentee_background: Option<Spanned<String>>,
+    #[serde(default)]
+    will_say: Vec<Spanned<String>>,
+    #[serde(default)]
+    will_not_say: Vec<Spanned<String>>,
+    #[serde(default)]
+    reacts_well_to: Vec<Spanned<String>>,
+    #[serde(default)]
+    reacts_badly_to: Vec<Spanned<String>>,
+    #[serde(default)]
+    observer_checklist: Vec<Spanned<String>>,
+}
+
+/// The role-play cards' content (facilitator edition), variables filled in.
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Roleplay {
     /// The mentor's card.
-    #[serde(default)]
     pub mentor_brief: String,
     /// The mentee's card: who they are.
-    #[serde(default)]
     pub mentee_background: String,
     /// What the mentee says if asked well.
-    #[serde(default)]
     pub will_say: Vec<String>,
     /// What they hold back unless they feel safe.
-    #[serde(default)]
     pub will_not_say: Vec<String>,
     /// Responses that help.
-    #[serde(default)]
     pub reacts_well_to: Vec<String>,
     /// Responses that shut them down.
-    #[serde(default)]
     pub reacts_badly_to: Vec<String>,
     /// What the observer watches for.
-    #[serde(default)]
     pub observer_checklist: Vec<String>,
+}
+
+impl RawRoleplay {
+    fn fill(&self, fill: &Filler<'_>, out: &mut Diagnostics) -> Roleplay {
+        let text = |f: &Option<Spanned<String>>, out: &mut Diagnostics| {
+            fill.optional(f.as_ref(), out).unwrap_or_default()
+        };
+        Roleplay {
+            mentor_brief: text(&self.mentor_brief, out),
+            mentee_background: text(&self.mentee_background, out),
+            will_say: fill.list(&self.will_say, out),
+            will_not_say: fill.list(&self.will_not_say, out),
+            reacts_well_to: fill.list(&self.reacts_well_to, out),
+            reacts_badly_to: fill.list(&self.reacts_badly_to, out),
+            observer_checklist: fill.list(&self.observer_checklist, out),
+        }
+    }
 }
 
 /// One choice at a node.
@@ -277,6 +307,7 @@ pub fn load(
             stem.to_owned()
         }
     };
+    let fill = Filler::new(config, &source, 0);
     let check_competency = |c: &Spanned<String>, out: &mut Diagnostics| {
         out.extend(config.check_competency(c, &source, 0));
     };
@@ -331,8 +362,9 @@ pub fn load(
             for (cid, _) in &choice.competencies.0 {
                 check_competency(cid, out);
             }
+            scores::check(&choice.label.value, &choice.competencies.0, &source, out);
             choices.push(Choice {
-                label: choice.label.value,
+                label: fill.field(&choice.label, out),
                 goto: choice.goto,
                 feedback: choice.feedback,
                 competencies: choice
@@ -346,7 +378,7 @@ pub fn load(
         nodes.push(Node {
             id: key.value.clone(),
             at: key,
-            speaker: node.speaker,
+            speaker: fill.optional(node.speaker.as_ref(), out),
             text: node.text,
             choices,
             escalates: node.escalates,
@@ -368,16 +400,20 @@ pub fn load(
             .with_help("add `content_note:` saying what it mentions, e.g. `Mentions self-harm.`"),
         );
     }
+    let title = fill.field(&raw.title, out);
+    let summary = fill.optional(raw.summary.as_ref(), out);
+    let content_note = fill.optional(raw.content_note.as_ref(), out);
+    let roleplay = raw.roleplay.as_ref().map(|r| r.fill(&fill, out));
     let scenario = Scenario {
         id,
-        title: raw.title.value,
-        summary: raw.summary,
-        content_note: raw.content_note,
+        title,
+        summary,
+        content_note,
         competencies: raw.competencies.into_iter().map(|c| c.value).collect(),
         safeguarding: raw.safeguarding,
         start: raw.start.value.clone(),
         facilitator_notes: raw.facilitator_notes,
-        roleplay: raw.roleplay,
+        roleplay,
         nodes,
         source,
     };
