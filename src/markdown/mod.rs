@@ -188,6 +188,7 @@ pub fn render(text: &str, ctx: &Context<'_>) -> Rendered {
         out: Rendered::default(),
         ids: HashMap::new(),
         footnotes: HashMap::new(),
+        footnote_refs: HashMap::new(),
     };
     let html = renderer.render_doc(text, ctx.base_offset, ctx.facilitator_only);
     let mut rendered = renderer.out;
@@ -208,6 +209,8 @@ struct Renderer<'c, 'a> {
     out: Rendered,
     ids: HashMap<String, usize>,
     footnotes: HashMap<String, usize>,
+    /// How many times each footnote has been cited so far.
+    footnote_refs: HashMap<String, usize>,
 }
 
 impl Renderer<'_, '_> {
@@ -330,8 +333,15 @@ impl Renderer<'_, '_> {
                 }
                 Event::FootnoteReference(label) => {
                     let (n, id) = self.footnote(&label);
+                    // A note cited twice: each citation gets an id of its own.
+                    let seen = self.footnote_refs.entry(id.clone()).or_insert(0);
+                    *seen += 1;
+                    let ref_id = match *seen {
+                        1 => format!("fnref-{id}"),
+                        k => format!("fnref-{id}-{k}"),
+                    };
                     Event::Html(CowStr::from(format!(
-                        "<sup class=\"footnote-ref\"><a href=\"#{p}fn-{id}\" id=\"{p}fnref-{id}\">{n}</a></sup>",
+                        "<sup class=\"footnote-ref\"><a href=\"#{p}fn-{id}\" id=\"{p}{ref_id}\">{n}</a></sup>",
                         p = escaped(self.ctx.anchor_prefix)
                     )))
                 }

@@ -69,6 +69,26 @@ fn footnotes_strikethrough_and_task_lists() {
     assert!(out.contains("Done: </span>done"), "{out}");
 }
 
+/// A footnote cited twice gives each citation its own id (issue 13's
+/// modules cite one source twice; the HTML checker caught the repeat).
+#[test]
+fn a_footnote_cited_twice_gets_two_ids() {
+    let out = html("One.[^a] Two.[^a]\n\n[^a]: A source.\n");
+    assert!(
+        out.contains(r##"<a href="#fn-a" id="fnref-a">1</a>"##),
+        "{out}"
+    );
+    assert!(
+        out.contains(r##"<a href="#fn-a" id="fnref-a-2">1</a>"##),
+        "{out}"
+    );
+    assert_eq!(
+        out.matches("<div class=\"footnote\" id=\"fn-a\">").count(),
+        1,
+        "{out}"
+    );
+}
+
 #[test]
 fn headings_get_github_ids_and_repeats_are_numbered() {
     let r = render_with(
