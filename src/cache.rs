@@ -1,4 +1,5 @@
-//! Work kept between builds, for `serve`: each piece is stored under a hash
+//! Work kept between builds, for `serve` (the stores themselves; which
+//! stores there are is the pipeline's `Cache`): each piece is stored under a hash
 //! of everything it was made from, so a rebuild after a one-file edit redoes
 //! only that file's work, and never reuses anything stale (a different input
 //! is a different key). After each build, entries that build did not use
@@ -7,13 +8,9 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use crate::compile::ModuleResult;
-use crate::diagnostic::Diagnostics;
-use crate::module::Module;
-
 /// Values of one kind by key, with the keys used in the current build.
 #[derive(Debug)]
-pub struct Store<T> {
+pub(crate) struct Store<T> {
     entries: Mutex<HashMap<u64, Arc<T>>>,
     used: Mutex<HashMap<u64, Arc<T>>>,
 }
@@ -29,7 +26,7 @@ impl<T> Default for Store<T> {
 
 impl<T> Store<T> {
     /// The value for `key`, made by `work` when it is not kept.
-    pub fn get_or(&self, key: u64, work: impl FnOnce() -> T) -> Arc<T> {
+    pub(crate) fn get_or(&self, key: u64, work: impl FnOnce() -> T) -> Arc<T> {
         let hit = lock(&self.entries).get(&key).cloned();
         let value = hit.unwrap_or_else(|| Arc::new(work()));
         lock(&self.used).insert(key, value.clone());
@@ -37,53 +34,27 @@ impl<T> Store<T> {
     }
 
     /// The value kept for `key`, if any (and marks it used).
-    pub fn get(&self, key: u64) -> Option<Arc<T>> {
+    pub(crate) fn get(&self, key: u64) -> Option<Arc<T>> {
         let hit = lock(&self.entries).get(&key).cloned()?;
         lock(&self.used).insert(key, hit.clone());
         Some(hit)
     }
 
     /// Keeps `value` for `key` (and marks it used).
-    pub fn keep(&self, key: u64, value: Arc<T>) {
+    pub(crate) fn keep(&self, key: u64, value: Arc<T>) {
         lock(&self.used).insert(key, value);
     }
 
     /// Keeps only what the build that just ended used.
-    fn finish_build(&self) {
+    pub(crate) fn finish_build(&self) {
         let used = std::mem::take(&mut *lock(&self.used));
         *lock(&self.entries) = used;
     }
 
     /// How many values are kept.
-    pub fn len(&self) -> usize {
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
         lock(&self.entries).len()
-    }
-
-    /// Whether nothing is kept.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-}
-
-/// Everything `serve` keeps between rebuilds.
-#[derive(Debug, Default)]
-pub struct Cache {
-    /// Modules loaded from their files (front matter parsed), with the
-    /// problems found, by the file's path, size and times (a file that has
-    /// not changed is not read again).
-    pub modules: Store<(Option<Module>, Diagnostics)>,
-    /// Compiled module bodies, for pages and for printed documents.
-    pub bodies: Store<ModuleResult>,
-    /// Pages as rendered, by a hash of everything they were made from.
-    pub pages: Store<Vec<u8>>,
-}
-
-impl Cache {
-    /// Ends a build: drops what it did not use.
-    pub fn finish_build(&self) {
-        self.modules.finish_build();
-        self.bodies.finish_build();
-        self.pages.finish_build();
     }
 }
 

@@ -11,17 +11,17 @@ use std::path::Path;
 
 use minijinja::{Value, context};
 
-use crate::codes::Code;
-use crate::config::Config;
+use crate::diagnostic::codes::Code;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::load::config::Config;
 use crate::render::documents::{SchemeView, paper_css};
+use crate::render::theme::Theme;
 use crate::render::views;
 use crate::source::SourceFile;
-use crate::theme::Theme;
-use crate::writer::{Sink, Staging, WriteError};
+use crate::write::{Sink, Staging, WriteError};
 
 /// Reads the names from `source`, pushing a diagnostic for every bad row.
-pub fn read_names(source: &SourceFile, out: &mut Diagnostics) -> Vec<String> {
+pub(crate) fn read_names(source: &SourceFile, out: &mut Diagnostics) -> Vec<String> {
     let error = |line: usize, message: String, help: &str| {
         Diagnostic::error(Code::InvalidNamesFile, message)
             .at(source, line.max(1), 1, 1)
@@ -113,7 +113,7 @@ fn file_name(n: usize, name: &str, used: &mut HashSet<String>) -> String {
 
 /// Why certificates could not be written.
 #[derive(Debug)]
-pub enum CertificateError {
+pub(crate) enum CertificateError {
     /// The output folder is unsafe or the disk failed.
     Write(WriteError),
     /// A template failed.
@@ -133,7 +133,7 @@ impl From<crate::fs::IoError> for CertificateError {
 }
 
 /// Writes one certificate per name, and an index, into `out` (staged).
-pub fn write(
+pub(crate) fn write(
     names: &[String],
     kind: &str,
     date: &str,
@@ -152,7 +152,7 @@ pub fn write(
         ui => Value::from_serialize(&config.ui),
         root => "",
     };
-    let date = crate::sessions::display_date(date, config.ui.get("months"));
+    let date = crate::load::sessions::display_date(date, config.ui.get("months"));
     let date = date.as_str();
     let mut used = HashSet::new();
     let mut listed = Vec::with_capacity(names.len());
@@ -193,7 +193,7 @@ pub fn write(
 }
 
 /// Today's date as `YYYY-MM-DD` (UTC), from the system clock.
-pub fn today() -> String {
+pub(crate) fn today() -> String {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());

@@ -15,7 +15,7 @@ pub enum Edition {
 
 impl Edition {
     /// The default output folder for this edition, inside the project.
-    pub fn default_out(self) -> &'static str {
+    pub(crate) fn default_out(self) -> &'static str {
         match self {
             Edition::Mentor => "public",
             Edition::Facilitator => "facilitator",
@@ -23,12 +23,12 @@ impl Edition {
     }
 
     /// Whether facilitator content is shown.
-    pub fn shows_facilitator_content(self) -> bool {
+    pub(crate) fn shows_facilitator_content(self) -> bool {
         self == Edition::Facilitator
     }
 
     /// The edition's name as users type it.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Edition::Mentor => "mentor",
             Edition::Facilitator => "facilitator",
@@ -39,7 +39,7 @@ impl Edition {
 /// Which edition a module belongs to (`edition:` in front matter).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum ModuleEdition {
+pub(crate) enum ModuleEdition {
     /// Both editions (the default).
     #[default]
     All,
@@ -49,7 +49,7 @@ pub enum ModuleEdition {
 
 impl ModuleEdition {
     /// Whether a module of this kind appears in `edition`.
-    pub fn appears_in(self, edition: Edition) -> bool {
+    pub(crate) fn appears_in(self, edition: Edition) -> bool {
         self == ModuleEdition::All || edition == Edition::Facilitator
     }
 }

@@ -5,13 +5,13 @@ use std::path::{Path, PathBuf};
 
 /// An I/O failure with the path it happened on.
 #[derive(Debug)]
-pub struct IoError {
+pub(crate) struct IoError {
     /// What peerprep was doing, e.g. "write".
-    pub action: &'static str,
+    pub(crate) action: &'static str,
     /// The path involved.
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// The operating system's error.
-    pub source: io::Error,
+    pub(crate) source: io::Error,
 }
 
 impl std::fmt::Display for IoError {
@@ -43,7 +43,7 @@ fn wrap<T>(action: &'static str, path: &Path, r: io::Result<T>) -> Result<T, IoE
 /// Takes an exclusive lock on the file at `path` (created if missing),
 /// waiting for another process that holds it; `waiting` runs once if it must
 /// wait. The lock lasts as long as the returned file is open.
-pub fn lock_file(path: &Path, waiting: impl FnOnce()) -> Result<std::fs::File, IoError> {
+pub(crate) fn lock_file(path: &Path, waiting: impl FnOnce()) -> Result<std::fs::File, IoError> {
     let file = wrap(
         "open the lock file",
         path,
@@ -66,7 +66,7 @@ pub fn lock_file(path: &Path, waiting: impl FnOnce()) -> Result<std::fs::File, I
 
 /// Writes a file piece by piece: `produce` writes into a buffered file
 /// (created, with its parent folders), which is flushed at the end.
-pub fn write_with(
+pub(crate) fn write_with(
     path: &Path,
     produce: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
 ) -> Result<(), IoError> {
@@ -81,7 +81,7 @@ pub fn write_with(
 }
 
 /// Writes a file, creating its parent folders.
-pub fn write(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), IoError> {
+pub(crate) fn write(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), IoError> {
     if let Some(parent) = path.parent() {
         create_dir_all(parent)?;
     }
@@ -89,22 +89,22 @@ pub fn write(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), IoError> {
 }
 
 /// Creates a folder and its parents.
-pub fn create_dir_all(path: &Path) -> Result<(), IoError> {
+pub(crate) fn create_dir_all(path: &Path) -> Result<(), IoError> {
     wrap("create folder", path, std::fs::create_dir_all(path))
 }
 
 /// Removes a folder and everything in it.
-pub fn remove_dir_all(path: &Path) -> Result<(), IoError> {
+pub(crate) fn remove_dir_all(path: &Path) -> Result<(), IoError> {
     wrap("remove", path, std::fs::remove_dir_all(path))
 }
 
 /// Renames a file or folder.
-pub fn rename(from: &Path, to: &Path) -> Result<(), IoError> {
+pub(crate) fn rename(from: &Path, to: &Path) -> Result<(), IoError> {
     wrap("rename", from, std::fs::rename(from, to))
 }
 
 /// Copies a file, creating the target's parent folders.
-pub fn copy(from: &Path, to: &Path) -> Result<(), IoError> {
+pub(crate) fn copy(from: &Path, to: &Path) -> Result<(), IoError> {
     if let Some(parent) = to.parent() {
         create_dir_all(parent)?;
     }
@@ -112,6 +112,6 @@ pub fn copy(from: &Path, to: &Path) -> Result<(), IoError> {
 }
 
 /// Reads a whole file.
-pub fn read(path: &Path) -> Result<Vec<u8>, IoError> {
+pub(crate) fn read(path: &Path) -> Result<Vec<u8>, IoError> {
     wrap("read", path, std::fs::read(path))
 }

@@ -1,47 +1,43 @@
 //! peerprep turns a folder of Markdown modules and YAML files into a static
 //! training course for student peer mentors.
 //!
-//! The pipeline, one module per stage:
-//! 1. **load** ([`project`]): read `course/course.yaml` ([`config`]) and the
-//!    modules ([`module`]) into memory, with every problem as a [`diagnostic`].
-//! 2. **validate** ([`validate`]): cross-file checks (links, anchors, images,
-//!    slugs) that need the whole course.
-//! 3. **render** ([`render`]): Markdown to HTML ([`markdown`]) and the theme's
-//!    templates ([`theme`]) to pages, in parallel.
-//! 4. **write** ([`writer`]): a staging folder swapped in only when complete.
+//! The pipeline, one folder per stage (see ARCHITECTURE.md):
+//! 1. **load** (`load/`): read `course/course.yaml`, the modules' front
+//!    matter and the scenarios into a validated `Project`, with every problem
+//!    as a located diagnostic (`diagnostic/`).
+//! 2. **compile** (`compile/`): each module's Markdown into a typed body
+//!    (Markdown blocks, quizzes, reflections, scenario cards, facilitator
+//!    notes, footnotes), with its headings, links and search rows.
+//! 3. **check** (`check/`): the checks that need the whole course (links,
+//!    anchors, images, session timing, reviewer warnings).
+//! 4. **render** (`render/`): the theme's templates fill every page from the
+//!    project and its compiled bodies, in parallel.
+//! 5. **write** (`write/`): a staging folder swapped in only when complete,
+//!    or memory for `serve` and `check`.
+//!
+//! Beside the pipeline: `serve/` (the preview server), `report/` (the cohort
+//! report), `pdf` (printing with Chromium) and `certificates`; `cmd/` runs
+//! each command.
 
-pub mod cache;
-pub mod certificates;
+pub(crate) mod cache;
+pub(crate) mod certificates;
+pub(crate) mod check;
 pub mod cli;
 pub mod cmd;
-pub mod codes;
-pub mod compile;
-pub mod config;
-pub mod diagnostic;
-pub mod document;
+pub(crate) mod compile;
+pub(crate) mod diagnostic;
 pub mod edition;
-pub mod fs;
-pub mod linkcheck;
-pub mod markdown;
-pub mod module;
-pub mod pdf;
-pub mod plain_text;
-pub mod project;
-pub mod quiz;
-pub mod reflection;
-pub mod render;
-pub mod report;
-pub mod review;
-pub mod scenario;
-pub mod search;
-pub mod serve;
-pub mod sessions;
-pub mod slug;
-pub mod source;
-pub mod suggest;
-pub mod theme;
-pub mod ui;
-pub mod validate;
-pub mod variables;
-pub mod writer;
-pub mod yaml;
+pub(crate) mod fs;
+pub(crate) mod load;
+pub(crate) mod pdf;
+pub(crate) mod pipeline;
+#[cfg(test)]
+mod properties;
+pub(crate) mod render;
+pub(crate) mod report;
+pub(crate) mod serve;
+pub(crate) mod slug;
+pub(crate) mod source;
+pub(crate) mod timing;
+pub(crate) mod ui;
+pub(crate) mod write;

@@ -5,7 +5,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use peerprep::cli::{Cli, Command};
+use peerprep::cli::Cli;
 use peerprep::cmd;
 
 fn main() -> ExitCode {
@@ -17,14 +17,6 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    let outcome = match &cli.command {
-        Command::Build(args) => cmd::build::run(args, cli.quiet),
-        Command::Check(args) => cmd::check::run(args, cli.quiet),
-        Command::Report(args) => cmd::report::run(args, cli.quiet),
-        Command::Certificates(args) => cmd::certificates::run(args, cli.quiet),
-        Command::Pdf(args) => cmd::pdf::run(args, cli.quiet),
-        Command::Init(args) => cmd::init::run(args, cli.quiet),
-        Command::Serve(args) => cmd::serve::run(args, cli.quiet),
-    };
+    let outcome = cmd::run(&cli);
     ExitCode::from(outcome.code())
 }

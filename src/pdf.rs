@@ -23,7 +23,7 @@ const TIMEOUT: Duration = Duration::from_secs(120);
 
 /// Why printing failed.
 #[derive(Debug)]
-pub enum PdfError {
+pub(crate) enum PdfError {
     /// No browser found: the message says how to get one.
     NoBrowser(String),
     /// The browser ran but did not produce the file.
@@ -39,7 +39,7 @@ impl std::fmt::Display for PdfError {
 }
 
 /// The browser to print with.
-pub fn find_browser() -> Result<PathBuf, PdfError> {
+pub(crate) fn find_browser() -> Result<PathBuf, PdfError> {
     if let Some(named) = std::env::var_os("PEERPREP_CHROME").filter(|v| !v.is_empty()) {
         return which::which(&named).map_err(|_| {
             PdfError::NoBrowser(format!(
@@ -72,7 +72,7 @@ fn running_as_root() -> bool {
 }
 
 /// Prints `site/<page>` to `site/pdf/<name>`.
-pub fn print(browser: &Path, site: &Path, page: &str, name: &str) -> Result<(), PdfError> {
+pub(crate) fn print(browser: &Path, site: &Path, page: &str, name: &str) -> Result<(), PdfError> {
     let failed =
         |why: String| PdfError::Failed(format!("error: could not print {page} to PDF: {why}"));
     let input = site.join(page);

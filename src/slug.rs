@@ -4,7 +4,7 @@
 //! itself uses them (SPEC.md).
 
 /// Names no module slug or scenario id may take.
-pub const RESERVED: &[&str] = &[
+pub(crate) const RESERVED: &[&str] = &[
     "index",
     "assets",
     "trainer",
@@ -20,7 +20,7 @@ pub const RESERVED: &[&str] = &[
 
 /// The default slug of a file stem: lowercased, with every run of characters
 /// outside `[a-z0-9]` turned into one `-`, and no `-` at either end.
-pub fn slugify(stem: &str) -> String {
+pub(crate) fn slugify(stem: &str) -> String {
     let mut out = String::with_capacity(stem.len());
     let mut pending_dash = false;
     for c in stem.chars().flat_map(char::to_lowercase) {
@@ -38,19 +38,19 @@ pub fn slugify(stem: &str) -> String {
 }
 
 /// Whether `id` matches `[a-z0-9][a-z0-9-]*`.
-pub fn is_valid_id(id: &str) -> bool {
+pub(crate) fn is_valid_id(id: &str) -> bool {
     let mut chars = id.chars();
     matches!(chars.next(), Some(c) if c.is_ascii_lowercase() || c.is_ascii_digit())
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// Whether `id` is one of the [`RESERVED`] names.
-pub fn is_reserved(id: &str) -> bool {
+pub(crate) fn is_reserved(id: &str) -> bool {
     RESERVED.contains(&id)
 }
 
 /// A GitHub-style heading id: lowercase, spaces to `-`, punctuation dropped.
-pub fn heading_id(text: &str) -> String {
+pub(crate) fn heading_id(text: &str) -> String {
     text.trim()
         .chars()
         .flat_map(char::to_lowercase)

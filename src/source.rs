@@ -7,26 +7,26 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::codes::Code;
 
 /// The largest source file peerprep reads (SPEC: 5 MiB).
-pub const MAX_SOURCE_BYTES: u64 = 5 * 1024 * 1024;
+pub(crate) const MAX_SOURCE_BYTES: u64 = 5 * 1024 * 1024;
 
 /// A text file of the course, with its path relative to the project folder.
 #[derive(Debug, Clone)]
-pub struct SourceFile {
+pub(crate) struct SourceFile {
     /// Path relative to the project folder, as shown in messages.
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// The text, without a byte-order mark (shared, so a copy of a module
     /// kept by `serve` costs nothing).
-    pub text: std::sync::Arc<str>,
+    pub(crate) text: std::sync::Arc<str>,
     line_starts: std::sync::Arc<[usize]>,
 }
 
 impl SourceFile {
     /// Wraps text that is already in memory.
-    pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Self {
+    pub(crate) fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Self {
         let mut text = text.into();
         if text.starts_with('\u{feff}') {
             text.drain(..3);
@@ -42,7 +42,7 @@ impl SourceFile {
     }
 
     /// The 1-based line and column (in characters) of a byte offset.
-    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+    pub(crate) fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
         let line = self.line_starts.partition_point(|&start| start <= offset);
         let start = self.line_starts[line - 1];
@@ -55,7 +55,7 @@ impl SourceFile {
     }
 
     /// The text of a 1-based line, without its line ending.
-    pub fn line_text(&self, line: usize) -> Option<&str> {
+    pub(crate) fn line_text(&self, line: usize) -> Option<&str> {
         let start = *self.line_starts.get(line.checked_sub(1)?)?;
         let end = self
             .line_starts
@@ -66,7 +66,7 @@ impl SourceFile {
     }
 
     /// Byte offset where a 1-based line starts.
-    pub fn line_start(&self, line: usize) -> usize {
+    pub(crate) fn line_start(&self, line: usize) -> usize {
         self.line_starts
             .get(line.saturating_sub(1))
             .copied()
@@ -75,7 +75,7 @@ impl SourceFile {
 }
 
 /// Reads `root/relative` as course text, checking size, encoding and symlinks.
-pub fn read_source(root: &Path, relative: &Path) -> Result<SourceFile, Diagnostic> {
+pub(crate) fn read_source(root: &Path, relative: &Path) -> Result<SourceFile, Diagnostic> {
     let full = root.join(relative);
     check_inside(root, relative)?;
     let meta = std::fs::metadata(&full).map_err(|e| {
@@ -117,7 +117,7 @@ pub fn read_source(root: &Path, relative: &Path) -> Result<SourceFile, Diagnosti
 }
 
 /// Refuses a path whose real location (after symlinks) is outside `root`.
-pub fn check_inside(root: &Path, relative: &Path) -> Result<(), Diagnostic> {
+pub(crate) fn check_inside(root: &Path, relative: &Path) -> Result<(), Diagnostic> {
     let full = root.join(relative);
     let (Ok(real_root), Ok(real)) = (root.canonicalize(), full.canonicalize()) else {
         // Missing files are reported by the caller with a better message.

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 /// The default (English) interface strings, by key.
-pub const DEFAULTS: &[(&str, &str)] = &[
+pub(crate) const DEFAULTS: &[(&str, &str)] = &[
     ("skip_to_content", "Skip to main content"),
     ("home", "Course home"),
     ("contents", "Contents"),
@@ -255,11 +255,13 @@ pub const DEFAULTS: &[(&str, &str)] = &[
 /// The strings in force for one course: the defaults with `ui:` applied.
 #[derive(Debug, Clone, Serialize)]
 #[serde(transparent)]
-pub struct Ui(BTreeMap<String, String>);
+pub(crate) struct Ui(BTreeMap<String, String>);
 
 impl Ui {
     /// The defaults with the given overrides applied. Keys must be known.
-    pub fn with_overrides<'a>(overrides: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+    pub(crate) fn with_overrides<'a>(
+        overrides: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Self {
         let mut map: BTreeMap<String, String> = DEFAULTS
             .iter()
             .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
@@ -271,17 +273,17 @@ impl Ui {
     }
 
     /// Whether `key` is an interface string.
-    pub fn is_known(key: &str) -> bool {
+    pub(crate) fn is_known(key: &str) -> bool {
         DEFAULTS.iter().any(|(k, _)| *k == key)
     }
 
     /// Every key, for "did you mean" hints.
-    pub fn keys() -> Vec<&'static str> {
+    pub(crate) fn keys() -> Vec<&'static str> {
         DEFAULTS.iter().map(|(k, _)| *k).collect()
     }
 
     /// One string by key (the key itself when unknown, so a typo shows).
-    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
+    pub(crate) fn get<'a>(&'a self, key: &'a str) -> &'a str {
         self.0.get(key).map_or(key, String::as_str)
     }
 }

@@ -4,22 +4,23 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use crate::cli::BuildArgs;
-use crate::cmd::{Outcome, fails, load_and_validate};
+use crate::cmd::{Outcome, fails};
 use crate::diagnostic::Diagnostics;
+use crate::pipeline::load_and_validate;
 use crate::render::{self, RenderError};
-use crate::writer::Staging;
+use crate::write::Staging;
 
 /// Work done on the staged output before it is swapped in: it returns a line
 /// for the summary, or the outcome and message that stop the build.
-pub type Extra<'a> = dyn Fn(&std::path::Path) -> Result<String, (Outcome, String)> + 'a;
+pub(crate) type Extra<'a> = dyn Fn(&std::path::Path) -> Result<String, (Outcome, String)> + 'a;
 
 /// Runs `build`, printing problems and a one-line summary.
-pub fn run(args: &BuildArgs, quiet: bool) -> Outcome {
+pub(crate) fn run(args: &BuildArgs, quiet: bool) -> Outcome {
     run_with(args, quiet, &|_| Ok(String::new()))
 }
 
 /// Runs `build` with `extra` work on the staged output (`pdf` prints there).
-pub fn run_with(args: &BuildArgs, quiet: bool, extra: &Extra<'_>) -> Outcome {
+pub(crate) fn run_with(args: &BuildArgs, quiet: bool, extra: &Extra<'_>) -> Outcome {
     let started = Instant::now();
     let out_dir = args
         .out
@@ -125,7 +126,7 @@ pub fn run_with(args: &BuildArgs, quiet: bool, extra: &Extra<'_>) -> Outcome {
 }
 
 /// A size in bytes as people read it: `850 B`, `85 KB`, `1.2 MB`.
-pub fn human_size(bytes: usize) -> String {
+pub(crate) fn human_size(bytes: usize) -> String {
     match bytes {
         0..1_000 => format!("{bytes} B"),
         1_000..1_000_000 => format!("{} KB", bytes.div_ceil(1_000)),

@@ -4,15 +4,16 @@ use std::path::{Path, PathBuf};
 
 use crate::certificates::{self, CertificateError};
 use crate::cli::{CertificateKind, CertificatesArgs};
-use crate::cmd::{Outcome, load_and_validate};
+use crate::cmd::Outcome;
 use crate::diagnostic::Diagnostics;
 use crate::edition::Edition;
+use crate::pipeline::load_and_validate;
 use crate::source;
 
 /// Runs `certificates`: a bad names file is exit 1, an unsafe output exit 2.
-pub fn run(args: &CertificatesArgs, quiet: bool) -> Outcome {
+pub(crate) fn run(args: &CertificatesArgs, quiet: bool) -> Outcome {
     let date = args.date.clone().unwrap_or_else(certificates::today);
-    if !crate::sessions::is_date(&date) {
+    if !crate::load::sessions::is_date(&date) {
         eprintln!(
             "error: --date {date} is not a date\nhelp: write it as YYYY-MM-DD, e.g. 2027-03-01"
         );
@@ -41,7 +42,7 @@ pub fn run(args: &CertificatesArgs, quiet: bool) -> Outcome {
             d.path = Some(args.names.clone());
             let code = d.code;
             eprint!("{}", d.render_human());
-            return if code == crate::codes::Code::Unreadable {
+            return if code == crate::diagnostic::codes::Code::Unreadable {
                 Outcome::Environment
             } else {
                 Outcome::Problems

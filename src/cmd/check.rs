@@ -4,15 +4,15 @@
 use std::path::Path;
 
 use crate::cli::{CheckArgs, Format};
-use crate::cmd::{Outcome, fails, load_and_validate};
+use crate::cmd::{Outcome, fails};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::edition::Edition;
-use crate::linkcheck;
+use crate::pipeline::load_and_validate;
 use crate::render::{self, RenderError};
-use crate::serve::site::Memory;
+use crate::write::memory::Memory;
 
 /// Runs `check` and prints every problem.
-pub fn run(args: &CheckArgs, quiet: bool) -> Outcome {
+pub(crate) fn run(args: &CheckArgs, quiet: bool) -> Outcome {
     let mut diagnostics = Diagnostics::new();
     let modules = match load_and_validate(&args.project_dir, Edition::Facilitator, &mut diagnostics)
     {
@@ -66,7 +66,7 @@ pub fn run(args: &CheckArgs, quiet: bool) -> Outcome {
 /// Renders `edition` in memory and checks its links. Err(Some) is a
 /// template error; Err(None) an I/O error, already printed.
 fn rendered_links(
-    v: &crate::cmd::Validated,
+    v: &crate::pipeline::Validated,
     edition: Edition,
 ) -> Result<Vec<Diagnostic>, Option<Diagnostic>> {
     let memory = Memory::default();
@@ -81,8 +81,8 @@ fn rendered_links(
     );
     match rendered {
         Ok(_) => {
-            let broken = linkcheck::broken_links(&memory.into_files());
-            Ok(linkcheck::diagnostics(
+            let broken = crate::check::pages::broken_links(&memory.into_files());
+            Ok(crate::check::pages::diagnostics(
                 &broken,
                 &v.theme.override_templates(),
             ))

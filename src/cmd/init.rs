@@ -18,7 +18,7 @@ static STARTER: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/starter");
 const STARTER_ID: &str = "id: my-course\n";
 
 /// Runs `init`.
-pub fn run(args: &InitArgs, quiet: bool) -> Outcome {
+pub(crate) fn run(args: &InitArgs, quiet: bool) -> Outcome {
     let dir = &args.dir;
     if let Err(message) = check_empty(dir) {
         eprintln!("error: {message}");

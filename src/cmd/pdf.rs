@@ -7,7 +7,7 @@ use crate::edition::Edition;
 use crate::pdf::{self, PdfError};
 
 /// The pages each edition prints, and the PDF each becomes.
-pub fn documents(edition: Edition) -> &'static [(&'static str, &'static str)] {
+pub(crate) fn documents(edition: Edition) -> &'static [(&'static str, &'static str)] {
     match edition {
         Edition::Mentor => &[("workbook.html", "workbook.pdf")],
         Edition::Facilitator => &[
@@ -19,7 +19,7 @@ pub fn documents(edition: Edition) -> &'static [(&'static str, &'static str)] {
 }
 
 /// Runs `pdf`: no browser is exit 2 before anything is built.
-pub fn run(args: &BuildArgs, quiet: bool) -> Outcome {
+pub(crate) fn run(args: &BuildArgs, quiet: bool) -> Outcome {
     let browser = match pdf::find_browser() {
         Ok(b) => b,
         Err(e) => {

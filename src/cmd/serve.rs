@@ -13,7 +13,7 @@ use crate::serve::site::{Report, Site};
 use crate::serve::watch::Watch;
 
 /// Runs `serve` until Ctrl-C.
-pub fn run(args: &ServeArgs, quiet: bool) -> Outcome {
+pub(crate) fn run(args: &ServeArgs, quiet: bool) -> Outcome {
     if !args
         .project_dir
         .join("course")

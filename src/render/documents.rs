@@ -10,15 +10,16 @@ use minijinja::{Value, context};
 use serde::Serialize;
 
 use crate::compile::Compiled;
-use crate::document;
 use crate::edition::Edition;
-use crate::project::Project;
+use crate::load::Project;
+use crate::load::sessions;
+use crate::render::document;
+use crate::render::sessions::plan;
 use crate::render::views::LazySeq;
 use crate::render::{Pages, RenderError};
-use crate::sessions;
 
 /// The templates under `trainer/templates/`, by output name.
-pub const TEMPLATES: &[&str] = &[
+pub(crate) const TEMPLATES: &[&str] = &[
     "application-form",
     "poster",
     "register",
@@ -28,22 +29,22 @@ pub const TEMPLATES: &[&str] = &[
 
 /// `scheme` as templates see it: every field filled, falling back to the course's.
 #[derive(Debug, Serialize)]
-pub struct SchemeView<'a> {
+pub(crate) struct SchemeView<'a> {
     /// The scheme's name (default: the course title).
-    pub name: &'a str,
+    pub(crate) name: &'a str,
     /// Who to ask.
-    pub contact: Option<&'a str>,
+    pub(crate) contact: Option<&'a str>,
     /// How to apply.
-    pub apply_how: Option<&'a str>,
+    pub(crate) apply_how: Option<&'a str>,
     /// Closing date, as people write it.
-    pub apply_by: Option<String>,
+    pub(crate) apply_by: Option<String>,
     /// Start date, as people write it.
-    pub starts: Option<String>,
+    pub(crate) starts: Option<String>,
 }
 
 impl<'a> SchemeView<'a> {
     /// The scheme of `project`'s course.
-    pub fn new(config: &'a crate::config::Config) -> Self {
+    pub(crate) fn new(config: &'a crate::load::config::Config) -> Self {
         let s = &config.scheme;
         let date = |d: &str| sessions::display_date(d, config.ui.get("months"));
         Self {
@@ -57,14 +58,14 @@ impl<'a> SchemeView<'a> {
 }
 
 /// The page size rule for printing.
-pub fn paper_css(paper: &str) -> String {
+pub(crate) fn paper_css(paper: &str) -> String {
     format!(
         "/* The course's printed page size (`paper:` in course.yaml). */\n@page {{ size: {paper}; }}\n"
     )
 }
 
 /// Renders the workbook and, for the facilitator edition, the facilitator pack.
-pub fn render(
+pub(crate) fn render(
     project: &Project,
     compiled: &Compiled,
     edition: Edition,
@@ -102,7 +103,7 @@ pub fn render(
         pages.cache,
     );
     let keys = document::answer_keys(project, compiled.quizzes(), edition);
-    let plans = Value::from_serialize(sessions::plan(project));
+    let plans = Value::from_serialize(plan(project));
     let scheme = Value::from_serialize(SchemeView::new(config));
     let guide = LazySeq::value(guide);
     pages.page(

@@ -1,7 +1,7 @@
 //! Rendering pages: the theme's templates filled from the compiled course.
 //!
 //! Input: the [`Project`], its [`Compiled`] bodies and the edition. Output:
-//! every page and asset written into a [`crate::writer::Sink`] (the staging
+//! every page and asset written into a [`crate::write::Sink`] (the staging
 //! folder, or nothing for `check`), pages rendered in parallel from one shared
 //! set of template values (never a copy of the course per page). Template
 //! errors become located diagnostics.
@@ -11,12 +11,15 @@
 //! scenario pages of [`scenarios`], the progress pages of [`progress`], and
 //! the workbook and facilitator pack of [`documents`].
 
-pub mod documents;
-pub mod progress;
-pub mod scenario_map;
-pub mod scenarios;
-pub mod search;
-pub mod views;
+pub(crate) mod document;
+pub(crate) mod documents;
+pub(crate) mod progress;
+pub(crate) mod scenario_map;
+pub(crate) mod scenarios;
+pub(crate) mod search;
+pub(crate) mod sessions;
+pub(crate) mod theme;
+pub(crate) mod views;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -27,18 +30,28 @@ use crate::compile::Compiled;
 use crate::diagnostic::Diagnostic;
 use crate::edition::Edition;
 use crate::fs::IoError;
-use crate::project::Project;
-use crate::theme::Theme;
-use crate::writer::Sink;
+use crate::load::Project;
+use crate::render::theme::Theme;
+use crate::write::Sink;
 
 /// The contents list shows every module up to this many; beyond, a window.
-pub const FULL_CONTENTS_LIMIT: usize = 50;
+pub(crate) const FULL_CONTENTS_LIMIT: usize = 50;
 /// Modules shown either side of the current one in a windowed contents list.
-pub const CONTENTS_WINDOW: usize = 5;
+pub(crate) const CONTENTS_WINDOW: usize = 5;
+
+/// What `serve` keeps between rebuilds that rendering uses: module bodies
+/// compiled for printed documents, and pages as rendered.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Caches<'a> {
+    /// Compiled bodies by key.
+    pub(crate) bodies: &'a crate::cache::Store<crate::compile::ModuleResult>,
+    /// Page bytes by key.
+    pub(crate) pages: &'a crate::cache::Store<Vec<u8>>,
+}
 
 /// Why rendering stopped.
 #[derive(Debug)]
-pub enum RenderError {
+pub(crate) enum RenderError {
     /// A template failed.
     Template(Box<Diagnostic>),
     /// Writing failed.
@@ -53,19 +66,17 @@ impl From<IoError> for RenderError {
 
 /// What was written.
 #[derive(Debug, Clone, Copy)]
-pub struct Written {
+pub(crate) struct Written {
     /// HTML pages.
-    pub pages: usize,
-    /// Other files (assets, course files).
-    pub files: usize,
+    pub(crate) pages: usize,
     /// The size of the search index in bytes.
-    pub search_index: usize,
+    pub(crate) search_index: usize,
 }
 
 /// Compiles every page template, so `check` reports theme errors too.
-pub fn check_templates(theme: &Theme) -> Vec<Diagnostic> {
+pub(crate) fn check_templates(theme: &Theme) -> Vec<Diagnostic> {
     let env = theme.environment();
-    crate::theme::PAGE_TEMPLATES
+    crate::render::theme::PAGE_TEMPLATES
         .iter()
         .filter_map(|name| env.get_template(name).err())
         .map(|e| theme.error_diagnostic(&e))
@@ -73,7 +84,7 @@ pub fn check_templates(theme: &Theme) -> Vec<Diagnostic> {
 }
 
 /// Renders pages from shared values into a sink.
-pub struct Pages<'a> {
+pub(crate) struct Pages<'a> {
     env: Environment<'static>,
     theme: &'a Theme,
     shared: Value,
@@ -84,15 +95,15 @@ pub struct Pages<'a> {
     /// [`fingerprint`] with a cache, else 0.
     fingerprint: u64,
     /// Work kept between builds (`serve`), if any.
-    pub cache: Option<&'a crate::cache::Cache>,
+    pub(crate) cache: Option<Caches<'a>>,
 }
 
 /// Something that writes a file's bytes into `out`.
-pub type Produce<'p> = dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()> + 'p;
+pub(crate) type Produce<'p> = dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()> + 'p;
 
 impl Pages<'_> {
     /// Renders `template` to `path` (relative to the site root), `root` being the way back up.
-    pub fn page(
+    pub(crate) fn page(
         &self,
         template: &str,
         path: &str,
@@ -106,7 +117,7 @@ impl Pages<'_> {
     /// `key` stands for: with `serve`'s cache, a page whose key and shared
     /// values are unchanged is not rendered again. `extra` makes the page's
     /// own values when it is rendered.
-    pub fn page_keyed(
+    pub(crate) fn page_keyed(
         &self,
         template: &str,
         path: &str,
@@ -120,7 +131,7 @@ impl Pages<'_> {
     /// Writes `path` as `produce` writes it; with `serve`'s cache, what it
     /// wrote under the same `key` (and shared values) last time instead.
     /// Returns the size in bytes.
-    pub fn file_keyed(
+    pub(crate) fn file_keyed(
         &self,
         path: &str,
         key: u64,
@@ -143,7 +154,7 @@ impl Pages<'_> {
             let bytes = match cache.pages.get(key) {
                 Some(bytes) => bytes,
                 None => {
-                    let bytes = std::sync::Arc::new(crate::writer::gather(path, produce)?);
+                    let bytes = std::sync::Arc::new(crate::write::gather(path, produce)?);
                     cache.pages.keep(key, bytes.clone());
                     bytes
                 }
@@ -221,7 +232,7 @@ impl Pages<'_> {
     }
 
     /// Writes a file that is not a page.
-    pub fn file(&self, path: &str, bytes: &[u8]) -> Result<(), RenderError> {
+    pub(crate) fn file(&self, path: &str, bytes: &[u8]) -> Result<(), RenderError> {
         Ok(self.sink.write(path, bytes)?)
     }
 }
@@ -254,14 +265,14 @@ fn fingerprint(shared: &Value, theme: &Theme, project: &Project, edition: Editio
 }
 
 /// Renders and writes the whole site into `sink`.
-pub fn render_site(
+pub(crate) fn render_site(
     project: &Project,
     compiled: &Compiled,
     edition: Edition,
     theme: &Theme,
     files: &std::collections::BTreeSet<String>,
     sink: &dyn Sink,
-    cache: Option<&crate::cache::Cache>,
+    cache: Option<Caches<'_>>,
 ) -> Result<Written, RenderError> {
     let started = std::time::Instant::now();
     let config = &project.config;
@@ -310,8 +321,8 @@ pub fn render_site(
     )?;
     let shown: Vec<(
         usize,
-        &crate::module::Module,
-        &crate::markdown::Rendered,
+        &crate::load::module::Module,
+        &crate::compile::markdown::Rendered,
         u64,
     )> = project
         .modules
@@ -344,31 +355,27 @@ pub fn render_site(
             },
         )
     })?;
-    crate::cmd::timing("render: module pages", started);
+    crate::timing::timing("render: module pages", started);
     scenarios::render(project, edition, &pages)?;
     let search_index = search::render(project, compiled, edition, &pages)?;
-    crate::cmd::timing("render: scenarios and search", started);
+    crate::timing::timing("render: scenarios and search", started);
     progress::render(project, compiled, edition, &pages)?;
     documents::render(project, compiled, edition, &pages)?;
-    crate::cmd::timing("render: progress and documents", started);
-    let mut other = 0;
+    crate::timing::timing("render: progress and documents", started);
     for asset in theme
         .assets()
         .map_err(|d| RenderError::Template(Box::new(d)))?
     {
         sink.write(&format!("assets/{}", asset.path), &asset.bytes)?;
-        other += 1;
     }
     for file in files {
         sink.copy(
             &format!("assets/course/{file}"),
             &project.course_dir().join(file),
         )?;
-        other += 1;
     }
     Ok(Written {
         pages: pages.written.into_inner(),
-        files: other,
         search_index,
     })
 }

@@ -8,9 +8,9 @@ use minijinja::{Value, context};
 use serde::Serialize;
 
 use crate::compile::Compiled;
-use crate::config::SelfAssessment;
 use crate::edition::Edition;
-use crate::project::Project;
+use crate::load::Project;
+use crate::load::config::SelfAssessment;
 use crate::render::{Pages, RenderError};
 
 #[derive(Serialize)]
@@ -143,7 +143,7 @@ fn course_data<'a>(
 }
 
 /// Writes `progress.html` and `certificate.html`.
-pub fn render(
+pub(crate) fn render(
     project: &Project,
     compiled: &Compiled,
     edition: Edition,

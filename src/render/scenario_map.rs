@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use pulldown_cmark_escape::escape_html;
 
-use crate::scenario::{Ending, Node, Scenario};
+use crate::load::scenario::{Ending, Node, Scenario};
 use crate::ui::Ui;
 
 const W: usize = 190;
@@ -111,7 +111,7 @@ fn shape(node: &Node, x: usize, y: usize) -> String {
 }
 
 /// The map of `s` as an inline SVG element.
-pub fn svg(s: &Scenario, ui: &Ui) -> String {
+pub(crate) fn svg(s: &Scenario, ui: &Ui) -> String {
     let places = layout(s);
     let index = s.index();
     let cols = places.iter().map(|p| p.0).max().unwrap_or(0) + 1;
@@ -207,8 +207,8 @@ pub fn svg(s: &Scenario, ui: &Ui) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config;
     use crate::diagnostic::Diagnostics;
+    use crate::load::config;
     use crate::source::SourceFile;
 
     #[test]
@@ -216,7 +216,7 @@ mod tests {
         let mut d = Diagnostics::new();
         let config = config::from_yaml("title: T\nmodules: [a.md]\n");
         let yaml = "title: <T>\nstart: a\nnodes:\n  a:\n    text: x\n    choices:\n      - {label: l, goto: b, feedback: f}\n      - {label: l, goto: c, feedback: f}\n  b:\n    escalates: true\n    text: y\n    choices:\n      - {label: l, goto: c, feedback: f}\n      - {label: l, goto: a, feedback: f}\n  c:\n    ending: positive\n    text: z\n";
-        let s = crate::scenario::load(
+        let s = crate::load::scenario::load(
             "t",
             SourceFile::new("scenarios/t.yaml", yaml),
             &config,

@@ -16,10 +16,10 @@ use serde::Serialize;
 
 use crate::compile::Lookups;
 use crate::edition::Edition;
-use crate::project::Project;
+use crate::load::Project;
+use crate::load::scenario::{Node, Scenario};
+use crate::load::yaml::Spanned;
 use crate::render::{Pages, RenderError, scenario_map};
-use crate::scenario::{self, Node, Scenario};
-use crate::yaml::Spanned;
 
 /// A choice as pages and the player see it.
 #[derive(Debug, Serialize)]
@@ -73,7 +73,11 @@ const PLAYER_UI: &[&str] = &[
 ];
 
 /// Renders every scenario page for `edition`.
-pub fn render(project: &Project, edition: Edition, pages: &Pages<'_>) -> Result<(), RenderError> {
+pub(crate) fn render(
+    project: &Project,
+    edition: Edition,
+    pages: &Pages<'_>,
+) -> Result<(), RenderError> {
     if project.scenarios.is_empty() {
         return Ok(());
     }
@@ -104,7 +108,7 @@ struct Fields<'a> {
 
 impl Fields<'_> {
     fn html(&self, field: &Spanned<String>, root: &str) -> String {
-        scenario::markdown::render(
+        crate::compile::scenario_text::render(
             self.project,
             &self.lookups,
             field,
@@ -116,7 +120,7 @@ impl Fields<'_> {
     }
 
     fn notes(&self, field: &Spanned<String>) -> String {
-        scenario::markdown::render(
+        crate::compile::scenario_text::render(
             self.project,
             &self.lookups,
             field,

@@ -6,10 +6,10 @@ use minijinja::{Value, context};
 use serde::Serialize;
 
 use crate::compile::Compiled;
+use crate::compile::search::{self, Entry};
 use crate::edition::Edition;
-use crate::project::Project;
+use crate::load::Project;
 use crate::render::{Pages, RenderError};
-use crate::search::{self, Entry};
 
 /// The index script, relative to the site root.
 const INDEX: &str = "assets/search-index.js";
@@ -22,7 +22,7 @@ struct ListedModule<'a> {
 }
 
 /// Writes the index and the search page; returns the index's size in bytes.
-pub fn render(
+pub(crate) fn render(
     project: &Project,
     compiled: &Compiled,
     edition: Edition,

@@ -7,66 +7,66 @@
 
 use serde::Serialize;
 
-use crate::config::{Config, Support};
 use crate::edition::{Edition, ModuleEdition};
-use crate::module::Module;
+use crate::load::config::{Config, Support};
+use crate::load::module::Module;
 
 /// `course`: the course's own fields.
 #[derive(Debug, Serialize)]
-pub struct CourseView<'a> {
+pub(crate) struct CourseView<'a> {
     /// Stable id.
-    pub id: &'a str,
+    pub(crate) id: &'a str,
     /// Title.
-    pub title: &'a str,
+    pub(crate) title: &'a str,
     /// Subtitle.
-    pub subtitle: Option<&'a str>,
+    pub(crate) subtitle: Option<&'a str>,
     /// Organisation.
-    pub organisation: Option<&'a str>,
+    pub(crate) organisation: Option<&'a str>,
     /// BCP 47 language tag.
-    pub language: &'a str,
+    pub(crate) language: &'a str,
 }
 
 /// `support`: the support block.
 #[derive(Debug, Serialize)]
-pub struct SupportView<'a> {
+pub(crate) struct SupportView<'a> {
     /// Heading.
-    pub heading: Option<&'a str>,
+    pub(crate) heading: Option<&'a str>,
     /// People in school.
-    pub contacts: &'a [crate::config::Contact],
+    pub(crate) contacts: &'a [crate::load::config::Contact],
     /// Helplines.
-    pub services: Vec<ServiceView<'a>>,
+    pub(crate) services: Vec<ServiceView<'a>>,
     /// The emergency line.
-    pub emergency: Option<&'a str>,
+    pub(crate) emergency: Option<&'a str>,
     /// When last checked.
-    pub checked: Option<&'a str>,
+    pub(crate) checked: Option<&'a str>,
 }
 
 /// One helpline.
 #[derive(Debug, Serialize)]
-pub struct ServiceView<'a> {
+pub(crate) struct ServiceView<'a> {
     /// Name.
-    pub name: &'a str,
+    pub(crate) name: &'a str,
     /// How to reach it.
-    pub how: Option<&'a str>,
+    pub(crate) how: Option<&'a str>,
     /// When and for whom.
-    pub when: Option<&'a str>,
+    pub(crate) when: Option<&'a str>,
     /// Website (already checked to be http, https, tel or mailto).
-    pub url: Option<&'a str>,
+    pub(crate) url: Option<&'a str>,
 }
 
 /// A competency as templates see it.
 #[derive(Debug, Serialize)]
-pub struct CompetencyView<'a> {
+pub(crate) struct CompetencyView<'a> {
     /// Id.
-    pub id: &'a str,
+    pub(crate) id: &'a str,
     /// Title.
-    pub title: &'a str,
+    pub(crate) title: &'a str,
     /// Description.
-    pub description: Option<&'a str>,
+    pub(crate) description: Option<&'a str>,
 }
 
-impl<'a> From<&'a crate::config::Competency> for CompetencyView<'a> {
-    fn from(c: &'a crate::config::Competency) -> Self {
+impl<'a> From<&'a crate::load::config::Competency> for CompetencyView<'a> {
+    fn from(c: &'a crate::load::config::Competency) -> Self {
         Self {
             id: &c.id,
             title: &c.title,
@@ -77,32 +77,32 @@ impl<'a> From<&'a crate::config::Competency> for CompetencyView<'a> {
 
 /// A module in lists and navigation.
 #[derive(Debug, Serialize)]
-pub struct ModuleView<'a> {
+pub(crate) struct ModuleView<'a> {
     /// 1-based position in the course.
-    pub number: usize,
+    pub(crate) number: usize,
     /// Title.
-    pub title: &'a str,
+    pub(crate) title: &'a str,
     /// Slug.
-    pub slug: &'a str,
+    pub(crate) slug: &'a str,
     /// Path from the site root, e.g. `modules/intro.html`.
-    pub url: String,
+    pub(crate) url: String,
     /// Summary.
-    pub summary: Option<&'a str>,
+    pub(crate) summary: Option<&'a str>,
     /// Minutes.
-    pub duration: Option<u32>,
+    pub(crate) duration: Option<u32>,
     /// Outcomes.
-    pub outcomes: &'a [String],
+    pub(crate) outcomes: &'a [String],
     /// Competencies (id and title).
-    pub competencies: Vec<CompetencyView<'a>>,
+    pub(crate) competencies: Vec<CompetencyView<'a>>,
     /// Content note.
-    pub content_note: Option<&'a str>,
+    pub(crate) content_note: Option<&'a str>,
     /// Whether only the facilitator edition has it.
-    pub facilitator_only: bool,
+    pub(crate) facilitator_only: bool,
 }
 
 impl<'a> SupportView<'a> {
     /// The view of the configured support block.
-    pub fn new(support: &'a Support) -> Self {
+    pub(crate) fn new(support: &'a Support) -> Self {
         Self {
             heading: support.heading.as_deref(),
             contacts: &support.contacts,
@@ -123,7 +123,7 @@ impl<'a> SupportView<'a> {
 }
 
 /// The course's own fields.
-pub fn course(config: &Config) -> CourseView<'_> {
+pub(crate) fn course(config: &Config) -> CourseView<'_> {
     CourseView {
         id: &config.id,
         title: &config.title,
@@ -134,7 +134,7 @@ pub fn course(config: &Config) -> CourseView<'_> {
 }
 
 /// Every declared competency.
-pub fn competencies(config: &Config) -> Vec<CompetencyView<'_>> {
+pub(crate) fn competencies(config: &Config) -> Vec<CompetencyView<'_>> {
     config
         .competencies
         .iter()
@@ -143,7 +143,7 @@ pub fn competencies(config: &Config) -> Vec<CompetencyView<'_>> {
 }
 
 /// The modules that appear in `edition`, numbered in course order.
-pub fn modules<'a>(
+pub(crate) fn modules<'a>(
     config: &'a Config,
     modules: &'a [Module],
     edition: Edition,
@@ -174,29 +174,29 @@ pub fn modules<'a>(
 
 /// A scenario in lists.
 #[derive(Debug, Serialize)]
-pub struct ScenarioView<'a> {
+pub(crate) struct ScenarioView<'a> {
     /// Id.
-    pub id: &'a str,
+    pub(crate) id: &'a str,
     /// Title.
-    pub title: &'a str,
+    pub(crate) title: &'a str,
     /// Summary.
-    pub summary: Option<&'a str>,
+    pub(crate) summary: Option<&'a str>,
     /// Content note.
-    pub content_note: Option<&'a str>,
+    pub(crate) content_note: Option<&'a str>,
     /// Competencies (id and title).
-    pub competencies: Vec<CompetencyView<'a>>,
+    pub(crate) competencies: Vec<CompetencyView<'a>>,
     /// Whether it is a safeguarding (disclosure) scenario.
-    pub safeguarding: bool,
+    pub(crate) safeguarding: bool,
     /// Path from the site root to its start page.
-    pub url: String,
+    pub(crate) url: String,
     /// Number of nodes.
-    pub steps: usize,
+    pub(crate) steps: usize,
 }
 
 /// Every scenario, in file order.
-pub fn scenarios<'a>(
+pub(crate) fn scenarios<'a>(
     config: &'a Config,
-    scenarios: &'a [crate::scenario::Scenario],
+    scenarios: &'a [crate::load::scenario::Scenario],
 ) -> Vec<ScenarioView<'a>> {
     scenarios
         .iter()
@@ -222,7 +222,7 @@ pub fn scenarios<'a>(
 /// template value only when a template reads it. For the documents that
 /// hold every module (the workbook), a full copy would double their memory.
 #[derive(Debug)]
-pub struct LazySeq<T>(pub Vec<T>);
+pub(crate) struct LazySeq<T>(pub(crate) Vec<T>);
 
 impl<T: Serialize + std::fmt::Debug + Send + Sync + 'static> minijinja::value::Object
     for LazySeq<T>
@@ -243,7 +243,7 @@ impl<T: Serialize + std::fmt::Debug + Send + Sync + 'static> minijinja::value::O
 
 impl<T: Serialize + std::fmt::Debug + Send + Sync + 'static> LazySeq<T> {
     /// The list as a template value.
-    pub fn value(items: Vec<T>) -> minijinja::Value {
+    pub(crate) fn value(items: Vec<T>) -> minijinja::Value {
         minijinja::Value::from_object(Self(items))
     }
 }

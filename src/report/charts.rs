@@ -6,14 +6,14 @@ use std::fmt::Write as _;
 
 use crate::report::{Row, SelfRow};
 
-use crate::markdown::escaped as esc;
+use crate::compile::markdown::escaped as esc;
 
 const LABEL: usize = 300;
 const BAR: usize = 320;
 const ROW: usize = 26;
 
 /// Horizontal bars of each row's percentage.
-pub fn percent_bars(title: &str, rows: &[Row]) -> String {
+pub(crate) fn percent_bars(title: &str, rows: &[Row]) -> String {
     let height = rows.len() * ROW + 10;
     let width = LABEL + BAR + 120;
     let mut svg = format!(
@@ -45,7 +45,7 @@ pub fn percent_bars(title: &str, rows: &[Row]) -> String {
 }
 
 /// Paired bars (before, after) of each statement's mean rating out of 5.
-pub fn before_after(title: &str, rows: &[SelfRow], before: &str, after: &str) -> String {
+pub(crate) fn before_after(title: &str, rows: &[SelfRow], before: &str, after: &str) -> String {
     let height = rows.len() * ROW * 2 + 10;
     let width = LABEL + BAR + 120;
     let mut svg = format!(

@@ -8,8 +8,8 @@
 //! with SVG charts and CSV files. A file that cannot be used is skipped with a
 //! warning naming it; nothing else stops the report.
 
-pub mod charts;
-pub mod write;
+pub(crate) mod charts;
+pub(crate) mod write;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -17,13 +17,13 @@ use std::path::PathBuf;
 use serde::Serialize;
 use serde_json::Value;
 
-pub use write::write;
+pub(crate) use write::write;
 
-use crate::codes::Code;
 use crate::compile::Compiled;
+use crate::diagnostic::codes::Code;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::edition::Edition;
-use crate::project::Project;
+use crate::load::Project;
 
 /// The largest export file read.
 const MAX_EXPORT_BYTES: u64 = 5 * 1024 * 1024;
@@ -37,20 +37,20 @@ struct Export {
 
 /// A table row: a label and counts out of a total.
 #[derive(Debug, Clone, Serialize)]
-pub struct Row {
+pub(crate) struct Row {
     /// What the row is about.
-    pub label: String,
+    pub(crate) label: String,
     /// Its id (module slug, question id …).
-    pub id: String,
+    pub(crate) id: String,
     /// How many.
-    pub count: usize,
+    pub(crate) count: usize,
     /// Out of how many.
-    pub total: usize,
+    pub(crate) total: usize,
 }
 
 impl Row {
     /// `count / total` as a whole percentage.
-    pub fn percent(&self) -> u32 {
+    pub(crate) fn percent(&self) -> u32 {
         if self.total == 0 {
             0
         } else {
@@ -61,44 +61,44 @@ impl Row {
 
 /// Before and after for one self-assessment statement.
 #[derive(Debug, Clone, Serialize)]
-pub struct SelfRow {
+pub(crate) struct SelfRow {
     /// The statement.
-    pub statement: String,
+    pub(crate) statement: String,
     /// Its id.
-    pub id: String,
+    pub(crate) id: String,
     /// Learners who rated it at both times.
-    pub pairs: usize,
+    pub(crate) pairs: usize,
     /// Mean rating at the start (of those pairs).
-    pub before: f64,
+    pub(crate) before: f64,
     /// Mean rating at the end.
-    pub after: f64,
+    pub(crate) after: f64,
     /// Mean change.
-    pub change: f64,
+    pub(crate) change: f64,
 }
 
 /// Everything the report shows.
 #[derive(Debug, Serialize)]
-pub struct Report {
+pub(crate) struct Report {
     /// Course title.
-    pub title: String,
+    pub(crate) title: String,
     /// Organisation.
-    pub organisation: Option<String>,
+    pub(crate) organisation: Option<String>,
     /// BCP 47 language tag of the course.
-    pub language: String,
+    pub(crate) language: String,
     /// Usable files.
-    pub learners: usize,
+    pub(crate) learners: usize,
     /// Modules completed (count of learners).
-    pub modules: Vec<Row>,
+    pub(crate) modules: Vec<Row>,
     /// Quiz questions answered right (count of learners who answered right, of those who answered).
-    pub questions: Vec<Row>,
+    pub(crate) questions: Vec<Row>,
     /// Quiz answers right per competency.
-    pub competencies: Vec<Row>,
+    pub(crate) competencies: Vec<Row>,
     /// Learners who reached each scenario ending (label "scenario — ending").
-    pub endings: Vec<Row>,
+    pub(crate) endings: Vec<Row>,
     /// Self-assessment before and after.
-    pub self_assessment: Vec<SelfRow>,
+    pub(crate) self_assessment: Vec<SelfRow>,
     /// Names, when given and not left out.
-    pub names: Vec<String>,
+    pub(crate) names: Vec<String>,
 }
 
 /// Reads each export file, skipping (with a warning) any that cannot be used.
@@ -178,7 +178,7 @@ fn has(data: &Value, part: &str, key: &str) -> bool {
 }
 
 /// Builds the report from export files; None (with the reasons already pushed) when no file is usable.
-pub fn build(
+pub(crate) fn build(
     project: &Project,
     compiled: &Compiled,
     files: &[PathBuf],

@@ -7,14 +7,14 @@ use std::path::Path;
 use minijinja::{Value, context};
 
 use crate::diagnostic::Diagnostic;
+use crate::render::theme::Theme;
 use crate::report::{Report, Row, charts};
-use crate::theme::Theme;
 use crate::ui::Ui;
-use crate::writer::{Sink, Staging, WriteError};
+use crate::write::{Sink, Staging, WriteError};
 
 /// Why the report could not be written.
 #[derive(Debug)]
-pub enum ReportError {
+pub(crate) enum ReportError {
     /// The output folder is unsafe or the disk failed.
     Write(WriteError),
     /// The theme's report template failed.
@@ -49,7 +49,7 @@ fn csv_rows(header: [&str; 5], rows: &[Row]) -> Vec<u8> {
 }
 
 /// Writes `report` into `out` (checked and staged like every output folder).
-pub fn write(
+pub(crate) fn write(
     report: &Report,
     project_root: &Path,
     theme: &Theme,

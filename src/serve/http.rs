@@ -10,28 +10,28 @@ use std::time::Duration;
 
 use percent_encoding::percent_decode_str;
 
-use crate::markdown::escaped;
+use crate::compile::markdown::escaped;
 use crate::serve::site::Site;
 
 /// Where the live-reload script waits for the next build.
-pub const WAIT_PATH: &str = "/__peerprep/wait";
+pub(crate) const WAIT_PATH: &str = "/__peerprep/wait";
 /// The live-reload script, served in serve mode only.
-pub const SCRIPT_PATH: &str = "/assets/livereload.js";
+pub(crate) const SCRIPT_PATH: &str = "/assets/livereload.js";
 const SCRIPT: &str = include_str!("livereload.js");
 /// How long a waiting request is held before it is answered anyway.
 const WAIT_TIMEOUT: Duration = Duration::from_secs(25);
 
 /// An answer, before it becomes an HTTP response.
 #[derive(Debug, PartialEq, Eq)]
-pub struct Reply {
+pub(crate) struct Reply {
     /// The status code.
-    pub status: u16,
+    pub(crate) status: u16,
     /// The `Content-Type`.
-    pub content_type: String,
+    pub(crate) content_type: String,
     /// The body.
-    pub body: Vec<u8>,
+    pub(crate) body: Vec<u8>,
     /// A `Location` for redirects.
-    pub location: Option<String>,
+    pub(crate) location: Option<String>,
 }
 
 impl Reply {
@@ -50,7 +50,7 @@ impl Reply {
 }
 
 /// Answers a request for `url` (the request target, starting with `/`).
-pub fn answer(method: &str, url: &str, site: &Site) -> Reply {
+pub(crate) fn answer(method: &str, url: &str, site: &Site) -> Reply {
     if method != "GET" && method != "HEAD" {
         return Reply::text(405, "Only GET and HEAD are allowed.\n");
     }
@@ -110,7 +110,7 @@ pub fn answer(method: &str, url: &str, site: &Site) -> Reply {
 
 /// The built file a request path names: decoded once, `index.html` added for
 /// folders. Err is the status for a path that is refused.
-pub fn resolve(path: &str) -> Result<String, u16> {
+pub(crate) fn resolve(path: &str) -> Result<String, u16> {
     if !path.starts_with('/') {
         return Err(400);
     }
@@ -137,7 +137,7 @@ pub fn resolve(path: &str) -> Result<String, u16> {
 }
 
 /// The `Content-Type` for a file, with a charset for text.
-pub fn content_type(key: &str) -> String {
+pub(crate) fn content_type(key: &str) -> String {
     let mime = mime_guess::from_path(key).first_or_octet_stream();
     if mime.type_() == "text" || mime.subtype() == "javascript" || mime.subtype() == "json" {
         format!("{mime}; charset=utf-8")
@@ -148,7 +148,7 @@ pub fn content_type(key: &str) -> String {
 
 /// A page with the live-reload script added and its CSP widened to let the
 /// script ask this server (and only it) for the next build.
-pub fn with_reload(html: &str, generation: u64) -> String {
+pub(crate) fn with_reload(html: &str, generation: u64) -> String {
     let tag = format!(
         "<script defer src=\"{SCRIPT_PATH}\" data-generation=\"{generation}\"></script>\n</head>"
     );
@@ -208,7 +208,7 @@ fn rooted(html: &str) -> String {
 }
 
 /// Turns a [`Reply`] into a response and sends it.
-pub fn respond(request: tiny_http::Request, site: &Site) {
+pub(crate) fn respond(request: tiny_http::Request, site: &Site) {
     let method = request.method().as_str().to_string();
     let reply = answer(&method, request.url(), site);
     let mut response = tiny_http::Response::from_data(if method == "HEAD" {

@@ -2,6 +2,6 @@
 //! ([`site`]), answered over HTTP ([`http`]) and rebuilt whenever a source
 //! changes ([`watch`]). Served pages reload themselves after each rebuild.
 
-pub mod http;
-pub mod site;
-pub mod watch;
+pub(crate) mod http;
+pub(crate) mod site;
+pub(crate) mod watch;

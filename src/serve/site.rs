@@ -2,92 +2,47 @@
 //! on every change, and swapped whole, so a request sees one build or the
 //! next, never a mix, and waits while a rebuild is running.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::cache::Cache;
 use crate::cache::lock;
-use crate::cmd::{Validated, load_and_validate_cached};
 use crate::diagnostic::Diagnostics;
 use crate::edition::Edition;
-use crate::fs::{self, IoError};
+use crate::pipeline::Cache;
+use crate::pipeline::{Validated, load_and_validate_cached};
 use crate::render::{self, RenderError};
-use crate::writer::Sink;
-
-/// A built site: file contents by path relative to the site root (shared
-/// with `serve`'s cache, so an unchanged page is never copied).
-pub type Files = HashMap<String, Arc<Vec<u8>>>;
-
-/// A [`Sink`] that keeps every file in memory.
-#[derive(Debug, Default)]
-pub struct Memory {
-    files: Mutex<Files>,
-}
-
-impl Memory {
-    /// The files written, by path relative to the site root.
-    pub fn into_files(self) -> Files {
-        self.files
-            .into_inner()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-}
-
-impl Sink for Memory {
-    fn write(&self, relative: &str, contents: &[u8]) -> Result<(), IoError> {
-        lock(&self.files).insert(relative.to_string(), Arc::new(contents.to_vec()));
-        Ok(())
-    }
-    fn copy(&self, relative: &str, from: &Path) -> Result<(), IoError> {
-        let bytes = fs::read(from)?;
-        lock(&self.files).insert(relative.to_string(), Arc::new(bytes));
-        Ok(())
-    }
-    fn write_with(
-        &self,
-        relative: &str,
-        produce: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
-    ) -> Result<(), IoError> {
-        let bytes = crate::writer::gather(relative, produce)?;
-        self.write_shared(relative, Arc::new(bytes))
-    }
-    fn write_shared(&self, relative: &str, contents: Arc<Vec<u8>>) -> Result<(), IoError> {
-        lock(&self.files).insert(relative.to_string(), contents);
-        Ok(())
-    }
-}
+use crate::write::memory::{Files, Memory};
 
 /// One build as served: its files, or the problems that stopped it.
 #[derive(Debug, Default)]
-pub struct Snapshot {
+pub(crate) struct Snapshot {
     /// Counts builds, so the browser knows when to reload.
-    pub generation: u64,
+    pub(crate) generation: u64,
     /// The files of the last good build (kept while the source is broken, for its assets).
-    pub files: Arc<Files>,
+    pub(crate) files: Arc<Files>,
     /// The problems that stopped the newest build, as shown in the terminal.
-    pub problems: Option<String>,
+    pub(crate) problems: Option<String>,
     /// Whether a rebuild is under way (requests wait for it).
-    pub building: bool,
+    pub(crate) building: bool,
 }
 
 /// What a rebuild printed.
 #[derive(Debug)]
-pub struct Report {
+pub(crate) struct Report {
     /// Whether the build succeeded.
-    pub ok: bool,
+    pub(crate) ok: bool,
     /// Problems and warnings, as `build` prints them.
-    pub messages: String,
+    pub(crate) messages: String,
     /// Pages built.
-    pub pages: usize,
+    pub(crate) pages: usize,
     /// How long it took.
-    pub took: Duration,
+    pub(crate) took: Duration,
 }
 
 /// The served site: the project, the newest snapshot and the compile cache.
 #[derive(Debug)]
-pub struct Site {
+pub(crate) struct Site {
     project_dir: PathBuf,
     edition: Edition,
     cache: Cache,
@@ -97,7 +52,7 @@ pub struct Site {
 
 impl Site {
     /// A site with nothing built yet.
-    pub fn new(project_dir: PathBuf, edition: Edition) -> Self {
+    pub(crate) fn new(project_dir: PathBuf, edition: Edition) -> Self {
         Self {
             project_dir,
             edition,
@@ -107,18 +62,13 @@ impl Site {
         }
     }
 
-    /// The project folder.
-    pub fn project_dir(&self) -> &Path {
-        &self.project_dir
-    }
-
     /// Marks a rebuild as under way: requests from now on wait for it.
     fn start_rebuild(&self) {
         lock(&self.state).building = true;
     }
 
     /// Builds the course into memory and swaps it in.
-    pub fn rebuild(&self) -> Report {
+    pub(crate) fn rebuild(&self) -> Report {
         self.start_rebuild();
         let started = Instant::now();
         let built = build(&self.project_dir, self.edition, &self.cache);
@@ -154,7 +104,7 @@ impl Site {
     }
 
     /// The newest snapshot's files, problems and generation, once no rebuild is running.
-    pub fn current(&self) -> (Arc<Files>, Option<String>, u64) {
+    pub(crate) fn current(&self) -> (Arc<Files>, Option<String>, u64) {
         let state = lock(&self.state);
         let state = self
             .changed
@@ -168,7 +118,7 @@ impl Site {
     }
 
     /// Waits until the generation differs from `seen` or `timeout` passes; returns the generation.
-    pub fn wait_for_change(&self, seen: u64, timeout: Duration) -> u64 {
+    pub(crate) fn wait_for_change(&self, seen: u64, timeout: Duration) -> u64 {
         let state = lock(&self.state);
         let (state, _) = self
             .changed
@@ -178,7 +128,7 @@ impl Site {
     }
 
     /// Wakes every waiting request (used when the server stops).
-    pub fn wake_all(&self) {
+    pub(crate) fn wake_all(&self) {
         self.changed.notify_all();
     }
 }
@@ -213,7 +163,7 @@ fn build(
         &theme,
         &checked.files,
         &memory,
-        Some(cache),
+        Some(cache.render()),
     ) {
         Ok(written) => Ok((
             memory.into_files(),
@@ -231,16 +181,6 @@ fn build(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn memory_keeps_what_is_written() {
-        let memory = Memory::default();
-        memory.write("a/b.html", b"<p>hi</p>").expect("write");
-        memory.write("a/b.html", b"<p>again</p>").expect("write");
-        let files = memory.into_files();
-        assert_eq!(files.len(), 1);
-        assert_eq!(files["a/b.html"].as_slice(), b"<p>again</p>");
-    }
 
     #[test]
     fn a_missing_course_is_a_problem_not_a_panic() {

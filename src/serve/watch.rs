@@ -11,12 +11,12 @@ use notify_debouncer_full::notify::{EventKind, RecommendedWatcher, RecursiveMode
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
 /// The folders watched, relative to the project folder.
-pub const WATCHED: [&str; 3] = ["course", "scenarios", "themes"];
+pub(crate) const WATCHED: [&str; 3] = ["course", "scenarios", "themes"];
 /// How long the sources must be quiet before a rebuild starts.
-pub const DEBOUNCE: Duration = Duration::from_millis(50);
+pub(crate) const DEBOUNCE: Duration = Duration::from_millis(50);
 
 /// A running watcher and the batches of changed paths it reports.
-pub struct Watch {
+pub(crate) struct Watch {
     debouncer: Debouncer<RecommendedWatcher, RecommendedCache>,
     events: Receiver<DebounceEventResult>,
     root: PathBuf,
@@ -25,7 +25,7 @@ pub struct Watch {
 
 impl Watch {
     /// Starts watching the sources of the project at `root`.
-    pub fn start(root: &Path) -> Result<Self, String> {
+    pub(crate) fn start(root: &Path) -> Result<Self, String> {
         let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
         let (tx, events) = channel();
         let mut debouncer =
@@ -61,7 +61,7 @@ impl Watch {
     /// Waits for the next change to the sources and returns the changed
     /// paths (relative to the project where possible); None when the
     /// watcher has stopped.
-    pub fn next_change(&mut self) -> Option<Vec<PathBuf>> {
+    pub(crate) fn next_change(&mut self) -> Option<Vec<PathBuf>> {
         loop {
             let batch = self.events.recv().ok()?;
             let events = match batch {
@@ -91,7 +91,7 @@ impl Watch {
 }
 
 /// `path` relative to `root` when it is one of the watched sources.
-pub fn relevant(root: &Path, path: &Path) -> Option<PathBuf> {
+pub(crate) fn relevant(root: &Path, path: &Path) -> Option<PathBuf> {
     let relative = path.strip_prefix(root).ok()?;
     let first = relative.components().next()?.as_os_str().to_str()?;
     WATCHED.contains(&first).then(|| relative.to_path_buf())

@@ -1,0 +1,121 @@
+//! Reflections: ```` ```reflection ```` blocks in modules, a YAML list of
+//! prompts (each a string, or `{id, prompt}`; the default id is
+//! `<module slug>-<n>`). Each becomes a labelled text area whose text
+//! `assets/progress.js` saves in the learner's browser as they type.
+
+use serde::Deserialize;
+
+use crate::compile::markdown::DataBlock;
+use crate::diagnostic::codes::Code;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::load::config::Config;
+use crate::load::plain_text::Filler;
+use crate::load::yaml::{self, Spanned};
+use crate::slug;
+use crate::source::SourceFile;
+use crate::ui::Ui;
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RawPrompt {
+    Plain(String),
+    Named(NamedPrompt),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NamedPrompt {
+    id: String,
+    prompt: Spanned<String>,
+}
+
+/// One reflection prompt.
+#[derive(Debug, Clone)]
+pub(crate) struct Prompt {
+    /// Unique in the course; learner text is saved under it.
+    pub(crate) id: String,
+    /// The question, plain text.
+    pub(crate) prompt: String,
+}
+
+/// Parses a reflection block; `count` numbers the module's prompts across blocks.
+pub(crate) fn parse(
+    block: &DataBlock,
+    source: &SourceFile,
+    config: &Config,
+    module_slug: &str,
+    count: &mut usize,
+    out: &mut Diagnostics,
+) -> Vec<Prompt> {
+    let line_offset = source.line_col(block.offset).0 - 1;
+    let raw: Vec<Spanned<RawPrompt>> = match yaml::parse_part(source, &block.yaml, line_offset) {
+        Ok(raw) => raw,
+        Err(mut d) => {
+            d.help = d.help.or_else(|| Some("a ```reflection block holds a YAML list of prompts: strings, or `{id: …, prompt: …}`".to_owned()));
+            out.push(d);
+            return Vec::new();
+        }
+    };
+    let fill = Filler::new(config, source, line_offset);
+    let mut prompts = Vec::new();
+    for item in raw {
+        *count += 1;
+        let (id, prompt) = match item.value {
+            RawPrompt::Plain(prompt) => (
+                format!("{module_slug}-{count}"),
+                Spanned::new(prompt, item.referenced, item.defined),
+            ),
+            RawPrompt::Named(named) => (named.id, named.prompt),
+        };
+        let prompt = fill.field(&prompt, out);
+        if !slug::is_valid_id(&id) || prompt.trim().is_empty() {
+            out.push(
+                yaml::locate(
+                    Diagnostic::error(
+                        Code::InvalidQuiz,
+                        format!("reflection \"{id}\" needs a valid id and a prompt"),
+                    ),
+                    source,
+                    &item.referenced,
+                    line_offset,
+                    1,
+                )
+                .with_help("ids use lowercase letters, digits and dashes"),
+            );
+            continue;
+        }
+        prompts.push(Prompt { id, prompt });
+    }
+    prompts
+}
+
+use crate::compile::markdown::escaped as esc;
+
+/// The reflection prompts as labelled text areas.
+pub(crate) fn render(prompts: &[Prompt], ui: &Ui) -> String {
+    let mut html = String::from("<div class=\"reflections\">\n");
+    for p in prompts {
+        let id = esc(&p.id);
+        html.push_str(&format!(
+            "<div class=\"reflection\"><label for=\"reflection-{id}\">{}</label>\n<textarea id=\"reflection-{id}\" name=\"{id}\" rows=\"5\" data-reflection=\"{id}\" aria-describedby=\"reflection-{id}-note\"></textarea>\n<p class=\"reflection-note\" id=\"reflection-{id}-note\">{}</p></div>\n",
+            esc(&p.prompt),
+            esc(ui.get("reflection_note"))
+        ));
+    }
+    html.push_str("</div>\n");
+    html
+}
+
+/// The reflection prompts on paper: each with ruled space to write in.
+pub(crate) fn render_print(prompts: &[Prompt]) -> String {
+    let mut html = String::from("<div class=\"reflections-print\">\n");
+    for p in prompts {
+        html.push_str(&format!(
+            "<div class=\"reflection-print\"><p class=\"reflection-prompt\">{}</p>\n{}</div>\n",
+            esc(&p.prompt),
+            crate::compile::quiz::print::write_space(6)
+        ));
+    }
+    html.push_str("</div>\n");
+    html
+}

@@ -1,0 +1,335 @@
+//! The full-text search index: every module's text split at its headings,
+//! each section reduced to its heading, a short snippet and the distinct
+//! words in it, plus every scenario's title and summary.
+//!
+//! The index is written as a script (`assets/search-index.js`) that sets
+//! `window.peerprepSearch`, so search works from `file://` where pages
+//! cannot fetch JSON. Shape: `{"v": 2, "pages": [[title, href, [[heading,
+//! anchor, snippet, words], …]], …]}` with `words` the section's distinct
+//! lowercase words, space-separated. Keeping only distinct words and a
+//! snippet (not the whole text) keeps it small. Each page's rows are made
+//! with its body ([`Entry`]) and streamed into the script, so the whole
+//! index is never one string in memory.
+
+use std::collections::HashSet;
+
+use serde::Serialize;
+
+/// Words kept in a section's snippet.
+pub(crate) const SNIPPET_WORDS: usize = 30;
+
+/// A part of a page: the text under one heading.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize)]
+pub(crate) struct Section {
+    /// The heading level (1–6), 0 for text before the first heading.
+    pub(crate) level: u8,
+    /// The heading's id, the anchor a result links to.
+    pub(crate) id: String,
+    /// The heading's text.
+    pub(crate) title: String,
+    /// The start of the text under the heading ([`snippet`]), whitespace collapsed.
+    pub(crate) text: String,
+    /// The distinct words of the heading and all of its text ([`distinct_words`]).
+    pub(crate) words: String,
+}
+
+/// Splits sanitised HTML into sections at its headings, as plain text.
+pub(crate) fn sections(html: &str) -> Vec<Section> {
+    let mut out = vec![Section::default()];
+    let mut in_heading = false;
+    let mut rest = html;
+    while !rest.is_empty() {
+        let Some(open) = rest.find('<') else {
+            push_text(&mut out, in_heading, rest);
+            break;
+        };
+        push_text(&mut out, in_heading, &rest[..open]);
+        let (tag_end, close) = match rest[open..].find('>') {
+            Some(i) => (open + i, open + i + 1),
+            None => (rest.len(), rest.len()),
+        };
+        let tag = &rest[open + 1..tag_end];
+        let name: String = tag
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '/')
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if let Some(level) = heading_level(&name) {
+            in_heading = true;
+            out.push(Section {
+                level,
+                id: attribute(tag, "id").unwrap_or_default(),
+                ..Section::default()
+            });
+        } else if name.starts_with('/') && heading_level(&name[1..]).is_some() {
+            in_heading = false;
+        } else if is_block(name.trim_start_matches('/')) {
+            push_text(&mut out, in_heading, " ");
+        }
+        rest = &rest[close..];
+    }
+    for s in &mut out {
+        s.title = collapse(&s.title);
+        let full = collapse(&s.text);
+        s.words = distinct_words(&[&s.title, &full]);
+        s.text = snippet(&full);
+    }
+    out.retain(|s| !(s.level == 0 && s.text.is_empty()));
+    out
+}
+
+fn heading_level(name: &str) -> Option<u8> {
+    match name.as_bytes() {
+        [b'h', d @ b'1'..=b'6'] => Some(d - b'0'),
+        _ => None,
+    }
+}
+
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "br"
+            | "li"
+            | "ul"
+            | "ol"
+            | "div"
+            | "td"
+            | "th"
+            | "tr"
+            | "table"
+            | "blockquote"
+            | "pre"
+            | "dt"
+            | "dd"
+            | "section"
+            | "aside"
+            | "figure"
+            | "figcaption"
+            | "details"
+            | "summary"
+    )
+}
+
+fn push_text(out: &mut [Section], in_heading: bool, html_text: &str) {
+    if let Some(last) = out.last_mut() {
+        let target = if in_heading {
+            &mut last.title
+        } else {
+            &mut last.text
+        };
+        target.push_str(&unescape(html_text));
+    }
+}
+
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let start = tag.find(&format!("{name}=\""))? + name.len() + 2;
+    let end = tag[start..].find('"')? + start;
+    Some(unescape(&tag[start..end]))
+}
+
+/// Undoes the escaping a sanitiser writes in text.
+fn unescape(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&nbsp;", "\u{a0}")
+        .replace("&amp;", "&")
+}
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The first [`SNIPPET_WORDS`] words of `text`.
+pub(crate) fn snippet(text: &str) -> String {
+    let mut words = text.split_whitespace();
+    let mut out: Vec<&str> = words.by_ref().take(SNIPPET_WORDS).collect();
+    if words.next().is_some() {
+        out.push("…");
+    }
+    out.join(" ")
+}
+
+/// The distinct words of `parts` as search matches them (runs of letters and
+/// digits, two characters or more, lowercase), space-separated, in order of
+/// first use. `assets/search.js` splits a query the same way.
+pub(crate) fn distinct_words(parts: &[&str]) -> String {
+    let lower = parts.join(" ").to_lowercase();
+    let mut seen: HashSet<&str> = HashSet::with_capacity(128);
+    let mut out = String::with_capacity(lower.len() / 2);
+    for w in lower.split(|c: char| !c.is_alphanumeric()) {
+        let long_enough = w.len() > 2 || w.chars().count() >= 2;
+        if long_enough && seen.insert(w) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+    }
+    out
+}
+
+/// A heading the search page lists (levels 2 and 3, with an id).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub(crate) struct Listed {
+    /// The heading level.
+    pub(crate) level: u8,
+    /// The heading's id.
+    pub(crate) id: String,
+    /// The heading's text.
+    pub(crate) title: String,
+}
+
+/// Heading levels listed on the search page (deeper ones are searched, not listed).
+const LISTED_LEVELS: std::ops::RangeInclusive<u8> = 2..=3;
+
+/// One page's share of the index, made once per page body (and kept with it
+/// by `serve`'s cache): its rows, and the headings the search page lists.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Entry {
+    /// The rows `[heading, anchor, snippet, words]` as JSON, comma-separated
+    /// (no brackets): a lead row (the title and summary, and any text
+    /// before the first heading), then one per section.
+    pub(crate) rows: String,
+    /// The headings the search page lists.
+    pub(crate) listed: Vec<Listed>,
+}
+
+impl Entry {
+    /// The entry of a page titled `title` whose text is the sanitised `html`.
+    pub(crate) fn new(title: &str, summary: Option<&str>, html: &str) -> Self {
+        let found = sections(html);
+        let summary = summary.unwrap_or("");
+        let lead = Section::default();
+        let has_lead = found.first().is_some_and(|s| s.level == 0);
+        let all: Vec<&Section> = if has_lead {
+            found.iter().collect()
+        } else {
+            std::iter::once(&lead).chain(&found).collect()
+        };
+        let rows: Vec<(&str, &str, String, String)> = all
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let heading = if s.level == 0 { "" } else { s.title.as_str() };
+                let words = if i == 0 {
+                    distinct_words(&[title, summary, &s.words])
+                } else {
+                    s.words.clone()
+                };
+                let text = if s.text.is_empty() && i == 0 {
+                    summary
+                } else {
+                    &s.text
+                };
+                (heading, s.id.as_str(), snippet(text), words)
+            })
+            .collect();
+        let json = serde_json::to_string(&rows).unwrap_or_else(|_| "[]".to_owned());
+        let listed = found
+            .iter()
+            .filter(|s| LISTED_LEVELS.contains(&s.level) && !s.id.is_empty())
+            .map(|s| Listed {
+                level: s.level,
+                id: s.id.clone(),
+                title: s.title.clone(),
+            })
+            .collect();
+        Self {
+            rows: json[1..json.len() - 1].to_owned(),
+            listed,
+        }
+    }
+}
+
+/// Writes the index script: `pages` are (title, href, entry) in order.
+pub(crate) fn write_index<'a>(
+    out: &mut dyn std::io::Write,
+    pages: impl Iterator<Item = (&'a str, &'a str, &'a Entry)>,
+) -> std::io::Result<()> {
+    out.write_all(b"window.peerprepSearch = {\"v\":2,\"pages\":[")?;
+    for (n, (title, href, entry)) in pages.enumerate() {
+        let head = serde_json::to_string(&(title, href)).unwrap_or_else(|_| "[\"\",\"\"]".into());
+        if n > 0 {
+            out.write_all(b",")?;
+        }
+        out.write_all(&head.as_bytes()[..head.len() - 1])?;
+        out.write_all(b",[")?;
+        out.write_all(entry.rows.as_bytes())?;
+        out.write_all(b"]]")?;
+    }
+    out.write_all(b"]};\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_is_split_at_headings_as_plain_text() {
+        let html = "<p>Intro &amp; more.</p><h2 id=\"a-b\">A &lt;b&gt;</h2><p>One</p><ul><li>two</li><li>three</li></ul><h3 id=\"c\">C</h3><p>Four <em>five</em></p>";
+        let found = sections(html);
+        assert_eq!(found.len(), 3);
+        assert_eq!(found[0].text, "Intro & more.");
+        assert_eq!((found[1].level, found[1].id.as_str()), (2, "a-b"));
+        assert_eq!(found[1].title, "A <b>");
+        assert_eq!(found[1].text, "One two three");
+        assert_eq!(found[2].text, "Four five");
+    }
+
+    #[test]
+    fn words_are_lowercase_and_distinct_per_section() {
+        let entry = Entry::new(
+            "Mod",
+            Some("About listening"),
+            "<h2 id=\"x\">Listening</h2><p>Listen, listen and LISTEN to a mentee.</p><h4 id=\"deep\">Deep</h4>",
+        );
+        let mut script = Vec::new();
+        write_index(&mut script, [("Mod", "modules/m.html", &entry)].into_iter()).expect("written");
+        let script = String::from_utf8(script).expect("utf-8");
+        let json = script
+            .strip_prefix("window.peerprepSearch = ")
+            .and_then(|s| s.strip_suffix(";\n"))
+            .expect("script shape");
+        let value: serde_json::Value = serde_json::from_str(json).expect("json");
+        let page = &value["pages"][0];
+        assert_eq!(page[1], "modules/m.html");
+        assert_eq!(page[2][0][3], "mod about listening");
+        assert_eq!(page[2][0][2], "About listening");
+        assert_eq!(page[2][1][0], "Listening");
+        assert_eq!(page[2][1][1], "x");
+        assert_eq!(page[2][1][3], "listening listen and to mentee");
+        assert_eq!(
+            entry.listed,
+            [Listed {
+                level: 2,
+                id: "x".into(),
+                title: "Listening".into()
+            }],
+            "level 4 is searched, not listed"
+        );
+    }
+
+    #[test]
+    fn an_index_of_no_pages_is_still_a_script() {
+        let mut script = Vec::new();
+        write_index(&mut script, std::iter::empty()).expect("written");
+        assert_eq!(
+            String::from_utf8(script).expect("utf-8"),
+            "window.peerprepSearch = {\"v\":2,\"pages\":[]};\n"
+        );
+    }
+
+    #[test]
+    fn snippets_are_cut_short() {
+        let long = "word ".repeat(100);
+        let s = snippet(&long);
+        assert_eq!(s.split(' ').count(), SNIPPET_WORDS + 1);
+        assert!(s.ends_with('…'));
+    }
+}

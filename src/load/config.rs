@@ -1,0 +1,575 @@
+//! The course configuration, `course/course.yaml`.
+//!
+//! Input: the file's text. Output: a validated [`Config`], plus diagnostics for
+//! every problem found (unknown keys, bad ids, unknown `ui:` keys, unsafe URLs,
+//! module paths listed twice). Parsing is two steps: serde into the raw
+//! structs below, then `validate` into the model the renderer uses.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Component, Path};
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::codes::Code;
+use crate::diagnostic::suggest;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::load::sessions::{self, RawSession, Scheme, Session};
+use crate::load::yaml::{self, OrderedMap, Spanned};
+use crate::slug;
+use crate::source::SourceFile;
+use crate::ui::Ui;
+
+/// Where the configuration lives, relative to the project folder.
+pub(crate) const CONFIG_PATH: &str = "course/course.yaml";
+
+/// `course.yaml` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    id: Option<Spanned<String>>,
+    title: Spanned<String>,
+    subtitle: Option<String>,
+    language: Option<Spanned<String>>,
+    organisation: Option<String>,
+    #[serde(default)]
+    variables: OrderedMap<String>,
+    #[serde(default)]
+    support: Support,
+    #[serde(default)]
+    competencies: OrderedMap<RawCompetency>,
+    theme: Option<Spanned<String>>,
+    #[serde(default)]
+    ui: OrderedMap<String>,
+    modules: Vec<Spanned<String>>,
+    #[serde(default)]
+    self_assessment: Vec<SelfAssessment>,
+    #[serde(default)]
+    sessions: Vec<RawSession>,
+    #[serde(default)]
+    scheme: Scheme,
+    paper: Option<Spanned<String>>,
+}
+
+/// A statement learners rate 1–5 at the start and the end (`self_assessment:`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SelfAssessment {
+    /// Stable id: ratings are saved under it.
+    pub(crate) id: String,
+    /// The statement, e.g. "I know what to do if someone tells me they are being hurt."
+    pub(crate) statement: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCompetency {
+    title: String,
+    #[serde(default)]
+    description: Option<String>,
+}
+
+/// The support block shown on every page.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Support {
+    /// Heading of the block (defaults to the `support_heading` interface string).
+    pub(crate) heading: Option<String>,
+    /// People in school, shown first.
+    #[serde(default)]
+    pub(crate) contacts: Vec<Contact>,
+    /// Helplines and services.
+    #[serde(default)]
+    pub(crate) services: Vec<Service>,
+    /// The emergency line, e.g. "If someone is in immediate danger, call 999."
+    pub(crate) emergency: Option<String>,
+    /// When the numbers were last checked, shown in the footer.
+    pub(crate) checked: Option<String>,
+}
+
+/// A person in school or university a mentor can go to.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Contact {
+    /// Their role, e.g. "Designated Safeguarding Lead".
+    pub(crate) role: String,
+    /// Their name.
+    pub(crate) name: Option<String>,
+    /// Where to find them.
+    #[serde(rename = "where")]
+    pub(crate) location: Option<String>,
+}
+
+/// A helpline or service.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Service {
+    /// Its name, e.g. "Childline".
+    pub(crate) name: Spanned<String>,
+    /// How to reach it, e.g. "Call 0800 1111".
+    pub(crate) how: Option<String>,
+    /// When and for whom, e.g. "Free, 24/7, under-19s".
+    pub(crate) when: Option<String>,
+    /// Its website (http, https, tel or mailto).
+    pub(crate) url: Option<Spanned<String>>,
+}
+
+/// A skill the course tracks, declared under `competencies:`.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Competency {
+    /// The id modules refer to.
+    pub(crate) id: String,
+    /// Its display title.
+    pub(crate) title: String,
+    /// One sentence about it.
+    pub(crate) description: Option<String>,
+}
+
+/// A module file listed under `modules:`, with where it is listed.
+#[derive(Debug, Clone)]
+pub(crate) struct ModuleEntry {
+    /// Path relative to `course/`, with forward slashes.
+    pub(crate) path: String,
+    /// Its position in course.yaml.
+    pub(crate) listed_at: Spanned<String>,
+}
+
+/// The validated course configuration.
+#[derive(Debug, Clone)]
+pub(crate) struct Config {
+    /// Stable id: namespaces learner data.
+    pub(crate) id: String,
+    /// Course title.
+    pub(crate) title: String,
+    /// Optional subtitle.
+    pub(crate) subtitle: Option<String>,
+    /// BCP 47 language tag for `<html lang>`.
+    pub(crate) language: String,
+    /// The school or university.
+    pub(crate) organisation: Option<String>,
+    /// Variables for `{{ name }}` in content.
+    pub(crate) variables: HashMap<String, String>,
+    /// The support block.
+    pub(crate) support: Support,
+    /// Declared competencies, in order.
+    pub(crate) competencies: Vec<Competency>,
+    /// Theme folder under `themes/`.
+    pub(crate) theme: String,
+    /// Interface strings in force.
+    pub(crate) ui: Ui,
+    /// Module files in course order.
+    pub(crate) modules: Vec<ModuleEntry>,
+    /// Self-assessment statements.
+    pub(crate) self_assessment: Vec<SelfAssessment>,
+    /// Session plans.
+    pub(crate) sessions: Vec<Session>,
+    /// The scheme's details for the facilitator's templates.
+    pub(crate) scheme: Scheme,
+    /// Printed page size: `A4` or `letter`.
+    pub(crate) paper: &'static str,
+    /// The configuration file itself, for locating later problems.
+    pub(crate) source: SourceFile,
+}
+
+impl Config {
+    /// An error when `id` (written at its place in `source`) names no declared competency.
+    pub(crate) fn check_competency(
+        &self,
+        id: &Spanned<String>,
+        source: &SourceFile,
+        line_offset: usize,
+    ) -> Option<Diagnostic> {
+        if self.competency(&id.value).is_some() {
+            return None;
+        }
+        let declared = self.competencies.iter().map(|c| c.id.as_str());
+        let help = suggest::did_you_mean(&id.value, declared).map_or_else(
+            || "declare it under `competencies:` in course.yaml".to_owned(),
+            |k| format!("did you mean \"{k}\"?"),
+        );
+        Some(
+            yaml::locate_str(
+                Diagnostic::error(
+                    Code::UnknownCompetency,
+                    format!("competency \"{}\" is not declared in course.yaml", id.value),
+                ),
+                source,
+                id,
+                line_offset,
+            )
+            .with_help(help),
+        )
+    }
+
+    /// The E020 error for `{{ name }}` with no such variable, not yet located.
+    pub(crate) fn undefined_variable(&self, name: &str) -> Diagnostic {
+        let names = self.variables.keys().map(String::as_str);
+        Diagnostic::error(
+            Code::UndefinedVariable,
+            format!("variable \"{name}\" is not defined"),
+        )
+        .with_help(match suggest::did_you_mean(name, names) {
+            Some(known) => format!("did you mean \"{known}\"?"),
+            None => format!("define `{name}:` under `variables:` in course.yaml"),
+        })
+    }
+
+    /// The competency with this id.
+    pub(crate) fn competency(&self, id: &str) -> Option<&Competency> {
+        self.competencies.iter().find(|c| c.id == id)
+    }
+}
+
+/// Parses and validates course.yaml, pushing every problem found.
+pub(crate) fn load(source: SourceFile, diagnostics: &mut Diagnostics) -> Option<Config> {
+    if source
+        .text
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        diagnostics.push(
+            Diagnostic::error(Code::MissingField, "course.yaml is empty")
+                .in_file(&source.path)
+                .with_help("it needs at least `title:` and `modules:`, and should have `support:`; `peerprep init new-folder` writes an example with every field explained"),
+        );
+        return None;
+    }
+    let raw: RawConfig = match yaml::parse(&source) {
+        Ok(raw) => raw,
+        Err(d) => {
+            diagnostics.push(d);
+            return None;
+        }
+    };
+    Some(validate(raw, source, diagnostics))
+}
+
+fn validate(raw: RawConfig, source: SourceFile, out: &mut Diagnostics) -> Config {
+    let title = raw.title.value.trim().to_owned();
+    if title.is_empty() {
+        out.push(yaml::locate(
+            Diagnostic::error(Code::InvalidValue, "the course title is empty"),
+            &source,
+            &raw.title.referenced,
+            0,
+            1,
+        ));
+    }
+    let id = match &raw.id {
+        Some(id) => {
+            check_id(&source, id, "course id", out);
+            id.value.clone()
+        }
+        None => {
+            let id = slug::slugify(&title);
+            if id.is_empty() && !title.is_empty() {
+                out.push(
+                    yaml::locate_str(
+                        Diagnostic::error(
+                            Code::InvalidId,
+                            "cannot make a course id from this title",
+                        ),
+                        &source,
+                        &raw.title,
+                        0,
+                    )
+                    .with_help(
+                        "add `id:` with letters, digits and dashes, e.g. `id: peer-mentors`",
+                    ),
+                );
+            }
+            id
+        }
+    };
+    let language = match &raw.language {
+        Some(lang) => {
+            if !is_language_tag(&lang.value) {
+                out.push(
+                    yaml::locate_str(
+                        Diagnostic::error(Code::InvalidValue, "not a language tag"),
+                        &source,
+                        lang,
+                        0,
+                    )
+                    .with_help("use a BCP 47 tag such as `en-GB`, `cy` or `fr`"),
+                );
+            }
+            lang.value.clone()
+        }
+        None => "en".to_owned(),
+    };
+    let mut variables = HashMap::new();
+    for (name, value) in raw.variables.0 {
+        if !is_variable_name(&name.value) {
+            out.push(
+                yaml::locate_str(
+                    Diagnostic::error(
+                        Code::InvalidId,
+                        format!("\"{}\" is not a usable variable name", name.value),
+                    ),
+                    &source,
+                    &name,
+                    0,
+                )
+                .with_help("use letters, digits and underscores, starting with a letter"),
+            );
+        }
+        variables.insert(name.value, value.replace(['\n', '\r'], " "));
+    }
+    let mut competencies: Vec<Competency> = Vec::new();
+    for (cid, comp) in raw.competencies.0 {
+        check_id(&source, &cid, "competency id", out);
+        competencies.push(Competency {
+            id: cid.value,
+            title: comp.title,
+            description: comp.description,
+        });
+    }
+    for service in &raw.support.services {
+        if let Some(url) = &service.url
+            && !is_safe_url(&url.value)
+        {
+            out.push(
+                yaml::locate_str(
+                    Diagnostic::error(
+                        Code::InvalidValue,
+                        "this link is not a web, phone or e-mail address",
+                    ),
+                    &source,
+                    url,
+                    0,
+                )
+                .with_help("start it with https://, http://, tel: or mailto:"),
+            );
+        }
+    }
+    let theme = match &raw.theme {
+        Some(t) => {
+            if !is_plain_name(&t.value) {
+                out.push(
+                    yaml::locate_str(
+                        Diagnostic::error(
+                            Code::InvalidValue,
+                            "a theme is a folder name under themes/",
+                        ),
+                        &source,
+                        t,
+                        0,
+                    )
+                    .with_help("use a plain name such as `default`, without slashes"),
+                );
+            }
+            t.value.clone()
+        }
+        None => "default".to_owned(),
+    };
+    let keys = Ui::keys();
+    let mut overrides = Vec::new();
+    for (key, value) in &raw.ui.0 {
+        if Ui::is_known(&key.value) {
+            overrides.push((key.value.as_str(), value.as_str()));
+        } else {
+            out.push(
+                yaml::locate_str(
+                    Diagnostic::error(
+                        Code::UnknownField,
+                        format!("unknown interface string \"{}\"", key.value),
+                    ),
+                    &source,
+                    key,
+                    0,
+                )
+                .with_help_opt(
+                    suggest::did_you_mean(&key.value, keys.iter().copied())
+                        .map(|k| format!("did you mean \"{k}\"?"))
+                        .or_else(|| Some("see the list of `ui:` keys in the README".to_owned())),
+                ),
+            );
+        }
+    }
+    let ui = Ui::with_overrides(overrides);
+    let modules = module_entries(&source, raw.modules, out);
+    let mut statement_ids = HashSet::new();
+    for s in &raw.self_assessment {
+        if !slug::is_valid_id(&s.id)
+            || !statement_ids.insert(s.id.as_str())
+            || s.statement.trim().is_empty()
+        {
+            out.push(
+                Diagnostic::error(Code::InvalidId, format!("self-assessment \"{}\" needs a unique id (letters, digits, dashes) and a statement", s.id))
+                    .in_file(&source.path),
+            );
+        }
+    }
+    let listed: Vec<&str> = modules.iter().map(|m| m.path.as_str()).collect();
+    let sessions = sessions::validate(raw.sessions, &listed, &source, out);
+    sessions::check_scheme(&raw.scheme, &source, out);
+    let paper = match raw
+        .paper
+        .as_ref()
+        .map(|p| p.value.trim().to_ascii_lowercase())
+    {
+        None => "A4",
+        Some(p) if p == "a4" => "A4",
+        Some(p) if p == "letter" => "letter",
+        Some(_) => {
+            if let Some(p) = &raw.paper {
+                out.push(
+                    yaml::locate_str(
+                        Diagnostic::error(Code::InvalidValue, "`paper` is A4 or letter"),
+                        &source,
+                        p,
+                        0,
+                    )
+                    .with_help("write `paper: A4` or `paper: letter`"),
+                );
+            }
+            "A4"
+        }
+    };
+    Config {
+        id,
+        title,
+        subtitle: raw.subtitle,
+        language,
+        organisation: raw.organisation,
+        variables,
+        support: raw.support,
+        competencies,
+        theme,
+        ui,
+        modules,
+        self_assessment: raw.self_assessment,
+        sessions,
+        scheme: raw.scheme,
+        paper,
+        source,
+    }
+}
+
+fn module_entries(
+    source: &SourceFile,
+    listed: Vec<Spanned<String>>,
+    out: &mut Diagnostics,
+) -> Vec<ModuleEntry> {
+    let mut seen = HashSet::new();
+    let mut entries = Vec::new();
+    if listed.is_empty() {
+        out.push(
+            Diagnostic::error(Code::NoModules, "`modules:` lists no modules")
+                .in_file(&source.path)
+                .with_help("list your module files in course order, e.g. `- 01-welcome.md`"),
+        );
+    }
+    for item in listed {
+        let path = item.value.trim().replace('\\', "/");
+        let p = Path::new(&path);
+        let escapes = p.is_absolute() || p.components().any(|c| !matches!(c, Component::Normal(_)));
+        if escapes || path.is_empty() {
+            out.push(
+                yaml::locate_str(
+                    Diagnostic::error(
+                        Code::LinkOutsideCourse,
+                        "a module path must stay inside course/",
+                    ),
+                    source,
+                    &item,
+                    0,
+                )
+                .with_help("give the path relative to course/, e.g. `01-welcome.md`"),
+            );
+            continue;
+        }
+        if !path.ends_with(".md") {
+            out.push(yaml::locate_str(
+                Diagnostic::error(
+                    Code::InvalidValue,
+                    "a module is a Markdown file ending in .md",
+                ),
+                source,
+                &item,
+                0,
+            ));
+            continue;
+        }
+        if !seen.insert(path.clone()) {
+            out.push(
+                yaml::locate_str(
+                    Diagnostic::error(
+                        Code::ModuleListedTwice,
+                        format!("\"{path}\" is listed twice"),
+                    ),
+                    source,
+                    &item,
+                    0,
+                )
+                .with_help("remove one of the two entries"),
+            );
+            continue;
+        }
+        entries.push(ModuleEntry {
+            path,
+            listed_at: item,
+        });
+    }
+    entries
+}
+
+fn check_id(source: &SourceFile, id: &Spanned<String>, what: &str, out: &mut Diagnostics) {
+    if !slug::is_valid_id(&id.value) {
+        out.push(
+            yaml::locate_str(
+                Diagnostic::error(
+                    Code::InvalidId,
+                    format!("\"{}\" is not a valid {what}", id.value),
+                ),
+                source,
+                id,
+                0,
+            )
+            .with_help("use lowercase letters, digits and dashes, starting with a letter or digit"),
+        );
+    }
+}
+
+/// Whether `url` may become an `href`: web, phone or e-mail.
+pub(crate) fn is_safe_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    ["https://", "http://", "tel:", "mailto:"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+}
+
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let first = parts.next().unwrap_or("");
+    (2..=3).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+fn is_variable_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+fn is_plain_name(name: &str) -> bool {
+    !name.is_empty()
+        && name != "."
+        && name != ".."
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.')
+}
+
+/// A configuration from `course.yaml` text that must be valid (for tests).
+#[cfg(test)]
+pub(crate) fn from_yaml(text: &str) -> Config {
+    let mut d = Diagnostics::new();
+    let config = load(SourceFile::new(CONFIG_PATH, text), &mut d);
+    assert!(!d.has_errors(), "{}", d.render_human());
+    config.expect("a valid test configuration")
+}
+
+#[cfg(test)]
+mod tests;

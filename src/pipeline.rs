@@ -1,0 +1,95 @@
+//! The stages in order, as `build`, `check` and `serve` run them:
+//! load (`load/`) → compile (`compile/`) → check (`check/`), leaving a
+//! [`Validated`] course ready to render (`render/`) and write (`write/`).
+
+use std::path::Path;
+
+use crate::cache::Store;
+use crate::check::{self, Checked};
+use crate::compile::{self, Compiled, ModuleResult};
+use crate::diagnostic::Diagnostics;
+use crate::edition::Edition;
+use crate::load::module::Module;
+use crate::load::{self, NotACourse, Project};
+use crate::render;
+use crate::render::theme::Theme;
+use crate::timing::timing;
+
+/// Everything `serve` keeps between rebuilds.
+#[derive(Debug, Default)]
+pub(crate) struct Cache {
+    /// Modules loaded from their files (front matter parsed), with the
+    /// problems found, by the file's path, size and times (a file that has
+    /// not changed is not read again).
+    pub(crate) modules: Store<(Option<Module>, Diagnostics)>,
+    /// Compiled module bodies, for pages and for printed documents.
+    pub(crate) bodies: Store<ModuleResult>,
+    /// Pages as rendered, by a hash of everything they were made from.
+    pub(crate) pages: Store<Vec<u8>>,
+}
+
+impl Cache {
+    /// The stores rendering uses.
+    pub(crate) fn render(&self) -> render::Caches<'_> {
+        render::Caches {
+            bodies: &self.bodies,
+            pages: &self.pages,
+        }
+    }
+
+    /// Ends a build: drops what it did not use.
+    pub(crate) fn finish_build(&self) {
+        self.modules.finish_build();
+        self.bodies.finish_build();
+        self.pages.finish_build();
+    }
+}
+
+/// A course that loaded and passed validation, ready to render.
+pub(crate) struct Validated {
+    /// The project.
+    pub(crate) project: Project,
+    /// Its rendered module bodies.
+    pub(crate) compiled: Compiled,
+    /// What validation found.
+    pub(crate) checked: Checked,
+    /// Its theme.
+    pub(crate) theme: Theme,
+}
+
+/// Load → compile → validate: the stages `build` and `check` share.
+pub(crate) fn load_and_validate(
+    root: &Path,
+    edition: Edition,
+    out: &mut Diagnostics,
+) -> Result<Option<Validated>, NotACourse> {
+    load_and_validate_cached(root, edition, out, None)
+}
+
+/// [`load_and_validate`], reusing module bodies compiled by an earlier build
+/// (`serve` keeps a [`Cache`] between rebuilds).
+pub(crate) fn load_and_validate_cached(
+    root: &Path,
+    edition: Edition,
+    out: &mut Diagnostics,
+    cache: Option<&Cache>,
+) -> Result<Option<Validated>, NotACourse> {
+    let started = std::time::Instant::now();
+    let Some(project) = load::load_cached(root, out, cache.map(|c| &c.modules))? else {
+        return Ok(None);
+    };
+    timing("load", started);
+    let mut compiled = compile::compile_cached(&project, edition, cache.map(|c| &c.bodies));
+    out.extend(std::mem::take(&mut compiled.diagnostics));
+    timing("compile", started);
+    let checked = check::validate(&project, &compiled, edition, out);
+    let theme = Theme::new(root, &project.config.theme);
+    out.extend(render::check_templates(&theme));
+    timing("validate", started);
+    Ok(Some(Validated {
+        project,
+        compiled,
+        checked,
+        theme,
+    }))
+}

@@ -1,0 +1,313 @@
+//! The theme: templates and assets, embedded in the binary and overridable
+//! file by file from the course's own `themes/<name>/` folder.
+//!
+//! One minijinja loader looks first in the course's folder, then in the
+//! embedded default theme (built from this repository's `themes/default/`).
+//! The embedded originals are also reachable as `default/<name>`, so an
+//! override can `{% extends "default/page.html" %}` and replace one block.
+
+use std::path::{Component, Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+use minijinja::value::{Value, ValueKind};
+use minijinja::{
+    AutoEscape, Environment, Error, ErrorKind, Output, State, UndefinedBehavior, escape_formatter,
+};
+use pulldown_cmark_escape::escape_html;
+
+use crate::diagnostic::Diagnostic;
+use crate::diagnostic::codes::Code;
+use crate::source::SourceFile;
+
+/// The default theme, compiled in.
+static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// The templates every build renders.
+pub(crate) const PAGE_TEMPLATES: &[&str] = &[
+    "index.html",
+    "module.html",
+    "support.html",
+    "404.html",
+    "search.html",
+    "scenarios.html",
+    "scenario-start.html",
+    "scenario-node.html",
+    "scenario-choice.html",
+    "trainer/scenario.html",
+    "trainer/cards.html",
+    "trainer/index.html",
+    "trainer/guide.html",
+    "trainer/answers.html",
+    "trainer/sessions.html",
+    "trainer/templates/application-form.html",
+    "trainer/templates/poster.html",
+    "trainer/templates/register.html",
+    "trainer/templates/supervision-log.html",
+    "trainer/templates/certificate.html",
+    "workbook.html",
+    "certificates/certificate.html",
+    "certificates/index.html",
+    "progress.html",
+    "certificate.html",
+    "report.html",
+];
+
+/// A theme: the course's override folder (if any) over the embedded default.
+#[derive(Debug, Clone)]
+pub(crate) struct Theme {
+    /// `themes/<name>` in the project, relative to the project folder.
+    relative: PathBuf,
+    /// The same folder, absolute.
+    folder: PathBuf,
+}
+
+/// One asset file to copy to `assets/` in the site.
+#[derive(Debug)]
+pub(crate) struct Asset {
+    /// Path under `assets/`, forward slashes.
+    pub(crate) path: String,
+    /// Its bytes.
+    pub(crate) bytes: Vec<u8>,
+}
+
+impl Theme {
+    /// The theme `name` of the project at `root`.
+    pub(crate) fn new(root: &Path, name: &str) -> Self {
+        let relative = Path::new("themes").join(name);
+        Self {
+            folder: root.join(&relative),
+            relative,
+        }
+    }
+
+    /// A template environment with strict undefined values and HTML auto-escaping.
+    pub(crate) fn environment(&self) -> Environment<'static> {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.set_debug(cfg!(debug_assertions));
+        env.set_keep_trailing_newline(false);
+        env.set_trim_blocks(true);
+        env.set_lstrip_blocks(true);
+        env.set_formatter(format_value);
+        let folder = self.folder.clone();
+        env.set_loader(move |name| load(&folder, name));
+        env
+    }
+
+    /// The course's own template files (`.html`), with their paths relative
+    /// to the project folder and their text.
+    pub(crate) fn override_templates(&self) -> Vec<(PathBuf, String)> {
+        walkdir::WalkDir::new(&self.folder)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| {
+                e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "html")
+            })
+            .filter_map(|e| {
+                let text = std::fs::read_to_string(e.path()).ok()?;
+                let rel = e.path().strip_prefix(&self.folder).ok()?;
+                Some((self.relative.join(rel), text))
+            })
+            .collect()
+    }
+
+    /// Where a template shown in an error lives, as a person would look for it.
+    pub(crate) fn template_path(&self, name: &str) -> PathBuf {
+        match safe_relative(name) {
+            Some(rel) if self.folder.join(&rel).is_file() => self.relative.join(rel),
+            _ => Path::new("<embedded default theme>").join(name.trim_start_matches("default/")),
+        }
+    }
+
+    /// Every asset: the embedded `assets/` with the course's own files over them.
+    pub(crate) fn assets(&self) -> Result<Vec<Asset>, Diagnostic> {
+        let mut assets: Vec<Asset> = Vec::new();
+        if let Some(dir) = EMBEDDED.get_dir("assets") {
+            embedded_files(dir, &mut assets);
+        }
+        let own = self.folder.join("assets");
+        if own.is_dir() {
+            for entry in walkdir::WalkDir::new(&own).follow_links(false) {
+                let entry = entry.map_err(|e| {
+                    Diagnostic::error(
+                        Code::ThemeFile,
+                        format!("cannot read the theme's assets: {e}"),
+                    )
+                    .in_file(self.relative.join("assets"))
+                })?;
+                if !entry.file_type().is_file() {
+                    continue;
+                }
+                let rel = entry.path().strip_prefix(&own).unwrap_or(entry.path());
+                let path = rel.to_string_lossy().replace('\\', "/");
+                let bytes = std::fs::read(entry.path()).map_err(|e| {
+                    Diagnostic::error(Code::ThemeFile, format!("cannot read this theme file: {e}"))
+                        .in_file(self.relative.join("assets").join(rel))
+                })?;
+                assets.retain(|a| a.path != path);
+                assets.push(Asset { path, bytes });
+            }
+        }
+        Ok(assets)
+    }
+
+    /// A located diagnostic for a template error, with its whole cause chain.
+    pub(crate) fn error_diagnostic(&self, error: &Error) -> Diagnostic {
+        let mut message = format!(
+            "template error: {}",
+            error.detail().unwrap_or(&error.kind().to_string())
+        );
+        let mut cause = std::error::Error::source(error);
+        while let Some(e) = cause {
+            message.push_str(&format!(": {e}"));
+            cause = e.source();
+        }
+        let d = Diagnostic::error(Code::Template, message)
+            .with_help("fix the template, or delete your override to use the default theme's");
+        let Some(name) = error.name() else {
+            return d;
+        };
+        let path = self.template_path(name);
+        let text = load(&self.folder, name).ok().flatten().unwrap_or_default();
+        let source = SourceFile::new(&path, text);
+        match (error.range(), error.line()) {
+            (Some(range), _) => d.at_offset(&source, range.start, range.len()),
+            (None, Some(line)) => d.at(&source, line, 1, 1),
+            (None, None) => d.in_file(&path),
+        }
+    }
+}
+
+/// Writes a value into a template: strings are HTML-escaped (in `.html`
+/// templates) without escaping `/`, so relative links stay readable.
+fn format_value(out: &mut Output, state: &State<'_, '_>, value: &Value) -> Result<(), Error> {
+    if state.auto_escape() == AutoEscape::Html
+        && value.kind() == ValueKind::String
+        && !value.is_safe()
+    {
+        let mut escaped = String::new();
+        let _ = escape_html(&mut escaped, value.as_str().unwrap_or_default());
+        return out.write_str(&escaped).map_err(Error::from);
+    }
+    escape_formatter(out, state, value)
+}
+
+/// The minijinja loader: course override first, then the embedded theme.
+fn load(folder: &Path, name: &str) -> Result<Option<String>, Error> {
+    if let Some(original) = name.strip_prefix("default/") {
+        return Ok(embedded(original));
+    }
+    let Some(rel) = safe_relative(name) else {
+        return Ok(None);
+    };
+    let path = folder.join(&rel);
+    if path.is_file() {
+        return std::fs::read_to_string(&path).map(Some).map_err(|e| {
+            Error::new(
+                ErrorKind::InvalidOperation,
+                format!("cannot read {}: {e}", path.display()),
+            )
+        });
+    }
+    Ok(embedded(name))
+}
+
+/// Every file under an embedded folder, paths relative to `assets/`.
+fn embedded_files(dir: &Dir<'static>, out: &mut Vec<Asset>) {
+    for entry in dir.entries() {
+        match entry {
+            include_dir::DirEntry::Dir(d) => embedded_files(d, out),
+            include_dir::DirEntry::File(f) => {
+                let path = f.path().strip_prefix("assets").unwrap_or(f.path());
+                out.push(Asset {
+                    path: path.to_string_lossy().replace('\\', "/"),
+                    bytes: f.contents().to_vec(),
+                });
+            }
+        }
+    }
+}
+
+fn embedded(name: &str) -> Option<String> {
+    let rel = safe_relative(name)?;
+    EMBEDDED
+        .get_file(&rel)
+        .and_then(|f| f.contents_utf8())
+        .map(str::to_owned)
+}
+
+/// A template name as a relative path, or None if it would leave the theme.
+fn safe_relative(name: &str) -> Option<PathBuf> {
+    if name.contains('\\') {
+        return None;
+    }
+    let path = Path::new(name);
+    path.components()
+        .all(|c| matches!(c, Component::Normal(_)))
+        .then(|| path.to_path_buf())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn override_wins_and_default_stays_reachable() {
+        let dir = tempfile::tempdir().unwrap();
+        let own = dir.path().join("themes/default");
+        std::fs::create_dir_all(&own).unwrap();
+        std::fs::write(
+            own.join("support.html"),
+            "{% extends \"default/support.html\" %}",
+        )
+        .unwrap();
+        let theme = Theme::new(dir.path(), "default");
+        let env = theme.environment();
+        let src = env.get_template("support.html").unwrap();
+        assert!(src.source().contains("default/support.html"));
+        assert!(
+            env.get_template("default/support.html")
+                .unwrap()
+                .source()
+                .contains("{% extends")
+        );
+        assert_eq!(
+            theme.template_path("support.html"),
+            Path::new("themes/default/support.html")
+        );
+    }
+
+    #[test]
+    fn values_are_escaped_but_slashes_stay() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut env = Theme::new(dir.path(), "default").environment();
+        env.add_template("t.html", "<a href=\"{{ u }}\">{{ t }}</a>")
+            .unwrap();
+        let html = env
+            .get_template("t.html")
+            .unwrap()
+            .render(minijinja::context! { u => "../a/b.html", t => "<script>x</script>\"" })
+            .unwrap();
+        assert_eq!(
+            html,
+            "<a href=\"../a/b.html\">&lt;script&gt;x&lt;/script&gt;&quot;</a>"
+        );
+    }
+
+    #[test]
+    fn traversal_names_are_not_loaded() {
+        let dir = tempfile::tempdir().unwrap();
+        let theme = Theme::new(dir.path(), "default");
+        let env = theme.environment();
+        assert!(env.get_template("../Cargo.toml").is_err());
+        assert!(env.get_template("/etc/passwd").is_err());
+    }
+
+    #[test]
+    fn embedded_assets_are_present() {
+        let dir = tempfile::tempdir().unwrap();
+        let assets = Theme::new(dir.path(), "default").assets().unwrap();
+        assert!(assets.iter().any(|a| a.path == "style.css"));
+    }
+}

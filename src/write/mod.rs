@@ -1,0 +1,390 @@
+//! The site writer: the last stage. Pages are written into a staging folder
+//! beside the target and swapped in only when everything is written, so a
+//! failed or interrupted build leaves the previous output as it was.
+//!
+//! Safety rules (SPEC.md): the output may not be `/`, the home folder, the
+//! project folder, one of its ancestors, or a source folder (or inside one);
+//! an existing non-empty folder is replaced only if it holds peerprep's
+//! marker file, which every folder peerprep creates does. Runs that write to
+//! the same folder take turns: each holds a lock on a hidden file beside it
+//! (`.public.lock`) from start to finish, so two builds never interleave.
+
+pub(crate) mod memory;
+
+use std::path::{Component, Path, PathBuf};
+
+use crate::fs::{self, IoError};
+
+/// The marker file in every output folder peerprep creates.
+pub(crate) const MARKER: &str = ".peerprep-output";
+
+const MARKER_TEXT: &str =
+    "This folder was made by peerprep. It is replaced on every build: do not edit files here.\n";
+
+/// Why a build may not write to an output folder, or could not.
+#[derive(Debug)]
+pub(crate) enum WriteError {
+    /// The folder is one peerprep must never write to.
+    Unsafe {
+        /// The folder.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
+    /// The file system failed.
+    Io(IoError),
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WriteError::Unsafe { path, reason } => {
+                write!(
+                    f,
+                    "refusing to write the site to {}: {reason}",
+                    path.display()
+                )
+            }
+            WriteError::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for WriteError {}
+
+impl From<IoError> for WriteError {
+    fn from(e: IoError) -> Self {
+        WriteError::Io(e)
+    }
+}
+
+/// Where rendered files go: a [`Staging`] folder, or memory
+/// ([`memory::Memory`], for `serve` and for `check`, which
+/// renders every page to check its links but writes nothing).
+pub(crate) trait Sink: Sync {
+    /// Writes `contents` at `relative` (forward slashes, no `..`).
+    fn write(&self, relative: &str, contents: &[u8]) -> Result<(), IoError>;
+    /// Copies the file at `from` to `relative`.
+    fn copy(&self, relative: &str, from: &Path) -> Result<(), IoError>;
+    /// Writes `contents`, which the caller keeps too (`serve` keeps unchanged
+    /// pages between builds): memory stores it without a copy.
+    fn write_shared(
+        &self,
+        relative: &str,
+        contents: std::sync::Arc<Vec<u8>>,
+    ) -> Result<(), IoError> {
+        self.write(relative, &contents)
+    }
+    /// Writes at `relative` what `produce` writes, piece by piece. By
+    /// default it is gathered in memory, then written with [`Sink::write`].
+    fn write_with(
+        &self,
+        relative: &str,
+        produce: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), IoError> {
+        self.write(relative, &gather(relative, produce)?)
+    }
+}
+
+/// What `produce` writes, gathered in memory (`relative` names it in errors).
+pub(crate) fn gather(
+    relative: &str,
+    produce: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<Vec<u8>, IoError> {
+    let mut buffer = Vec::new();
+    produce(&mut buffer).map_err(|source| IoError {
+        action: "write",
+        path: relative.into(),
+        source,
+    })?;
+    Ok(buffer)
+}
+
+impl Sink for Staging {
+    fn write(&self, relative: &str, contents: &[u8]) -> Result<(), IoError> {
+        fs::write(&self.path_of(relative), contents)
+    }
+    fn copy(&self, relative: &str, from: &Path) -> Result<(), IoError> {
+        fs::copy(from, &self.path_of(relative))
+    }
+    fn write_with(
+        &self,
+        relative: &str,
+        produce: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), IoError> {
+        fs::write_with(&self.path_of(relative), produce)
+    }
+}
+
+/// A folder being filled, not yet visible at the target.
+#[derive(Debug)]
+pub(crate) struct Staging {
+    target: PathBuf,
+    dir: PathBuf,
+    finished: bool,
+    /// Held until the build ends, so builds into one folder take turns.
+    _lock: std::fs::File,
+}
+
+impl Staging {
+    /// Checks `target` and creates a staging folder beside it.
+    pub(crate) fn new(project: &Path, target: &Path) -> Result<Self, WriteError> {
+        let target = absolute(target);
+        check_target(project, &target)?;
+        let parent = target.parent().unwrap_or(Path::new("/"));
+        fs::create_dir_all(parent)?;
+        let lock = fs::lock_file(&sibling(&target, "lock"), || {
+            eprintln!(
+                "Waiting for another peerprep run that is writing to {}…",
+                target.display()
+            );
+        })?;
+        recover(&target)?;
+        let dir = sibling(&target, &format!("staging-{}", std::process::id()));
+        if dir.exists() {
+            fs::remove_dir_all(&dir)?;
+        }
+        fs::create_dir_all(&dir)?;
+        fs::write(&dir.join(MARKER), MARKER_TEXT)?;
+        Ok(Self {
+            target,
+            dir,
+            finished: false,
+            _lock: lock,
+        })
+    }
+
+    fn path_of(&self, relative: &str) -> PathBuf {
+        debug_assert!(
+            Path::new(relative)
+                .components()
+                .all(|c| matches!(c, Component::Normal(_))),
+            "unsafe output path {relative}"
+        );
+        self.dir.join(relative)
+    }
+
+    /// The folder being filled (for tools that write into it directly).
+    pub(crate) fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The final folder.
+    pub(crate) fn target(&self) -> &Path {
+        &self.target
+    }
+
+    /// Swaps the staging folder in for the target.
+    pub(crate) fn finish(mut self) -> Result<(), IoError> {
+        let old = sibling(&self.target, &format!("old-{}", std::process::id()));
+        let had_old = self.target.exists();
+        if had_old {
+            fs::rename(&self.target, &old)?;
+        }
+        if let Err(e) = fs::rename(&self.dir, &self.target) {
+            if had_old {
+                let _ = std::fs::rename(&old, &self.target);
+            }
+            return Err(e);
+        }
+        self.finished = true;
+        if had_old {
+            // The new site is in place; a leftover old copy is removed on the next build.
+            let _ = std::fs::remove_dir_all(&old);
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// A hidden folder beside `target`, e.g. `.public.staging-123`.
+fn sibling(target: &Path, suffix: &str) -> PathBuf {
+    let name = target
+        .file_name()
+        .map_or_else(|| "site".into(), |n| n.to_string_lossy());
+    target.with_file_name(format!(".{name}.{suffix}"))
+}
+
+/// Tidies what a killed build left: restores an output that was moved aside
+/// but never replaced, and removes stale staging and old folders of ours.
+fn recover(target: &Path) -> Result<(), IoError> {
+    let Some(parent) = target.parent() else {
+        return Ok(());
+    };
+    let Some(name) = target.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return Ok(());
+    };
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return Ok(());
+    };
+    let mut leftovers: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name().is_some_and(|n| {
+                let n = n.to_string_lossy();
+                n.starts_with(&format!(".{name}.staging-"))
+                    || n.starts_with(&format!(".{name}.old-"))
+            }) && (p.join(MARKER).is_file() || is_empty_dir(p))
+        })
+        .collect();
+    leftovers.sort();
+    for path in leftovers {
+        let is_old = path.to_string_lossy().contains(&format!(".{name}.old-"));
+        if is_old && !target.exists() {
+            fs::rename(&path, target)?;
+        } else {
+            fs::remove_dir_all(&path)?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether `path` is a folder with nothing in it (a staging folder killed
+/// before its marker was written).
+fn is_empty_dir(path: &Path) -> bool {
+    std::fs::read_dir(path).is_ok_and(|mut d| d.next().is_none())
+}
+
+/// The absolute, lexically normalised form of `path`.
+fn absolute(path: &Path) -> PathBuf {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    let mut out = PathBuf::new();
+    for c in joined.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The real path when it exists (symlinks resolved), else the lexical one.
+fn real(path: &Path) -> PathBuf {
+    path.canonicalize()
+        .unwrap_or_else(|_| match (path.parent(), path.file_name()) {
+            (Some(parent), Some(name)) => real(parent).join(name),
+            _ => path.to_path_buf(),
+        })
+}
+
+/// Refuses an output folder that peerprep must never replace.
+pub(crate) fn check_target(project: &Path, target: &Path) -> Result<(), WriteError> {
+    let unsafe_because = |reason: &str| WriteError::Unsafe {
+        path: target.to_path_buf(),
+        reason: reason.to_owned(),
+    };
+    let target_real = real(&absolute(target));
+    let project_real = real(&absolute(project));
+    if target_real.parent().is_none() {
+        return Err(unsafe_because("it is the root of the file system"));
+    }
+    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from)
+        && real(&home) == target_real
+    {
+        return Err(unsafe_because("it is your home folder"));
+    }
+    if project_real.starts_with(&target_real) {
+        return Err(unsafe_because("it is the project folder or contains it"));
+    }
+    for source in ["course", "scenarios", "themes"] {
+        if target_real.starts_with(project_real.join(source)) {
+            return Err(unsafe_because(&format!(
+                "it is inside the {source}/ source folder"
+            )));
+        }
+    }
+    if target_real.is_file() {
+        return Err(unsafe_because("it is a file, not a folder"));
+    }
+    if target_real.is_dir() && !target_real.join(MARKER).is_file() && !is_empty_dir(&target_real) {
+        return Err(unsafe_because(&format!(
+            "it is not empty and was not made by peerprep (no {MARKER} file); choose another --out or empty it first"
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_dangerous_targets() {
+        let dir = tempfile::tempdir().unwrap();
+        let project = dir.path().join("proj");
+        std::fs::create_dir_all(project.join("course")).unwrap();
+        assert!(check_target(&project, Path::new("/")).is_err());
+        assert!(check_target(&project, &project).is_err());
+        assert!(check_target(&project, dir.path()).is_err());
+        assert!(check_target(&project, &project.join("course")).is_err());
+        assert!(check_target(&project, &project.join("course/out")).is_err());
+        assert!(check_target(&project, &project.join("public")).is_ok());
+        let foreign = dir.path().join("photos");
+        std::fs::create_dir_all(&foreign).unwrap();
+        std::fs::write(foreign.join("cat.jpg"), b"x").unwrap();
+        assert!(check_target(&project, &foreign).is_err());
+    }
+
+    #[test]
+    fn a_dropped_staging_leaves_the_old_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let first = Staging::new(dir.path().join("p").as_path(), &out).unwrap();
+        first.write("index.html", b"one").unwrap();
+        first.finish().unwrap();
+        let second = Staging::new(dir.path().join("p").as_path(), &out).unwrap();
+        second.write("index.html", b"two").unwrap();
+        drop(second);
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "one"
+        );
+        let mut names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        names.sort();
+        assert_eq!(names, [".public.lock", "public"]);
+    }
+
+    #[test]
+    fn removes_a_staging_folder_killed_before_its_marker() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        std::fs::create_dir_all(dir.path().join(".public.staging-1")).unwrap();
+        let staging = Staging::new(dir.path().join("p").as_path(), &out).unwrap();
+        drop(staging);
+        assert!(!dir.path().join(".public.staging-1").exists());
+    }
+
+    #[test]
+    fn recovers_an_output_moved_aside_by_a_killed_build() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let old = dir.path().join(".public.old-1");
+        std::fs::create_dir_all(&old).unwrap();
+        std::fs::write(old.join(MARKER), "x").unwrap();
+        std::fs::write(old.join("index.html"), "previous").unwrap();
+        let staging = Staging::new(dir.path().join("p").as_path(), &out).unwrap();
+        drop(staging);
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "previous"
+        );
+    }
+}
