@@ -6,9 +6,8 @@ use std::path::Path;
 
 use crate::cache::Store;
 use crate::check::{self, Checked};
-use crate::compile::{self, Compiled, ModuleResult};
+use crate::compile::{self, Compiled, CompiledModule};
 use crate::diagnostic::Diagnostics;
-use crate::edition::Edition;
 use crate::load::module::Module;
 use crate::load::{self, NotACourse, Project};
 use crate::render;
@@ -23,7 +22,7 @@ pub(crate) struct Cache {
     /// not changed is not read again).
     pub(crate) modules: Store<(Option<Module>, Diagnostics)>,
     /// Compiled module bodies, for pages and for printed documents.
-    pub(crate) bodies: Store<ModuleResult>,
+    pub(crate) bodies: Store<CompiledModule>,
     /// Pages as rendered, by a hash of everything they were made from.
     pub(crate) pages: Store<Vec<u8>>,
 }
@@ -57,20 +56,32 @@ pub(crate) struct Validated {
     pub(crate) theme: Theme,
 }
 
-/// Load → compile → validate: the stages `build` and `check` share.
+impl Validated {
+    /// What rendering `edition` needs.
+    pub(crate) fn site(&self, edition: crate::edition::Edition) -> render::Site<'_> {
+        render::Site {
+            project: &self.project,
+            compiled: &self.compiled,
+            checked: &self.checked,
+            theme: &self.theme,
+            edition,
+        }
+    }
+}
+
+/// Load → compile → check: the stages `build`, `check` and `serve` share.
+/// They do not depend on the edition: one run serves both.
 pub(crate) fn load_and_validate(
     root: &Path,
-    edition: Edition,
     out: &mut Diagnostics,
 ) -> Result<Option<Validated>, NotACourse> {
-    load_and_validate_cached(root, edition, out, None)
+    load_and_validate_cached(root, out, None)
 }
 
 /// [`load_and_validate`], reusing module bodies compiled by an earlier build
 /// (`serve` keeps a [`Cache`] between rebuilds).
 pub(crate) fn load_and_validate_cached(
     root: &Path,
-    edition: Edition,
     out: &mut Diagnostics,
     cache: Option<&Cache>,
 ) -> Result<Option<Validated>, NotACourse> {
@@ -79,10 +90,10 @@ pub(crate) fn load_and_validate_cached(
         return Ok(None);
     };
     timing("load", started);
-    let mut compiled = compile::compile_cached(&project, edition, cache.map(|c| &c.bodies));
+    let mut compiled = compile::compile_cached(&project, cache.map(|c| &c.bodies));
     out.extend(std::mem::take(&mut compiled.diagnostics));
     timing("compile", started);
-    let checked = check::validate(&project, &compiled, edition, out);
+    let checked = check::validate(&project, &compiled, out);
     let theme = Theme::new(root, &project.config.theme);
     out.extend(render::check_templates(&theme));
     timing("validate", started);

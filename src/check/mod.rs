@@ -29,8 +29,21 @@ use crate::source;
 /// What validation found.
 #[derive(Debug, Default)]
 pub(crate) struct Checked {
-    /// Files under `course/` that the built edition links to (paths relative to `course/`).
-    pub(crate) files: BTreeSet<String>,
+    /// Files under `course/` that mentor content links to (paths relative to `course/`).
+    pub(crate) mentor_files: BTreeSet<String>,
+    /// Files under `course/` that only facilitator content links to.
+    pub(crate) facilitator_files: BTreeSet<String>,
+}
+
+impl Checked {
+    /// The files under `course/` an edition's site needs copied.
+    pub(crate) fn files(&self, edition: Edition) -> BTreeSet<&str> {
+        let mut files: BTreeSet<&str> = self.mentor_files.iter().map(String::as_str).collect();
+        if edition.shows_facilitator_content() {
+            files.extend(self.facilitator_files.iter().map(String::as_str));
+        }
+        files
+    }
 }
 
 /// Where a rendered fragment came from, for locating its problems.
@@ -46,31 +59,26 @@ struct Site<'a> {
 struct Checker<'a> {
     project: &'a Project,
     headings: HashMap<&'a str, &'a [Heading]>,
-    edition: Edition,
     checked: Checked,
 }
 
-/// Runs every cross-file check, pushing problems into `out`.
-pub(crate) fn validate(
-    project: &Project,
-    compiled: &Compiled,
-    edition: Edition,
-    out: &mut Diagnostics,
-) -> Checked {
+/// Runs every cross-file check, for both editions at once, pushing
+/// problems into `out`.
+pub(crate) fn validate(project: &Project, compiled: &Compiled, out: &mut Diagnostics) -> Checked {
     let mut checker = Checker {
         project,
         headings: project
             .modules
             .iter()
             .zip(compiled.modules())
-            .map(|(m, r)| (m.path.as_str(), r.headings.as_slice()))
+            .map(|(m, c)| (m.path.as_str(), c.rendered.headings.as_slice()))
             .collect(),
-        edition,
         checked: Checked::default(),
     };
     sessions::check_timing(project, out);
     crate::check::review::review(project, out);
-    for (module, rendered) in project.modules.iter().zip(compiled.modules()) {
+    for (module, compiled) in project.modules.iter().zip(compiled.modules()) {
+        let rendered = &compiled.rendered;
         let locate = |d: Diagnostic, r: Range<usize>| d.at_offset(&module.source, r.start, r.len());
         let site = Site {
             path: Some(&module.path),
@@ -93,14 +101,8 @@ pub(crate) fn validate(
     let lookups = crate::compile::Lookups::new(project);
     for s in &project.scenarios {
         for (field, facilitator) in scenario_fields(s) {
-            let rendered = crate::compile::scenario_text::render(
-                project,
-                &lookups,
-                field,
-                edition,
-                "../../",
-                facilitator,
-            );
+            let rendered =
+                crate::compile::scenario_text::render(&lookups, field, "../../", facilitator);
             let locate = |d: Diagnostic, r: Range<usize>| {
                 crate::compile::scenario_text::locate(d, s, field, r)
             };
@@ -136,7 +138,7 @@ impl Checker<'_> {
     /// Question ids are unique in the course; the quizzes' Markdown is checked like any other.
     fn quizzes(&mut self, compiled: &Compiled, out: &mut Diagnostics) {
         let mut seen: HashMap<&str, &Path> = HashMap::new();
-        for (module, quizzes) in self.project.modules.iter().zip(compiled.quizzes()) {
+        for (module, quizzes) in self.project.modules.iter().zip(compiled.modules()) {
             for quiz in &quizzes.quizzes {
                 for q in &quiz.questions {
                     if let Some(first) = seen.get(q.id.value.as_str()) {
@@ -218,6 +220,21 @@ impl Checker<'_> {
             };
             out.push((site.locate)(problem, range.clone()));
         }
+        for (kind, range) in &rendered.misplaced {
+            let help = if *kind == "quiz" || *kind == "reflection" {
+                "put it in a module, on its own lines (not in a list, quote, table or footnote)"
+            } else {
+                "start it on its own lines at the top level, not inside a list, quote, table or footnote"
+            };
+            out.push((site.locate)(
+                Diagnostic::error(
+                    Code::MisplacedBlock,
+                    format!("a ```{kind} block cannot be shown here"),
+                )
+                .with_help(help),
+                range.clone(),
+            ));
+        }
         for link in &rendered.links {
             self.link(link, site, out);
         }
@@ -292,8 +309,10 @@ impl Checker<'_> {
                     out.push(at(Diagnostic::error(d.code, d.message)).with_help_opt(d.help));
                     return;
                 }
-                if mentor || self.edition.shows_facilitator_content() {
-                    self.checked.files.insert(path.clone());
+                if mentor {
+                    self.checked.mentor_files.insert(path.clone());
+                } else {
+                    self.checked.facilitator_files.insert(path.clone());
                 }
             }
             Target::Outside => {

@@ -27,7 +27,7 @@ pub(crate) fn run_with(args: &BuildArgs, quiet: bool, extra: &Extra<'_>) -> Outc
         .clone()
         .unwrap_or_else(|| args.project_dir.join(args.edition.default_out()));
     let mut diagnostics = Diagnostics::new();
-    let validated = match load_and_validate(&args.project_dir, args.edition, &mut diagnostics) {
+    let validated = match load_and_validate(&args.project_dir, &mut diagnostics) {
         Ok(v) => v,
         Err(e) => {
             eprintln!("error: {e}");
@@ -58,15 +58,7 @@ pub(crate) fn run_with(args: &BuildArgs, quiet: bool, extra: &Extra<'_>) -> Outc
             return Outcome::Environment;
         }
     };
-    let written = render::render_site(
-        &validated.project,
-        &validated.compiled,
-        args.edition,
-        &validated.theme,
-        &validated.checked.files,
-        &staging,
-        None,
-    );
+    let written = render::render_site(validated.site(args.edition), &staging, None);
     let written = match written {
         Ok(w) => w,
         Err(RenderError::Template(d)) => {

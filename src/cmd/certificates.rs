@@ -6,7 +6,6 @@ use crate::certificates::{self, CertificateError};
 use crate::cli::{CertificateKind, CertificatesArgs};
 use crate::cmd::Outcome;
 use crate::diagnostic::Diagnostics;
-use crate::edition::Edition;
 use crate::pipeline::load_and_validate;
 use crate::source;
 
@@ -20,7 +19,7 @@ pub(crate) fn run(args: &CertificatesArgs, quiet: bool) -> Outcome {
         return Outcome::Environment;
     }
     let mut diagnostics = Diagnostics::new();
-    let validated = match load_and_validate(&args.project, Edition::Mentor, &mut diagnostics) {
+    let validated = match load_and_validate(&args.project, &mut diagnostics) {
         Ok(Some(v)) if !diagnostics.has_errors() => v,
         Ok(_) => {
             eprint!("{}", diagnostics.render_human());

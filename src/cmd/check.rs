@@ -1,41 +1,25 @@
-//! `peerprep check`: load, validate and render both editions in memory,
-//! then check every link of the built pages; writes nothing.
+//! `peerprep check`: load, compile and check the course once, render both
+//! editions in memory, then check every link of the built pages; writes
+//! nothing.
 
-use std::path::Path;
-
+use crate::check::pages::{self, Broken};
 use crate::cli::{CheckArgs, Format};
 use crate::cmd::{Outcome, fails};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::edition::Edition;
-use crate::pipeline::load_and_validate;
+use crate::pipeline::{Validated, load_and_validate};
 use crate::render::{self, RenderError};
 use crate::write::memory::Memory;
 
 /// Runs `check` and prints every problem.
 pub(crate) fn run(args: &CheckArgs, quiet: bool) -> Outcome {
     let mut diagnostics = Diagnostics::new();
-    let modules = match load_and_validate(&args.project_dir, Edition::Facilitator, &mut diagnostics)
-    {
+    let modules = match load_and_validate(&args.project_dir, &mut diagnostics) {
         Ok(Some(v)) => {
             if !diagnostics.has_errors() {
-                match rendered_links(&v, Edition::Facilitator) {
+                match rendered_links(&v) {
                     Ok(found) => diagnostics.extend(found),
-                    Err(Some(d)) => diagnostics.push(d),
-                    Err(None) => return Outcome::Environment,
-                }
-            }
-            if !diagnostics.has_errors() {
-                // The mentor edition has its own pages (and template branches).
-                let reported: Vec<String> = diagnostics
-                    .items()
-                    .iter()
-                    .map(|d| d.message.clone())
-                    .collect();
-                match mentor_links(&args.project_dir) {
-                    Ok(found) => diagnostics
-                        .extend(found.into_iter().filter(|d| !reported.contains(&d.message))),
-                    Err(Some(d)) => diagnostics.push(d),
-                    Err(None) => return Outcome::Environment,
+                    Err(()) => return Outcome::Environment,
                 }
             }
             v.project.modules.len()
@@ -63,42 +47,39 @@ pub(crate) fn run(args: &CheckArgs, quiet: bool) -> Outcome {
     }
 }
 
-/// Renders `edition` in memory and checks its links. Err(Some) is a
-/// template error; Err(None) an I/O error, already printed.
-fn rendered_links(
-    v: &crate::pipeline::Validated,
-    edition: Edition,
-) -> Result<Vec<Diagnostic>, Option<Diagnostic>> {
-    let memory = Memory::default();
-    let rendered = render::render_site(
-        &v.project,
-        &v.compiled,
-        edition,
-        &v.theme,
-        &v.checked.files,
-        &memory,
-        None,
-    );
-    match rendered {
-        Ok(_) => {
-            let broken = crate::check::pages::broken_links(&memory.into_files());
-            Ok(crate::check::pages::diagnostics(
-                &broken,
-                &v.theme.override_templates(),
-            ))
-        }
-        Err(RenderError::Template(d)) => Err(Some(*d)),
-        Err(RenderError::Io(e)) => {
-            eprintln!("error: {e}");
-            Err(None)
+/// Renders both editions in memory: their template errors (each template
+/// location once) and the broken links of their pages (each page's link
+/// once). Err after an I/O error, already printed.
+fn rendered_links(v: &Validated) -> Result<Vec<Diagnostic>, ()> {
+    let mut template_errors: Vec<Diagnostic> = Vec::new();
+    let mut broken: Vec<Broken> = Vec::new();
+    for edition in [Edition::Mentor, Edition::Facilitator] {
+        let memory = Memory::default();
+        match render::render_site(v.site(edition), &memory, None) {
+            Ok(_) => {
+                for b in pages::broken_links(&memory.into_files()) {
+                    if !broken
+                        .iter()
+                        .any(|seen| seen.page == b.page && seen.link == b.link)
+                    {
+                        broken.push(b);
+                    }
+                }
+            }
+            // One template error stops an edition; the same template
+            // failing in both editions is reported once, by its place.
+            Err(RenderError::Template(d)) => {
+                let place = |d: &Diagnostic| (d.path.clone(), d.line, d.column);
+                if !template_errors.iter().any(|seen| place(seen) == place(&d)) {
+                    template_errors.push(*d);
+                }
+            }
+            Err(RenderError::Io(e)) => {
+                eprintln!("error: {e}");
+                return Err(());
+            }
         }
     }
-}
-
-fn mentor_links(project_dir: &Path) -> Result<Vec<Diagnostic>, Option<Diagnostic>> {
-    let mut ignored = Diagnostics::new();
-    match load_and_validate(project_dir, Edition::Mentor, &mut ignored) {
-        Ok(Some(v)) if !ignored.has_errors() => rendered_links(&v, Edition::Mentor),
-        _ => Ok(Vec::new()),
-    }
+    template_errors.extend(pages::diagnostics(&broken, &v.theme.override_templates()));
+    Ok(template_errors)
 }

@@ -3,14 +3,13 @@
 use crate::cli::ReportArgs;
 use crate::cmd::Outcome;
 use crate::diagnostic::Diagnostics;
-use crate::edition::Edition;
 use crate::pipeline::load_and_validate;
 use crate::report::{self, write::ReportError};
 
 /// Runs `report`: skipped files are warnings; exit 1 only when no file is usable.
 pub(crate) fn run(args: &ReportArgs, quiet: bool) -> Outcome {
     let mut diagnostics = Diagnostics::new();
-    let validated = match load_and_validate(&args.project, Edition::Mentor, &mut diagnostics) {
+    let validated = match load_and_validate(&args.project, &mut diagnostics) {
         Ok(Some(v)) if !diagnostics.has_errors() => v,
         Ok(_) => {
             eprint!("{}", diagnostics.render_human());

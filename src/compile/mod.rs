@@ -1,12 +1,17 @@
-//! Compiling module bodies: each module's Markdown rendered for one edition,
-//! in parallel, with the headings and links found in it, and its
-//! ```` ```quiz ```` blocks parsed, validated and rendered as forms.
+//! Compiling module bodies: each module's Markdown compiled once, for both
+//! editions, into a typed [`body::Body`] (Markdown runs, quizzes,
+//! reflections, scenario cards, facilitator notes, footnotes), in parallel,
+//! with its headings, links and search text, and its ```` ```quiz ```` and
+//! ```` ```reflection ```` blocks parsed and validated.
 //!
-//! Input: a loaded [`Project`] and the edition. Output: one [`Rendered`] per
-//! module, in course order, plus the quizzes and the problems found in them.
+//! Input: a loaded [`Project`]. Output: one [`CompiledModule`] per module, in
+//! course order, plus the problems found in quiz and reflection blocks.
 //! Problems in the Markdown itself (unknown variables, broken links) are
-//! checked afterwards by [`crate::check`].
+//! checked afterwards by the check stage. A module is compiled for its own
+//! page here; printed documents compile it again where they place it
+//! ([`Placement::Document`]).
 
+pub(crate) mod body;
 pub(crate) mod markdown;
 pub(crate) mod quiz;
 pub(crate) mod reflection;
@@ -14,46 +19,70 @@ pub(crate) mod scenario_text;
 pub(crate) mod search;
 pub(crate) mod variables;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::compile::markdown::DataKind;
-use crate::compile::markdown::{Context, Rendered};
+use crate::cache::Store;
+use crate::compile::body::{Block, Body};
+use crate::compile::markdown::{Context, DataKind, Mode, Rendered};
 use crate::compile::quiz::Quiz;
+use crate::compile::reflection::Prompt;
+use crate::compile::search::Entry;
 use crate::diagnostic::Diagnostics;
-use crate::edition::{Edition, ModuleEdition};
+use crate::edition::ModuleEdition;
 use crate::load::Project;
 use crate::load::module::Module;
 
-/// What a module's quizzes add.
-#[derive(Debug, Default, Clone)]
-pub(crate) struct ModuleQuizzes {
-    /// The quizzes, in order.
+/// One module compiled where it is placed.
+#[derive(Debug, Default)]
+pub(crate) struct CompiledModule {
+    /// Its body and what rendering found in it (headings, links…).
+    pub(crate) rendered: Rendered,
+    /// Its quizzes, in order, as parsed.
     pub(crate) quizzes: Vec<Quiz>,
-    /// The Markdown fields of the questions, each with its byte offset in the module file.
+    /// The Markdown fields of its quizzes' questions, each with its byte
+    /// offset in the module file, for the check stage.
     pub(crate) fields: Vec<(Rendered, usize)>,
-    /// The reflection prompts, in order.
-    pub(crate) reflections: Vec<reflection::Prompt>,
+    /// Its reflection prompts, in order.
+    pub(crate) reflections: Vec<Prompt>,
+    /// Its share of the search index: as the mentor edition searches it,
+    /// and as the facilitator edition does (on its own page only).
+    pub(crate) search: [Entry; 2],
+    /// Problems in its quiz and reflection blocks.
+    pub(crate) diagnostics: Diagnostics,
 }
 
-/// Every module's body, rendered, in course order.
+impl CompiledModule {
+    /// The body.
+    pub(crate) fn body(&self) -> &Body {
+        &self.rendered.body
+    }
+
+    /// The search entry of the mentor edition, or of the facilitator edition.
+    pub(crate) fn search(&self, facilitator: bool) -> &Entry {
+        &self.search[usize::from(facilitator)]
+    }
+}
+
+/// Every module compiled for its own page, in course order.
 #[derive(Debug)]
 pub(crate) struct Compiled {
     /// One per module of [`Project::modules`], shared with `serve`'s cache
     /// (never copied).
-    results: Vec<std::sync::Arc<ModuleResult>>,
+    modules: Vec<Arc<CompiledModule>>,
     /// One per module: the key its body is cached under (0 without a cache).
     keys: Vec<u64>,
-    /// Problems found in quiz blocks.
+    /// Problems found in quiz and reflection blocks.
     pub(crate) diagnostics: Diagnostics,
 }
 
 impl Compiled {
-    /// Each module's rendered body, in course order.
-    pub(crate) fn modules(&self) -> impl Iterator<Item = &Rendered> + Clone {
-        self.results.iter().map(|r| &r.0)
+    /// Each module compiled, in course order.
+    pub(crate) fn modules(&self) -> impl Iterator<Item = &CompiledModule> + Clone {
+        self.modules.iter().map(|m| m.as_ref())
     }
 
     /// Each module's cache key ([`module_key`]; 0 when built without a
@@ -61,11 +90,22 @@ impl Compiled {
     pub(crate) fn keys(&self) -> impl Iterator<Item = u64> + Clone {
         self.keys.iter().copied()
     }
+}
 
-    /// Each module's quizzes, in course order.
-    pub(crate) fn quizzes(&self) -> impl Iterator<Item = &ModuleQuizzes> + Clone {
-        self.results.iter().map(|r| &r.1)
-    }
+/// Where a module's body is shown, which decides its links and ids.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Placement<'a> {
+    /// On its own page, `modules/<slug>.html`.
+    Page,
+    /// In a printable document at `root` (`""` or `"../"`) holding the
+    /// modules whose paths are `members`: their headings' ids take the
+    /// prefix `<slug>--`, and links between members stay in the document.
+    Document {
+        /// The way from the document to the site root.
+        root: &'a str,
+        /// The paths of the modules in the document.
+        members: &'a HashSet<&'a str>,
+    },
 }
 
 /// Where links from content lead: module pages by source path, scenarios by id.
@@ -108,6 +148,86 @@ impl<'a> Lookups<'a> {
             .find(|s| s.id == id)
             .map(|s| (s.title.clone(), s.summary.clone()))
     }
+
+    /// Runs `f` with the Markdown context of a fragment written in the file
+    /// at `path` (relative to `course/`) and shown where `at` says.
+    pub(crate) fn with_context<R>(
+        &self,
+        path: &str,
+        mode: Mode,
+        facilitator_only: bool,
+        at: &Where<'_>,
+        f: impl FnOnce(&Context<'_>) -> R,
+    ) -> R {
+        let module_href = |target: &str, fragment: Option<&str>| match at.inside {
+            Some(members) if members.contains(target) => {
+                let slug = &self.project.module_by_path(target)?.slug;
+                Some(match fragment {
+                    Some(f) => format!("#{}{f}", anchor_prefix(slug)),
+                    None => format!("#{slug}"),
+                })
+            }
+            _ => self.href(&at.to_modules, target, fragment),
+        };
+        let scenario = |id: &str| self.scenario(id);
+        let ctx = Context {
+            path,
+            base_offset: 0,
+            variables: &self.project.config.variables,
+            mode,
+            facilitator_only,
+            module_href: &module_href,
+            anchor_prefix: &at.prefix,
+            same_page: at.same_page.as_deref(),
+            scenario: &scenario,
+            path_to_root: at.root,
+            ui: &self.project.config.ui,
+        };
+        f(&ctx)
+    }
+}
+
+/// Where a fragment is shown, which decides its links and ids.
+#[derive(Debug, Clone)]
+pub(crate) struct Where<'a> {
+    /// The way from the page to the site root, e.g. `../`.
+    pub(crate) root: &'a str,
+    /// The way from the page to the `modules/` folder.
+    pub(crate) to_modules: String,
+    /// Put before every id the fragment defines (a printed document's `<slug>--`).
+    pub(crate) prefix: String,
+    /// Where `#anchor` links lead when the text is shown away from its own page.
+    pub(crate) same_page: Option<String>,
+    /// The modules a printed document holds: links to them stay in it.
+    pub(crate) inside: Option<&'a HashSet<&'a str>>,
+}
+
+impl<'a> Where<'a> {
+    /// A page `root` away from the site root (a scenario page, the answer keys).
+    pub(crate) fn page(root: &'a str) -> Self {
+        Self {
+            root,
+            to_modules: format!("{root}modules/"),
+            prefix: String::new(),
+            same_page: None,
+            inside: None,
+        }
+    }
+
+    /// Where a module's body is shown in `placement`.
+    pub(crate) fn module(m: &Module, placement: Placement<'a>) -> Self {
+        match placement {
+            Placement::Page => Self {
+                to_modules: String::new(),
+                ..Self::page("../")
+            },
+            Placement::Document { root, members } => Self {
+                prefix: anchor_prefix(&m.slug),
+                inside: Some(members),
+                ..Self::page(root)
+            },
+        }
+    }
 }
 
 /// The page file name of a module, relative to `modules/`.
@@ -115,23 +235,15 @@ pub(crate) fn module_file(slug: &str) -> String {
     format!("{slug}.html")
 }
 
-/// How a module's quiz and reflection blocks are rendered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Mode {
-    /// On its own page: forms to fill in and check.
-    Page,
-    /// In a printable document: questions without answers, ruled writing space.
-    Print,
+/// The id prefix of a module's headings in a printed document.
+pub(crate) fn anchor_prefix(slug: &str) -> String {
+    format!("{slug}--")
 }
 
-/// One module compiled: its body, its quizzes and the problems in them.
-pub(crate) type ModuleResult = (Rendered, ModuleQuizzes, Diagnostics);
-
 /// A hash of what every module body depends on besides its own file.
-pub(crate) fn course_fingerprint(project: &Project, edition: Edition) -> u64 {
+pub(crate) fn course_fingerprint(project: &Project) -> u64 {
     let mut h = DefaultHasher::new();
     project.config.source.text.hash(&mut h);
-    edition.name().hash(&mut h);
     for m in &project.modules {
         (&m.path, &m.slug, m.edition == ModuleEdition::Facilitator).hash(&mut h);
     }
@@ -141,8 +253,8 @@ pub(crate) fn course_fingerprint(project: &Project, edition: Edition) -> u64 {
     h.finish()
 }
 
-/// The cache key of one module compiled in a context.
-pub(crate) fn module_key(fingerprint: u64, m: &Module, ctx: &Context<'_>, mode: Mode) -> u64 {
+/// The cache key of one module compiled in a placement.
+pub(crate) fn module_key(fingerprint: u64, m: &Module, placement: Placement<'_>) -> u64 {
     let mut h = DefaultHasher::new();
     fingerprint.hash(&mut h);
     if m.source_hash == 0 {
@@ -150,52 +262,31 @@ pub(crate) fn module_key(fingerprint: u64, m: &Module, ctx: &Context<'_>, mode: 
     } else {
         m.source_hash.hash(&mut h);
     }
-    (
-        &m.path,
-        ctx.anchor_prefix,
-        ctx.path_to_root,
-        mode == Mode::Print,
-    )
-        .hash(&mut h);
+    m.path.hash(&mut h);
+    if let Placement::Document { root, members } = placement {
+        root.hash(&mut h);
+        let mut members: Vec<&&str> = members.iter().collect();
+        members.sort();
+        members.hash(&mut h);
+    }
     h.finish()
 }
 
-/// Renders every module body for `edition`, reusing `cache` when given.
-pub(crate) fn compile_cached(
-    project: &Project,
-    edition: Edition,
-    cache: Option<&crate::cache::Store<ModuleResult>>,
-) -> Compiled {
-    let cached = cache.map(|c| (c, course_fingerprint(project, edition)));
+/// Compiles every module for its page, reusing `cache` when given.
+pub(crate) fn compile_cached(project: &Project, cache: Option<&Store<CompiledModule>>) -> Compiled {
+    let cached = cache.map(|c| (c, course_fingerprint(project)));
     let lookups = Lookups::new(project);
-    let module_href = |path: &str, fragment: Option<&str>| lookups.href("", path, fragment);
-    let scenario = |id: &str| lookups.scenario(id);
-    let (keys, results): (Vec<u64>, Vec<std::sync::Arc<ModuleResult>>) = project
+    let (keys, modules): (Vec<u64>, Vec<Arc<CompiledModule>>) = project
         .modules
         .par_iter()
-        .map(|m| {
-            let ctx = Context {
-                path: &m.path,
-                base_offset: m.body_start,
-                variables: &project.config.variables,
-                edition,
-                facilitator_only: m.edition == ModuleEdition::Facilitator,
-                module_href: &module_href,
-                anchor_prefix: "",
-                same_page: None,
-                scenario: &scenario,
-                path_to_root: "../",
-                ui: &project.config.ui,
-            };
-            compile_module_cached(project, m, &ctx, Mode::Page, cached)
-        })
+        .map(|m| compile_module_cached(project, &lookups, m, Placement::Page, cached))
         .unzip();
     let mut diagnostics = Diagnostics::new();
-    for result in &results {
-        diagnostics.extend(result.2.items().iter().cloned());
+    for module in &modules {
+        diagnostics.extend(module.diagnostics.items().iter().cloned());
     }
     Compiled {
-        results,
+        modules,
         keys,
         diagnostics,
     }
@@ -203,85 +294,91 @@ pub(crate) fn compile_cached(
 
 /// [`compile_module`], through `cached` (the cache and the course's
 /// [`course_fingerprint`]) when given, with its [`module_key`] (0 without a
-/// cache). Without a cache the result is not shared, so
-/// `Arc::unwrap_or_clone` takes it without a copy.
+/// cache).
 pub(crate) fn compile_module_cached(
     project: &Project,
+    lookups: &Lookups<'_>,
     m: &Module,
-    ctx: &Context<'_>,
-    mode: Mode,
-    cached: Option<(&crate::cache::Store<ModuleResult>, u64)>,
-) -> (u64, std::sync::Arc<ModuleResult>) {
+    placement: Placement<'_>,
+    cached: Option<(&Store<CompiledModule>, u64)>,
+) -> (u64, Arc<CompiledModule>) {
     match cached {
         Some((cache, fingerprint)) => {
-            let key = module_key(fingerprint, m, ctx, mode);
-            let result = cache.get_or(key, || compile_module(project, m, ctx, mode));
+            let key = module_key(fingerprint, m, placement);
+            let result = cache.get_or(key, || compile_module(project, lookups, m, placement));
             (key, result)
         }
-        None => (
-            0,
-            std::sync::Arc::new(compile_module(project, m, ctx, mode)),
-        ),
+        None => (0, Arc::new(compile_module(project, lookups, m, placement))),
     }
 }
 
-/// Renders one module's body in `ctx`, its data blocks in `mode`.
+/// Compiles one module's body for `placement`.
 pub(crate) fn compile_module(
     project: &Project,
+    lookups: &Lookups<'_>,
     m: &Module,
-    ctx: &Context<'_>,
-    mode: Mode,
-) -> (Rendered, ModuleQuizzes, Diagnostics) {
-    let mut rendered = markdown::render(m.body(), ctx);
-    if mode == Mode::Page {
-        rendered.search =
-            crate::compile::search::Entry::new(&m.title, m.summary.as_deref(), &rendered.html);
-    }
-    let mut diagnostics = Diagnostics::new();
-    let mut quizzes = ModuleQuizzes::default();
-    let mut prompts = 0;
-    for (n, block) in rendered.blocks.iter().enumerate() {
-        let slot = markdown::block_slot(n);
-        let html = match block.kind {
-            DataKind::Quiz => {
-                match quiz::parse(block, &m.source, &project.config, &mut diagnostics) {
-                    Some(quiz) => {
-                        let ctx = Context {
-                            facilitator_only: block.facilitator_only,
-                            ..*ctx
-                        };
-                        let html = match mode {
-                            Mode::Page => {
-                                let form = quiz::render(&quiz, &m.source, &ctx);
-                                quizzes.fields.extend(form.fields);
-                                form.html
-                            }
-                            Mode::Print => quiz::print::questions(&quiz, &ctx),
-                        };
-                        quizzes.quizzes.push(quiz);
-                        html
-                    }
-                    None => String::new(),
-                }
-            }
-            DataKind::Reflection => {
-                let found = reflection::parse(
-                    block,
-                    &m.source,
-                    &project.config,
-                    &m.slug,
-                    &mut prompts,
-                    &mut diagnostics,
-                );
-                let html = match mode {
-                    Mode::Page => reflection::render(&found, &project.config.ui),
-                    Mode::Print => reflection::render_print(&found),
-                };
-                quizzes.reflections.extend(found);
-                html
-            }
+    placement: Placement<'_>,
+) -> CompiledModule {
+    let facilitator_only = m.edition == ModuleEdition::Facilitator;
+    let at = Where::module(m, placement);
+    lookups.with_context(&m.path, Mode::Module, facilitator_only, &at, |ctx| {
+        let ctx = Context {
+            base_offset: m.body_start,
+            ..*ctx
         };
-        rendered.html = rendered.html.replace(&slot, &html);
-    }
-    (rendered, quizzes, diagnostics)
+        let mut rendered = markdown::render(m.body(), &ctx);
+        let mut module = CompiledModule::default();
+        if matches!(placement, Placement::Page) {
+            let entry = |facilitator| {
+                Entry::new(
+                    &m.title,
+                    m.summary.as_deref(),
+                    &rendered.sections,
+                    facilitator,
+                )
+            };
+            module.search = [entry(false), entry(true)];
+        }
+        let mut count = 0;
+        let mut body = std::mem::take(&mut rendered.body);
+        body.for_each_block_mut(&mut |block| {
+            let Block::Data(data) = block else {
+                return;
+            };
+            *block = match data.kind {
+                DataKind::Quiz => {
+                    match quiz::parse(data, &m.source, &project.config, &mut module.diagnostics) {
+                        Some(parsed) => {
+                            let ctx = Context {
+                                facilitator_only: data.facilitator_only,
+                                ..ctx
+                            };
+                            let (questions, fields) = quiz::view(&parsed, &m.source, &ctx);
+                            module.fields.extend(fields);
+                            module.quizzes.push(parsed);
+                            Block::Quiz { questions }
+                        }
+                        None => Block::Markdown {
+                            html: String::new(),
+                        },
+                    }
+                }
+                DataKind::Reflection => {
+                    let prompts = reflection::parse(
+                        data,
+                        &m.source,
+                        &project.config,
+                        &m.slug,
+                        &mut count,
+                        &mut module.diagnostics,
+                    );
+                    module.reflections.extend(prompts.iter().cloned());
+                    Block::Reflection { prompts }
+                }
+            };
+        });
+        rendered.body = body;
+        module.rendered = rendered;
+        module
+    })
 }

@@ -1,15 +1,13 @@
 //! Quizzes: ```` ```quiz ```` blocks in modules, a YAML list of questions.
 //!
 //! Input: a [`DataBlock`] found by the Markdown renderer (its YAML and where it
-//! sits in the module file). Output: a validated [`Quiz`] and its HTML: a real
-//! form that works without JavaScript (each answer and explanation can be
-//! revealed with `<details>`), which `assets/quiz.js` enhances with checking,
-//! per-option feedback, a score and Try again. Problems are located at their
-//! line in the module file.
+//! sits in the module file). Output: a validated [`Quiz`], and its questions
+//! as [`QuestionView`]s for the theme's partials: `partials/quiz.html` (a
+//! real form that works without JavaScript, which `assets/quiz.js`
+//! enhances), `quiz-print.html` (the workbook) and `answer-key.html`.
+//! Problems are located at their line in the module file.
 
-pub(crate) mod print;
-
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::compile::markdown::{self, Context, DataBlock};
 use crate::diagnostic::codes::Code;
@@ -229,24 +227,51 @@ pub(crate) fn parse(
     })
 }
 
-fn esc(text: &str) -> String {
-    let mut out = String::new();
-    let _ = pulldown_cmark_escape::escape_html(&mut out, text);
-    out
+/// A question as templates see it (`partials/quiz.html`, `quiz-print.html`,
+/// `answer-key.html`), its Markdown fields rendered for where it is shown.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct QuestionView {
+    /// Its id (unique in the course; results are saved by it).
+    pub(crate) id: String,
+    /// Its number in the quiz, from 1.
+    pub(crate) number: usize,
+    /// `single`, `multiple`, `truefalse` or `short`.
+    pub(crate) kind: &'static str,
+    /// The competency it checks.
+    pub(crate) competency: Option<String>,
+    /// The prompt, as sanitised HTML.
+    pub(crate) prompt: String,
+    /// The options (single and multiple).
+    pub(crate) options: Vec<OptionView>,
+    /// The right answer (truefalse).
+    pub(crate) answer: bool,
+    /// The accepted answers (short), as written.
+    pub(crate) accept: Vec<String>,
+    /// The accepted answers, lowercased, as JSON for `assets/quiz.js`.
+    pub(crate) accept_json: String,
+    /// The explanation, as sanitised HTML.
+    pub(crate) explanation: Option<String>,
 }
 
-/// The rendered quiz and the Markdown problems found in its fields.
-pub(crate) struct RenderedQuiz {
-    /// The form.
-    pub(crate) html: String,
-    /// Links, unknown variables … of the fields, for validation.
-    pub(crate) fields: Vec<(markdown::Rendered, usize)>,
+/// An option as templates see it.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct OptionView {
+    /// Its text (plain).
+    pub(crate) text: String,
+    /// Whether it is a right answer.
+    pub(crate) correct: bool,
+    /// Feedback shown when it is chosen, as sanitised HTML.
+    pub(crate) feedback: Option<String>,
 }
 
-/// Renders a quiz as a form. `ctx` is the module's Markdown context; field
-/// problems are returned with the byte offset of their field in the file.
-pub(crate) fn render(quiz: &Quiz, source: &SourceFile, ctx: &Context<'_>) -> RenderedQuiz {
-    let ui = ctx.ui;
+/// A quiz's questions for templates, their Markdown rendered in `ctx`, and
+/// each field's findings (links, unknown variables…) with the byte offset
+/// of the field in the file, for the check stage.
+pub(crate) fn view(
+    quiz: &Quiz,
+    source: &SourceFile,
+    ctx: &Context<'_>,
+) -> (Vec<QuestionView>, Vec<(markdown::Rendered, usize)>) {
     let mut fields = Vec::new();
     let mut md = |field: &Spanned<String>| -> String {
         let line = field.referenced.line() as usize + quiz.line_offset;
@@ -256,106 +281,48 @@ pub(crate) fn render(quiz: &Quiz, source: &SourceFile, ctx: &Context<'_>) -> Ren
             &field.value,
             &Context {
                 base_offset: 0,
+                mode: markdown::Mode::Field,
                 ..*ctx
             },
         );
-        let html = rendered.html.clone();
+        let html = rendered.field_html();
         fields.push((rendered, offset));
         html
     };
-    let mut html = format!(
-        "<form class=\"quiz\" data-quiz data-text-correct=\"{}\" data-text-incorrect=\"{}\" data-text-score=\"{}\">\n",
-        esc(ui.get("quiz_correct")),
-        esc(ui.get("quiz_incorrect")),
-        esc(ui.get("quiz_score"))
-    );
-    for (n, q) in quiz.questions.iter().enumerate() {
-        let id = esc(&q.id.value);
-        let prompt = md(&q.prompt);
-        let kind = match q.kind {
-            Kind::Single => "single",
-            Kind::Multiple => "multiple",
-            Kind::Truefalse => "truefalse",
-            Kind::Short => "short",
-        };
-        html.push_str(&format!(
-            "<fieldset class=\"question\" data-question=\"{id}\" data-type=\"{kind}\"{} aria-labelledby=\"q-{id}-legend q-{id}-prompt\">\n<legend id=\"q-{id}-legend\">{} {}</legend>\n<div class=\"prompt\" id=\"q-{id}-prompt\">{prompt}</div>\n",
-            q.competency.as_ref().map(|c| format!(" data-competency=\"{}\"", esc(c))).unwrap_or_default(),
-            esc(ui.get("question")),
-            n + 1
-        ));
-        let mut answer = String::new();
-        let mut option_feedback = String::new();
-        match q.kind {
-            Kind::Single | Kind::Multiple => {
-                let input = if q.kind == Kind::Single {
-                    "radio"
-                } else {
-                    "checkbox"
-                };
-                if q.kind == Kind::Multiple {
-                    html.push_str(&format!(
-                        "<p class=\"hint\">{}</p>\n",
-                        esc(ui.get("choose_all"))
-                    ));
-                }
-                for (i, o) in q.options.iter().enumerate() {
-                    let feedback = o.feedback.as_ref().map(&mut md).unwrap_or_default();
-                    if !feedback.is_empty() {
-                        option_feedback.push_str(&format!(
-                            "<li><strong>{}</strong> {feedback}</li>",
-                            esc(&o.text)
-                        ));
-                    }
-                    html.push_str(&format!(
-                        "<div class=\"option\" data-correct=\"{}\"><input type=\"{input}\" name=\"{id}\" id=\"q-{id}-{i}\" value=\"{i}\"><label for=\"q-{id}-{i}\">{}</label><div class=\"option-feedback\" hidden>{feedback}</div></div>\n",
-                        o.correct,
-                        esc(&o.text)
-                    ));
-                    if o.correct {
-                        answer.push_str(&format!("<li>{}</li>", esc(&o.text)));
-                    }
-                }
+    let questions = quiz
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(n, q)| {
+            let accepted: Vec<String> = q.accept.iter().map(|a| a.to_lowercase()).collect();
+            QuestionView {
+                id: q.id.value.clone(),
+                number: n + 1,
+                kind: match q.kind {
+                    Kind::Single => "single",
+                    Kind::Multiple => "multiple",
+                    Kind::Truefalse => "truefalse",
+                    Kind::Short => "short",
+                },
+                competency: q.competency.clone(),
+                prompt: md(&q.prompt),
+                options: q
+                    .options
+                    .iter()
+                    .map(|o| OptionView {
+                        text: o.text.clone(),
+                        correct: o.correct,
+                        feedback: o.feedback.as_ref().map(&mut md),
+                    })
+                    .collect(),
+                answer: q.answer,
+                accept: q.accept.clone(),
+                accept_json: serde_json::to_string(&accepted).unwrap_or_default(),
+                explanation: q.explanation.as_ref().map(&mut md),
             }
-            Kind::Truefalse => {
-                for (i, (value, label)) in [(true, "true"), (false, "false")].iter().enumerate() {
-                    html.push_str(&format!(
-                        "<div class=\"option\" data-correct=\"{}\"><input type=\"radio\" name=\"{id}\" id=\"q-{id}-{i}\" value=\"{label}\"><label for=\"q-{id}-{i}\">{}</label></div>\n",
-                        *value == q.answer,
-                        esc(ui.get(label))
-                    ));
-                }
-                answer.push_str(&format!(
-                    "<li>{}</li>",
-                    esc(ui.get(if q.answer { "true" } else { "false" }))
-                ));
-            }
-            Kind::Short => {
-                let accepted: Vec<String> = q.accept.iter().map(|a| a.to_lowercase()).collect();
-                html.push_str(&format!(
-                    "<div class=\"short\"><label for=\"q-{id}-answer\">{}</label> <input type=\"text\" id=\"q-{id}-answer\" name=\"{id}\" autocomplete=\"off\" data-accept=\"{}\"></div>\n",
-                    esc(ui.get("your_answer")),
-                    esc(&serde_json::to_string(&accepted).unwrap_or_default())
-                ));
-                for a in &q.accept {
-                    answer.push_str(&format!("<li>{}</li>", esc(a)));
-                }
-            }
-        }
-        let explanation = q.explanation.as_ref().map(&mut md).unwrap_or_default();
-        html.push_str(&format!(
-            "<p class=\"question-result\" aria-live=\"polite\"></p>\n<details class=\"answer\"><summary>{}</summary>\n<p>{}</p><ul>{answer}</ul>\n{}{explanation}</details>\n</fieldset>\n",
-            esc(ui.get("show_answer")),
-            esc(ui.get("correct_answer")),
-            if option_feedback.is_empty() { String::new() } else { format!("<ul class=\"all-feedback\">{option_feedback}</ul>\n") },
-        ));
-    }
-    html.push_str(&format!(
-        "<div class=\"quiz-actions\" hidden><button type=\"button\" class=\"button\" data-quiz-check>{}</button> <button type=\"reset\" class=\"secondary\" data-quiz-reset>{}</button></div>\n<p class=\"quiz-score\" role=\"status\"></p>\n</form>\n",
-        esc(ui.get("check_answers")),
-        esc(ui.get("try_again"))
-    ));
-    RenderedQuiz { html, fields }
+        })
+        .collect();
+    (questions, fields)
 }
 
 #[cfg(test)]

@@ -1,9 +1,10 @@
 //! Reflections: ```` ```reflection ```` blocks in modules, a YAML list of
 //! prompts (each a string, or `{id, prompt}`; the default id is
-//! `<module slug>-<n>`). Each becomes a labelled text area whose text
-//! `assets/progress.js` saves in the learner's browser as they type.
+//! `<module slug>-<n>`). The theme's `partials/reflection.html` makes each a
+//! labelled text area whose text `assets/progress.js` saves in the learner's
+//! browser as they type; `reflection-print.html` gives it ruled space on paper.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::compile::markdown::DataBlock;
 use crate::diagnostic::codes::Code;
@@ -13,7 +14,6 @@ use crate::load::plain_text::Filler;
 use crate::load::yaml::{self, Spanned};
 use crate::slug;
 use crate::source::SourceFile;
-use crate::ui::Ui;
 
 #[derive(Debug, Deserialize)]
 #[serde(untagged)]
@@ -29,8 +29,9 @@ struct NamedPrompt {
     prompt: Spanned<String>,
 }
 
-/// One reflection prompt.
-#[derive(Debug, Clone)]
+/// One reflection prompt (what `partials/reflection.html` and
+/// `reflection-print.html` receive).
+#[derive(Debug, Clone, Serialize)]
 pub(crate) struct Prompt {
     /// Unique in the course; learner text is saved under it.
     pub(crate) id: String,
@@ -87,35 +88,4 @@ pub(crate) fn parse(
         prompts.push(Prompt { id, prompt });
     }
     prompts
-}
-
-use crate::compile::markdown::escaped as esc;
-
-/// The reflection prompts as labelled text areas.
-pub(crate) fn render(prompts: &[Prompt], ui: &Ui) -> String {
-    let mut html = String::from("<div class=\"reflections\">\n");
-    for p in prompts {
-        let id = esc(&p.id);
-        html.push_str(&format!(
-            "<div class=\"reflection\"><label for=\"reflection-{id}\">{}</label>\n<textarea id=\"reflection-{id}\" name=\"{id}\" rows=\"5\" data-reflection=\"{id}\" aria-describedby=\"reflection-{id}-note\"></textarea>\n<p class=\"reflection-note\" id=\"reflection-{id}-note\">{}</p></div>\n",
-            esc(&p.prompt),
-            esc(ui.get("reflection_note"))
-        ));
-    }
-    html.push_str("</div>\n");
-    html
-}
-
-/// The reflection prompts on paper: each with ruled space to write in.
-pub(crate) fn render_print(prompts: &[Prompt]) -> String {
-    let mut html = String::from("<div class=\"reflections-print\">\n");
-    for p in prompts {
-        html.push_str(&format!(
-            "<div class=\"reflection-print\"><p class=\"reflection-prompt\">{}</p>\n{}</div>\n",
-            esc(&p.prompt),
-            crate::compile::quiz::print::write_space(6)
-        ));
-    }
-    html.push_str("</div>\n");
-    html
 }

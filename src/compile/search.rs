@@ -33,112 +33,47 @@ pub(crate) struct Section {
     pub(crate) words: String,
 }
 
-/// Splits sanitised HTML into sections at its headings, as plain text.
-pub(crate) fn sections(html: &str) -> Vec<Section> {
-    let mut out = vec![Section::default()];
-    let mut in_heading = false;
-    let mut rest = html;
-    while !rest.is_empty() {
-        let Some(open) = rest.find('<') else {
-            push_text(&mut out, in_heading, rest);
-            break;
-        };
-        push_text(&mut out, in_heading, &rest[..open]);
-        let (tag_end, close) = match rest[open..].find('>') {
-            Some(i) => (open + i, open + i + 1),
-            None => (rest.len(), rest.len()),
-        };
-        let tag = &rest[open + 1..tag_end];
-        let name: String = tag
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '/')
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if let Some(level) = heading_level(&name) {
-            in_heading = true;
-            out.push(Section {
-                level,
-                id: attribute(tag, "id").unwrap_or_default(),
-                ..Section::default()
-            });
-        } else if name.starts_with('/') && heading_level(&name[1..]).is_some() {
-            in_heading = false;
-        } else if is_block(name.trim_start_matches('/')) {
-            push_text(&mut out, in_heading, " ");
-        }
-        rest = &rest[close..];
-    }
-    for s in &mut out {
-        s.title = collapse(&s.title);
-        let full = collapse(&s.text);
-        s.words = distinct_words(&[&s.title, &full]);
-        s.text = snippet(&full);
-    }
+/// The text under one heading, as the Markdown renderer collects it from
+/// the parser's events (never from the HTML it writes).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub(crate) struct SectionText {
+    /// The heading level (1–6), 0 for text before the first heading.
+    pub(crate) level: u8,
+    /// The heading's id.
+    pub(crate) id: String,
+    /// The heading's text.
+    pub(crate) title: String,
+    /// The text under the heading that both editions show.
+    pub(crate) text: String,
+    /// The text of facilitator notes under the heading.
+    pub(crate) facilitator_text: String,
+    /// Whether the heading itself sits in facilitator content.
+    pub(crate) facilitator_only: bool,
+}
+
+/// The sections an edition searches: `facilitator` keeps facilitator notes.
+pub(crate) fn sections(found: &[SectionText], facilitator: bool) -> Vec<Section> {
+    let mut out: Vec<Section> = found
+        .iter()
+        .filter(|s| facilitator || !s.facilitator_only)
+        .map(|s| {
+            let title = collapse(&s.title);
+            let full = if facilitator && !s.facilitator_text.is_empty() {
+                collapse(&format!("{} {}", s.text, s.facilitator_text))
+            } else {
+                collapse(&s.text)
+            };
+            Section {
+                level: s.level,
+                id: s.id.clone(),
+                words: distinct_words(&[&title, &full]),
+                text: snippet(&full),
+                title,
+            }
+        })
+        .collect();
     out.retain(|s| !(s.level == 0 && s.text.is_empty()));
     out
-}
-
-fn heading_level(name: &str) -> Option<u8> {
-    match name.as_bytes() {
-        [b'h', d @ b'1'..=b'6'] => Some(d - b'0'),
-        _ => None,
-    }
-}
-
-fn is_block(name: &str) -> bool {
-    matches!(
-        name,
-        "p" | "br"
-            | "li"
-            | "ul"
-            | "ol"
-            | "div"
-            | "td"
-            | "th"
-            | "tr"
-            | "table"
-            | "blockquote"
-            | "pre"
-            | "dt"
-            | "dd"
-            | "section"
-            | "aside"
-            | "figure"
-            | "figcaption"
-            | "details"
-            | "summary"
-    )
-}
-
-fn push_text(out: &mut [Section], in_heading: bool, html_text: &str) {
-    if let Some(last) = out.last_mut() {
-        let target = if in_heading {
-            &mut last.title
-        } else {
-            &mut last.text
-        };
-        target.push_str(&unescape(html_text));
-    }
-}
-
-fn attribute(tag: &str, name: &str) -> Option<String> {
-    let start = tag.find(&format!("{name}=\""))? + name.len() + 2;
-    let end = tag[start..].find('"')? + start;
-    Some(unescape(&tag[start..end]))
-}
-
-/// Undoes the escaping a sanitiser writes in text.
-fn unescape(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_string();
-    }
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&#x27;", "'")
-        .replace("&nbsp;", "\u{a0}")
-        .replace("&amp;", "&")
 }
 
 fn collapse(text: &str) -> String {
@@ -201,9 +136,15 @@ pub(crate) struct Entry {
 }
 
 impl Entry {
-    /// The entry of a page titled `title` whose text is the sanitised `html`.
-    pub(crate) fn new(title: &str, summary: Option<&str>, html: &str) -> Self {
-        let found = sections(html);
+    /// The entry of a page titled `title` with the text `found`, as the
+    /// mentor edition searches it, or the facilitator edition (`facilitator`).
+    pub(crate) fn new(
+        title: &str,
+        summary: Option<&str>,
+        found: &[SectionText],
+        facilitator: bool,
+    ) -> Self {
+        let found = sections(found, facilitator);
         let summary = summary.unwrap_or("");
         let lead = Section::default();
         let has_lead = found.first().is_some_and(|s| s.level == 0);
@@ -271,24 +212,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn html_is_split_at_headings_as_plain_text() {
-        let html = "<p>Intro &amp; more.</p><h2 id=\"a-b\">A &lt;b&gt;</h2><p>One</p><ul><li>two</li><li>three</li></ul><h3 id=\"c\">C</h3><p>Four <em>five</em></p>";
-        let found = sections(html);
-        assert_eq!(found.len(), 3);
-        assert_eq!(found[0].text, "Intro & more.");
-        assert_eq!((found[1].level, found[1].id.as_str()), (2, "a-b"));
-        assert_eq!(found[1].title, "A <b>");
-        assert_eq!(found[1].text, "One two three");
-        assert_eq!(found[2].text, "Four five");
-    }
-
-    #[test]
     fn words_are_lowercase_and_distinct_per_section() {
-        let entry = Entry::new(
-            "Mod",
-            Some("About listening"),
-            "<h2 id=\"x\">Listening</h2><p>Listen, listen and LISTEN to a mentee.</p><h4 id=\"deep\">Deep</h4>",
-        );
+        let found = [
+            SectionText {
+                level: 2,
+                id: "x".into(),
+                title: "Listening".into(),
+                text: "Listen, listen and LISTEN to a mentee.".into(),
+                ..SectionText::default()
+            },
+            SectionText {
+                level: 4,
+                id: "deep".into(),
+                title: "Deep".into(),
+                ..SectionText::default()
+            },
+        ];
+        let entry = Entry::new("Mod", Some("About listening"), &found, false);
         let mut script = Vec::new();
         write_index(&mut script, [("Mod", "modules/m.html", &entry)].into_iter()).expect("written");
         let script = String::from_utf8(script).expect("utf-8");

@@ -66,6 +66,8 @@ pub(crate) enum Code {
     UnknownScenario,
     /// A quiz question or reflection prompt that breaks a rule (answers, options, empty prompt, repeated id).
     InvalidQuiz,
+    /// A quiz, reflection, scenario or facilitator block where it cannot be shown (in a list, quote or footnote; a quiz in a scenario).
+    MisplacedBlock,
     /// A link to a Markdown file that is not a module of the course.
     BrokenModuleLink,
     /// A link to a heading that does not exist.
@@ -151,6 +153,7 @@ impl Code {
         Code::ScenarioTooLarge,
         Code::UnknownScenario,
         Code::InvalidQuiz,
+        Code::MisplacedBlock,
         Code::BrokenModuleLink,
         Code::BrokenAnchor,
         Code::MissingFile,
@@ -211,6 +214,7 @@ impl Code {
             Code::ScenarioTooLarge => "E038",
             Code::UnknownScenario => "E039",
             Code::InvalidQuiz => "E025",
+            Code::MisplacedBlock => "E026",
             Code::BrokenModuleLink => "E040",
             Code::BrokenAnchor => "E041",
             Code::MissingFile => "E042",

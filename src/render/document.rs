@@ -1,99 +1,82 @@
 //! Printable documents made of several modules: the mentor workbook and the
-//! facilitator's guide.
+//! facilitator's guide; and the answer keys.
 //!
 //! Input: the modules to include, in course order, and where the document
-//! sits in the site. Output: one [`Section`] per module, its body rendered for
-//! paper (quizzes without answers, reflections with ruled writing space).
-//! Every id a module defines is prefixed with `<slug>--` so that headings and
-//! footnotes of different modules cannot clash in one page; links between
-//! modules of the document become links inside it, and links to other
-//! modules go to their pages.
+//! sits in the site. Output: one [`Section`] per module, its body compiled
+//! for that document ([`Placement::Document`]: ids prefixed with
+//! `<slug>--` so headings and footnotes of different modules cannot clash in
+//! one page; links between the document's modules stay inside it) and shown
+//! through the theme's partials laid out for paper (quizzes without answers,
+//! reflections with ruled writing space).
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
+use serde::ser::{SerializeStruct, Serializer};
 
-use crate::compile::markdown::Context;
-use crate::compile::quiz;
-use crate::compile::{self, Lookups, Mode};
+use crate::compile::body::Body;
+use crate::compile::markdown::Mode;
+use crate::compile::quiz::{self, QuestionView};
+use crate::compile::{self, CompiledModule, Lookups, Placement, Where};
 use crate::edition::{Edition, ModuleEdition};
 use crate::load::Project;
 use crate::load::module::Module;
+use crate::render::Caches;
 
 /// One module in a printable document.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub(crate) struct Section {
-    /// The module's slug, also the section's id.
-    pub(crate) slug: String,
-    /// Title.
-    pub(crate) title: String,
-    /// Summary.
-    pub(crate) summary: Option<String>,
-    /// Minutes.
-    pub(crate) duration: Option<u32>,
-    /// Learning outcomes.
-    pub(crate) outcomes: Vec<String>,
-    /// Its body, rendered for paper.
-    pub(crate) html: String,
+    /// The module.
+    module: Module,
+    /// Its body, compiled for the document.
+    compiled: Arc<CompiledModule>,
+    /// The edition the document shows.
+    edition: Edition,
 }
 
-/// The id prefix of a module's headings in a document.
-pub(crate) fn anchor_prefix(slug: &str) -> String {
-    format!("{slug}--")
+impl Serialize for Section {
+    /// What templates see: `slug`, `title`, `summary`, `duration`,
+    /// `outcomes` and `body` (the body as the document's edition prints it).
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let m = &self.module;
+        let mut out = serializer.serialize_struct("Section", 6)?;
+        out.serialize_field("slug", &m.slug)?;
+        out.serialize_field("title", &m.title)?;
+        out.serialize_field("summary", &m.summary)?;
+        out.serialize_field("duration", &m.duration)?;
+        out.serialize_field("outcomes", &m.outcomes)?;
+        out.serialize_field("body", &self.compiled.body().view(self.edition, true))?;
+        out.end()
+    }
 }
 
-/// Renders `members` as sections of one document at depth `root` (`""` or `"../"`).
+/// Compiles `members` as sections of one document at depth `root` (`""` or
+/// `"../"`), shown as `edition` shows them.
 pub(crate) fn sections(
     project: &Project,
     members: &[&Module],
     edition: Edition,
     root: &str,
-    cache: Option<crate::render::Caches<'_>>,
+    cache: Option<Caches<'_>>,
 ) -> Vec<Section> {
-    let cached = cache.map(|c| (c.bodies, compile::course_fingerprint(project, edition)));
+    let cached = cache.map(|c| (c.bodies, compile::course_fingerprint(project)));
     let lookups = Lookups::new(project);
     let inside: HashSet<&str> = members.iter().map(|m| m.path.as_str()).collect();
-    let to_modules = format!("{root}modules/");
-    let module_href = |path: &str, fragment: Option<&str>| {
-        if inside.contains(path) {
-            let slug = &project.module_by_path(path)?.slug;
-            Some(match fragment {
-                Some(f) => format!("#{}{f}", anchor_prefix(slug)),
-                None => format!("#{slug}"),
-            })
-        } else {
-            lookups.href(&to_modules, path, fragment)
-        }
+    let placement = Placement::Document {
+        root,
+        members: &inside,
     };
-    let scenario = |id: &str| lookups.scenario(id);
     members
         .par_iter()
         .map(|m| {
-            let prefix = anchor_prefix(&m.slug);
-            let ctx = Context {
-                path: &m.path,
-                base_offset: m.body_start,
-                variables: &project.config.variables,
-                edition,
-                facilitator_only: m.edition == ModuleEdition::Facilitator,
-                module_href: &module_href,
-                anchor_prefix: &prefix,
-                same_page: None,
-                scenario: &scenario,
-                path_to_root: root,
-                ui: &project.config.ui,
-            };
             let (_, compiled) =
-                compile::compile_module_cached(project, m, &ctx, Mode::Print, cached);
-            let html = std::sync::Arc::unwrap_or_clone(compiled).0.html;
+                compile::compile_module_cached(project, &lookups, m, placement, cached);
             Section {
-                slug: m.slug.clone(),
-                title: m.title.clone(),
-                summary: m.summary.clone(),
-                duration: m.duration,
-                outcomes: m.outcomes.clone(),
-                html,
+                module: (*m).clone(),
+                compiled,
+                edition,
             }
         })
         .collect()
@@ -117,89 +100,93 @@ pub(crate) fn guide_modules(project: &Project) -> Vec<&Module> {
         .collect()
 }
 
-/// One module's answer key.
+/// One module's answer key (what `trainer/answers.html` lists).
 #[derive(Debug, Serialize)]
 pub(crate) struct AnswerKey {
     /// The module's slug.
     pub(crate) slug: String,
     /// Its title.
     pub(crate) title: String,
-    /// Its quizzes' keys, rendered.
-    pub(crate) html: String,
+    /// Its quizzes, each a list of questions (`partials/answer-key.html`).
+    pub(crate) quizzes: Vec<Vec<QuestionView>>,
     /// How many questions.
     pub(crate) questions: usize,
 }
 
-/// The answer keys of every module with a quiz, for a page at `trainer/`.
+/// The answer keys of every module with a quiz, for a page at `trainer/`:
+/// the questions' Markdown rendered for that page (links to headings lead
+/// to the module's own page).
 pub(crate) fn answer_keys<'a>(
     project: &'a Project,
-    quizzes: impl Iterator<Item = &'a compile::ModuleQuizzes>,
+    compiled: impl Iterator<Item = &'a CompiledModule>,
     edition: Edition,
 ) -> Vec<AnswerKey> {
     let lookups = Lookups::new(project);
-    let module_href =
-        |path: &str, fragment: Option<&str>| lookups.href("../modules/", path, fragment);
-    let scenario = |id: &str| lookups.scenario(id);
     project
         .modules
         .iter()
-        .zip(quizzes)
-        .filter(|(m, q)| m.edition.appears_in(edition) && !q.quizzes.is_empty())
-        .map(|(m, q)| {
-            let prefix = anchor_prefix(&m.slug);
+        .zip(compiled)
+        .filter(|(m, c)| m.edition.appears_in(edition) && !c.quizzes.is_empty())
+        .map(|(m, c)| {
             let page = format!("../modules/{}", compile::module_file(&m.slug));
-            let ctx = Context {
-                path: &m.path,
-                base_offset: 0,
-                variables: &project.config.variables,
-                edition,
-                facilitator_only: true,
-                module_href: &module_href,
-                anchor_prefix: &prefix,
-                same_page: Some(&page),
-                scenario: &scenario,
-                path_to_root: "../",
-                ui: &project.config.ui,
+            let at = Where {
+                prefix: compile::anchor_prefix(&m.slug),
+                same_page: Some(page),
+                ..Where::page("../")
             };
+            let quizzes: Vec<Vec<QuestionView>> =
+                lookups.with_context(&m.path, Mode::Module, true, &at, |ctx| {
+                    c.quizzes
+                        .iter()
+                        .map(|z| quiz::view(z, &m.source, ctx).0)
+                        .collect()
+                });
             AnswerKey {
                 slug: m.slug.clone(),
                 title: m.title.clone(),
-                html: q
-                    .quizzes
-                    .iter()
-                    .map(|z| quiz::print::key(z, &ctx))
-                    .collect(),
-                questions: q.quizzes.iter().map(|z| z.questions.len()).sum(),
+                questions: quizzes.iter().map(Vec::len).sum(),
+                quizzes,
             }
         })
         .collect()
 }
 
 /// A scenario laid out for discussion on paper: the situation and the options.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub(crate) struct ScenarioSheet {
     /// Id.
-    pub(crate) id: String,
+    id: String,
     /// Title.
-    pub(crate) title: String,
+    title: String,
     /// Summary.
-    pub(crate) summary: Option<String>,
+    summary: Option<String>,
     /// Content note.
-    pub(crate) content_note: Option<String>,
+    content_note: Option<String>,
     /// Who speaks first.
-    pub(crate) speaker: Option<String>,
-    /// The opening situation, rendered.
-    pub(crate) text: String,
+    speaker: Option<String>,
+    /// The opening situation.
+    text: Body,
     /// The options at the start.
-    pub(crate) choices: Vec<String>,
+    choices: Vec<String>,
+}
+
+impl Serialize for ScenarioSheet {
+    /// What templates see: the fields, with `text` a body as the mentor edition prints it.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut out = serializer.serialize_struct("ScenarioSheet", 7)?;
+        out.serialize_field("id", &self.id)?;
+        out.serialize_field("title", &self.title)?;
+        out.serialize_field("summary", &self.summary)?;
+        out.serialize_field("content_note", &self.content_note)?;
+        out.serialize_field("speaker", &self.speaker)?;
+        out.serialize_field("text", &self.text.view(Edition::Mentor, true))?;
+        out.serialize_field("choices", &self.choices)?;
+        out.end()
+    }
 }
 
 /// Every scenario's opening, for a document at depth `root`.
-pub(crate) fn scenario_sheets(
-    project: &Project,
-    edition: Edition,
-    root: &str,
-) -> Vec<ScenarioSheet> {
+pub(crate) fn scenario_sheets(project: &Project, root: &str) -> Vec<ScenarioSheet> {
     let lookups = Lookups::new(project);
     project
         .scenarios
@@ -212,15 +199,8 @@ pub(crate) fn scenario_sheets(
                 summary: s.summary.clone(),
                 content_note: s.content_note.clone(),
                 speaker: start.speaker.clone(),
-                text: crate::compile::scenario_text::render(
-                    project,
-                    &lookups,
-                    &start.text,
-                    edition,
-                    root,
-                    false,
-                )
-                .html,
+                text: crate::compile::scenario_text::render(&lookups, &start.text, root, false)
+                    .body,
                 choices: start.choices.iter().map(|c| c.label.clone()).collect(),
             })
         })

@@ -9,9 +9,7 @@
 use minijinja::{Value, context};
 use serde::Serialize;
 
-use crate::compile::Compiled;
 use crate::edition::Edition;
-use crate::load::Project;
 use crate::load::sessions;
 use crate::render::document;
 use crate::render::sessions::plan;
@@ -65,12 +63,13 @@ pub(crate) fn paper_css(paper: &str) -> String {
 }
 
 /// Renders the workbook and, for the facilitator edition, the facilitator pack.
-pub(crate) fn render(
-    project: &Project,
-    compiled: &Compiled,
-    edition: Edition,
-    pages: &Pages<'_>,
-) -> Result<(), RenderError> {
+pub(crate) fn render(pages: &Pages<'_>) -> Result<(), RenderError> {
+    let crate::render::Site {
+        project,
+        compiled,
+        edition,
+        ..
+    } = pages.site;
     let config = &project.config;
     pages.file("assets/paper.css", paper_css(config.paper).as_bytes())?;
     let workbook = document::sections(
@@ -89,7 +88,7 @@ pub(crate) fn render(
         context! {
             page => context! { kind => "workbook" },
             sections => sections,
-            scenario_sheets => Value::from_serialize(document::scenario_sheets(project, Edition::Mentor, "")),
+            scenario_sheets => Value::from_serialize(document::scenario_sheets(project, "")),
         },
     )?;
     if edition != Edition::Facilitator {
@@ -102,7 +101,7 @@ pub(crate) fn render(
         "../",
         pages.cache,
     );
-    let keys = document::answer_keys(project, compiled.quizzes(), edition);
+    let keys = document::answer_keys(project, compiled.modules(), edition);
     let plans = Value::from_serialize(plan(project));
     let scheme = Value::from_serialize(SchemeView::new(config));
     let guide = LazySeq::value(guide);

@@ -26,11 +26,14 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use minijinja::{Environment, Value, context};
 use rayon::prelude::*;
 
-use crate::compile::Compiled;
+use crate::check::Checked;
+use crate::compile::body::Body;
+use crate::compile::{Compiled, CompiledModule};
 use crate::diagnostic::Diagnostic;
 use crate::edition::Edition;
 use crate::fs::IoError;
 use crate::load::Project;
+use crate::load::module::Module;
 use crate::render::theme::Theme;
 use crate::write::Sink;
 
@@ -44,9 +47,24 @@ pub(crate) const CONTENTS_WINDOW: usize = 5;
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Caches<'a> {
     /// Compiled bodies by key.
-    pub(crate) bodies: &'a crate::cache::Store<crate::compile::ModuleResult>,
+    pub(crate) bodies: &'a crate::cache::Store<crate::compile::CompiledModule>,
     /// Page bytes by key.
     pub(crate) pages: &'a crate::cache::Store<Vec<u8>>,
+}
+
+/// What a build renders: the course, its compiled bodies and theme, for one edition.
+#[derive(Clone, Copy)]
+pub(crate) struct Site<'a> {
+    /// The course.
+    pub(crate) project: &'a Project,
+    /// Its modules, compiled.
+    pub(crate) compiled: &'a Compiled,
+    /// What the check stage found (the course files to copy).
+    pub(crate) checked: &'a Checked,
+    /// The theme.
+    pub(crate) theme: &'a Theme,
+    /// The edition built.
+    pub(crate) edition: Edition,
 }
 
 /// Why rendering stopped.
@@ -85,6 +103,8 @@ pub(crate) fn check_templates(theme: &Theme) -> Vec<Diagnostic> {
 
 /// Renders pages from shared values into a sink.
 pub(crate) struct Pages<'a> {
+    /// What is being built.
+    pub(crate) site: Site<'a>,
     env: Environment<'static>,
     theme: &'a Theme,
     shared: Value,
@@ -231,6 +251,26 @@ impl Pages<'_> {
         Ok(())
     }
 
+    /// A body as HTML, through the theme's `partials/body.html`, for a page
+    /// `root` away from the site root: for the scenario player, which
+    /// carries every node's text in its data.
+    pub(crate) fn body_html(&self, body: &Body, root: &str) -> Result<String, RenderError> {
+        let template = self
+            .env
+            .get_template("partials/body.html")
+            .map_err(|e| RenderError::Template(Box::new(self.theme.error_diagnostic(&e))))?;
+        let ctx = minijinja::value::merge_maps([
+            context! {
+                root => root,
+                body => Value::from_serialize(body.view(self.site.edition, false)),
+            },
+            self.shared.clone(),
+        ]);
+        template
+            .render(ctx)
+            .map_err(|e| RenderError::Template(Box::new(self.theme.error_diagnostic(&e))))
+    }
+
     /// Writes a file that is not a page.
     pub(crate) fn file(&self, path: &str, bytes: &[u8]) -> Result<(), RenderError> {
         Ok(self.sink.write(path, bytes)?)
@@ -256,25 +296,28 @@ impl std::io::Write for CountingWriter<'_> {
 
 /// What every page shares, as one hash: the shared template values, the
 /// course's own templates and the course fingerprint (`serve` only).
-fn fingerprint(shared: &Value, theme: &Theme, project: &Project, edition: Edition) -> u64 {
+fn fingerprint(shared: &Value, theme: &Theme, project: &Project) -> u64 {
     crate::cache::hash_of(&(
         serde_json::to_string(shared).unwrap_or_default(),
         theme.override_templates(),
-        crate::compile::course_fingerprint(project, edition),
+        crate::compile::course_fingerprint(project),
     ))
 }
 
 /// Renders and writes the whole site into `sink`.
 pub(crate) fn render_site(
-    project: &Project,
-    compiled: &Compiled,
-    edition: Edition,
-    theme: &Theme,
-    files: &std::collections::BTreeSet<String>,
+    site: Site<'_>,
     sink: &dyn Sink,
     cache: Option<Caches<'_>>,
 ) -> Result<Written, RenderError> {
     let started = std::time::Instant::now();
+    let Site {
+        project,
+        compiled,
+        theme,
+        edition,
+        ..
+    } = site;
     let config = &project.config;
     let modules = views::modules(config, &project.modules, edition);
     let total: u32 = modules.iter().filter_map(|m| m.duration).sum();
@@ -291,6 +334,7 @@ pub(crate) fn render_site(
         total_minutes => total,
     };
     let pages = Pages {
+        site,
         env: theme.environment(),
         theme,
         shared: shared.clone(),
@@ -298,7 +342,7 @@ pub(crate) fn render_site(
         module_count: modules.len(),
         sink,
         written: AtomicUsize::new(0),
-        fingerprint: cache.map_or(0, |_| fingerprint(&shared, theme, project, edition)),
+        fingerprint: cache.map_or(0, |_| fingerprint(&shared, theme, project)),
         cache,
     };
     pages.page(
@@ -319,20 +363,15 @@ pub(crate) fn render_site(
         "",
         context! { page => context! { kind => "support", title => config.ui.get("support_page_title") } },
     )?;
-    let shown: Vec<(
-        usize,
-        &crate::load::module::Module,
-        &crate::compile::markdown::Rendered,
-        u64,
-    )> = project
+    let shown: Vec<(usize, &Module, &CompiledModule, u64)> = project
         .modules
         .iter()
         .zip(compiled.modules().zip(compiled.keys()))
         .filter(|(m, _)| m.edition.appears_in(edition))
         .enumerate()
-        .map(|(i, (m, (r, key)))| (i, m, r, key))
+        .map(|(i, (m, (c, key)))| (i, m, c, key))
         .collect();
-    shown.par_iter().try_for_each(|&(i, m, rendered, key)| {
+    shown.par_iter().try_for_each(|&(i, m, compiled, key)| {
         let nearby = |j: Option<usize>| match j.filter(|&j| j < modules.len()) {
             Some(j) => all_modules.get_item_by_index(j).unwrap_or_default(),
             None => Value::from(()),
@@ -347,7 +386,7 @@ pub(crate) fn render_site(
                 context! {
                     page => context! { kind => "module", title => m.title.as_str() },
                     module => nearby(Some(i)),
-                    body => Value::from_safe_string(rendered.html.clone()),
+                    body => Value::from_serialize(compiled.body().view(edition, false)),
                     prev => nearby(i.checked_sub(1)),
                     next => nearby(Some(i + 1)),
                     contents => contents_window(&all_modules, i, modules.len()),
@@ -356,11 +395,11 @@ pub(crate) fn render_site(
         )
     })?;
     crate::timing::timing("render: module pages", started);
-    scenarios::render(project, edition, &pages)?;
-    let search_index = search::render(project, compiled, edition, &pages)?;
+    scenarios::render(&pages)?;
+    let search_index = search::render(&pages)?;
     crate::timing::timing("render: scenarios and search", started);
-    progress::render(project, compiled, edition, &pages)?;
-    documents::render(project, compiled, edition, &pages)?;
+    progress::render(&pages)?;
+    documents::render(&pages)?;
     crate::timing::timing("render: progress and documents", started);
     for asset in theme
         .assets()
@@ -368,7 +407,7 @@ pub(crate) fn render_site(
     {
         sink.write(&format!("assets/{}", asset.path), &asset.bytes)?;
     }
-    for file in files {
+    for file in site.checked.files(edition) {
         sink.copy(
             &format!("assets/course/{file}"),
             &project.course_dir().join(file),

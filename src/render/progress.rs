@@ -76,7 +76,7 @@ fn course_data<'a>(
         project
             .modules
             .iter()
-            .zip(compiled.quizzes())
+            .zip(compiled.modules())
             .filter(move |(m, _)| m.edition.appears_in(edition))
     };
     CourseData {
@@ -143,12 +143,13 @@ fn course_data<'a>(
 }
 
 /// Writes `progress.html` and `certificate.html`.
-pub(crate) fn render(
-    project: &Project,
-    compiled: &Compiled,
-    edition: Edition,
-    pages: &Pages<'_>,
-) -> Result<(), RenderError> {
+pub(crate) fn render(pages: &Pages<'_>) -> Result<(), RenderError> {
+    let crate::render::Site {
+        project,
+        compiled,
+        edition,
+        ..
+    } = pages.site;
     let data = course_data(project, compiled, edition);
     let json = serde_json::to_string(&data)
         .unwrap_or_default()

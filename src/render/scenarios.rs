@@ -15,8 +15,6 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::compile::Lookups;
-use crate::edition::Edition;
-use crate::load::Project;
 use crate::load::scenario::{Node, Scenario};
 use crate::load::yaml::Spanned;
 use crate::render::{Pages, RenderError, scenario_map};
@@ -73,19 +71,15 @@ const PLAYER_UI: &[&str] = &[
 ];
 
 /// Renders every scenario page for `edition`.
-pub(crate) fn render(
-    project: &Project,
-    edition: Edition,
-    pages: &Pages<'_>,
-) -> Result<(), RenderError> {
+pub(crate) fn render(pages: &Pages<'_>) -> Result<(), RenderError> {
+    let project = pages.site.project;
     if project.scenarios.is_empty() {
         return Ok(());
     }
     let ui = &project.config.ui;
     let fields = Fields {
-        project,
+        pages,
         lookups: Lookups::new(project),
-        edition,
     };
     pages.page(
         "scenarios.html",
@@ -99,81 +93,79 @@ pub(crate) fn render(
         .try_for_each(|s| render_one(&fields, pages, s))
 }
 
-/// A scenario's Markdown field as HTML for a page `root` away from the site root.
+/// A scenario's Markdown fields as HTML (through the theme's body partial)
+/// for a page `root` away from the site root.
 struct Fields<'a> {
-    project: &'a Project,
+    pages: &'a Pages<'a>,
     lookups: Lookups<'a>,
-    edition: Edition,
 }
 
 impl Fields<'_> {
-    fn html(&self, field: &Spanned<String>, root: &str) -> String {
-        crate::compile::scenario_text::render(
-            self.project,
-            &self.lookups,
-            field,
-            self.edition,
-            root,
-            false,
-        )
-        .html
+    fn html(&self, field: &Spanned<String>, root: &str) -> Result<String, RenderError> {
+        let rendered = crate::compile::scenario_text::render(&self.lookups, field, root, false);
+        self.pages.body_html(&rendered.body, root)
     }
 
-    fn notes(&self, field: &Spanned<String>) -> String {
-        crate::compile::scenario_text::render(
-            self.project,
-            &self.lookups,
-            field,
-            self.edition,
-            "../../",
-            true,
-        )
-        .html
+    fn notes(&self, field: &Spanned<String>) -> Result<String, RenderError> {
+        let rendered = crate::compile::scenario_text::render(&self.lookups, field, "../../", true);
+        self.pages.body_html(&rendered.body, "../../")
     }
 }
 
-fn node_view<'a>(fields: &Fields<'_>, node: &'a Node) -> NodeView<'a> {
-    NodeView {
+fn node_view<'a>(fields: &Fields<'_>, node: &'a Node) -> Result<NodeView<'a>, RenderError> {
+    Ok(NodeView {
         id: &node.id,
         speaker: node.speaker.as_deref(),
-        text: fields.html(&node.text, "../../"),
+        text: fields.html(&node.text, "../../")?,
         ending: node.ending.map(|e| e.name()),
         escalates: node.escalates,
-        debrief: node.debrief.as_ref().map(|d| fields.html(d, "../../")),
+        debrief: node
+            .debrief
+            .as_ref()
+            .map(|d| fields.html(d, "../../"))
+            .transpose()?,
         choices: node
             .choices
             .iter()
             .enumerate()
-            .map(|(i, c)| ChoiceView {
-                n: i + 1,
-                label: &c.label,
-                goto: &c.goto.value,
-                feedback: c
-                    .feedback
-                    .as_ref()
-                    .map(|f| fields.html(f, "../../"))
-                    .unwrap_or_default(),
-                competencies: c
-                    .competencies
-                    .iter()
-                    .map(|(k, v)| (k.as_str(), *v))
-                    .collect(),
+            .map(|(i, c)| {
+                Ok(ChoiceView {
+                    n: i + 1,
+                    label: &c.label,
+                    goto: &c.goto.value,
+                    feedback: c
+                        .feedback
+                        .as_ref()
+                        .map(|f| fields.html(f, "../../"))
+                        .transpose()?
+                        .unwrap_or_default(),
+                    competencies: c
+                        .competencies
+                        .iter()
+                        .map(|(k, v)| (k.as_str(), *v))
+                        .collect(),
+                })
             })
-            .collect(),
-    }
+            .collect::<Result<_, RenderError>>()?,
+    })
 }
 
 fn render_one(fields: &Fields<'_>, pages: &Pages<'_>, s: &Scenario) -> Result<(), RenderError> {
-    let (project, edition) = (fields.project, fields.edition);
+    let (project, edition) = (pages.site.project, pages.site.edition);
     let config = &project.config;
-    let nodes: Vec<NodeView<'_>> = s.nodes.iter().map(|n| node_view(fields, n)).collect();
+    let nodes: Vec<NodeView<'_>> = s
+        .nodes
+        .iter()
+        .map(|n| node_view(fields, n))
+        .collect::<Result<_, _>>()?;
     let view = crate::render::views::scenarios(config, std::slice::from_ref(s)).remove(0);
     let scenario = Value::from_serialize(&view);
     let notes = s
         .facilitator_notes
         .as_ref()
         .filter(|_| edition.shows_facilitator_content())
-        .map(|n| Value::from_safe_string(fields.notes(n)));
+        .map(|n| fields.notes(n).map(Value::from_safe_string))
+        .transpose()?;
     let player = PlayerData {
         id: &s.id,
         course: &config.id,
@@ -225,6 +217,7 @@ fn render_one(fields: &Fields<'_>, pages: &Pages<'_>, s: &Scenario) -> Result<()
                 .feedback
                 .as_ref()
                 .map(|f| fields.html(f, "../../../"))
+                .transpose()?
                 .unwrap_or_default();
             pages.page(
                 "scenario-choice.html",

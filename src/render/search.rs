@@ -5,10 +5,7 @@
 use minijinja::{Value, context};
 use serde::Serialize;
 
-use crate::compile::Compiled;
 use crate::compile::search::{self, Entry};
-use crate::edition::Edition;
-use crate::load::Project;
 use crate::render::{Pages, RenderError};
 
 /// The index script, relative to the site root.
@@ -22,12 +19,13 @@ struct ListedModule<'a> {
 }
 
 /// Writes the index and the search page; returns the index's size in bytes.
-pub(crate) fn render(
-    project: &Project,
-    compiled: &Compiled,
-    edition: Edition,
-    pages: &Pages<'_>,
-) -> Result<usize, RenderError> {
+pub(crate) fn render(pages: &Pages<'_>) -> Result<usize, RenderError> {
+    let crate::render::Site {
+        project,
+        compiled,
+        edition,
+        ..
+    } = pages.site;
     let shown: Vec<(&str, String, &Entry, u64)> = project
         .modules
         .iter()
@@ -35,7 +33,12 @@ pub(crate) fn render(
         .filter(|(m, _)| m.edition.appears_in(edition))
         .map(|(m, (r, key))| {
             let url = format!("modules/{}", crate::compile::module_file(&m.slug));
-            (m.title.as_str(), url, &r.search, key)
+            (
+                m.title.as_str(),
+                url,
+                r.search(edition.shows_facilitator_content()),
+                key,
+            )
         })
         .collect();
     // Beside the shared values (titles, scenarios), both files are made
@@ -49,7 +52,7 @@ pub(crate) fn render(
             (
                 s.title.as_str(),
                 url,
-                Entry::new(&s.title, s.summary.as_deref(), ""),
+                Entry::new(&s.title, s.summary.as_deref(), &[], false),
             )
         })
         .collect();

@@ -216,7 +216,7 @@ pub(crate) fn build(
         .collect();
     let mut questions = Vec::new();
     let mut by_competency: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-    for (module, quizzes) in project.modules.iter().zip(compiled.quizzes()) {
+    for (module, quizzes) in project.modules.iter().zip(compiled.modules()) {
         for q in quizzes.quizzes.iter().flat_map(|quiz| &quiz.questions) {
             let answers: Vec<bool> = exports
                 .iter()

@@ -10,7 +10,7 @@ use crate::cache::lock;
 use crate::diagnostic::Diagnostics;
 use crate::edition::Edition;
 use crate::pipeline::Cache;
-use crate::pipeline::{Validated, load_and_validate_cached};
+use crate::pipeline::load_and_validate_cached;
 use crate::render::{self, RenderError};
 use crate::write::memory::{Files, Memory};
 
@@ -141,30 +141,15 @@ fn build(
     cache: &Cache,
 ) -> Result<(Files, usize, String), String> {
     let mut diagnostics = Diagnostics::new();
-    let validated =
-        match load_and_validate_cached(project_dir, edition, &mut diagnostics, Some(cache)) {
-            Ok(v) => v,
-            Err(e) => return Err(format!("error: {e}\n")),
-        };
-    let Some(Validated {
-        project,
-        compiled,
-        checked,
-        theme,
-    }) = validated.filter(|_| !diagnostics.has_errors())
-    else {
+    let validated = match load_and_validate_cached(project_dir, &mut diagnostics, Some(cache)) {
+        Ok(v) => v,
+        Err(e) => return Err(format!("error: {e}\n")),
+    };
+    let Some(validated) = validated.filter(|_| !diagnostics.has_errors()) else {
         return Err(diagnostics.render_human());
     };
     let memory = Memory::default();
-    match render::render_site(
-        &project,
-        &compiled,
-        edition,
-        &theme,
-        &checked.files,
-        &memory,
-        Some(cache.render()),
-    ) {
+    match render::render_site(validated.site(edition), &memory, Some(cache.render())) {
         Ok(written) => Ok((
             memory.into_files(),
             written.pages,

@@ -1,16 +1,22 @@
-//! Markdown to HTML for course content.
+//! Markdown for course content: a fragment compiled to a typed [`Body`].
 //!
-//! Input: a Markdown fragment (a module body; later, scenario text and
-//! feedback), the course variables, the edition and a way to resolve links to
-//! other modules. Output: a [`Rendered`] fragment: sanitised HTML plus the
-//! headings, links and unknown variables found, which the validate stage
-//! checks against the whole course. Rendering itself never fails.
+//! Input: a Markdown fragment (a module body, a scenario's text or feedback,
+//! a quiz question's prompt), the course variables and a way to resolve
+//! links to other modules. Output: a [`Rendered`] fragment: its [`Body`]
+//! plus the headings, links, unknown variables and search text found, which
+//! the check stage tests against the whole course. Rendering never fails.
 //!
 //! Steps: 1. expand `{{ variables }}` outside code ([`crate::compile::variables`]);
 //! 2. parse with tables, footnotes, strikethrough, task lists and heading
 //! attributes; 3. give headings GitHub-style ids; 4. rewrite links written to
-//! source files into links between pages; 5. render ```` ```facilitator ````
-//! blocks for the facilitator edition only; 6. sanitise with ammonia.
+//! source files into links between pages; 5. at the top level, cut the
+//! Markdown at each ```` ```quiz ````, ```` ```reflection ````,
+//! ```` ```scenario ```` and ```` ```facilitator ```` block, which become
+//! typed blocks (a facilitator block's Markdown is compiled the same way);
+//! 6. render each run of Markdown between them to HTML and sanitise it with
+//! ammonia on its own. Footnote definitions are collected separately.
+//! Nothing generated here is spliced into the author's HTML: the theme's
+//! partials render the typed blocks.
 
 pub(crate) mod depth;
 pub(crate) mod links;
@@ -22,8 +28,9 @@ use std::ops::Range;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use pulldown_cmark_escape::escape_html;
 
+use crate::compile::body::{Block, Body, Footnote};
+use crate::compile::search::SectionText;
 use crate::compile::variables::{self, Unknown};
-use crate::edition::Edition;
 use crate::slug;
 use crate::ui::Ui;
 pub(crate) use links::Target;
@@ -70,8 +77,8 @@ pub(crate) struct Link {
 /// A rendered fragment and what was found in it.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Rendered {
-    /// Sanitised HTML for the edition asked for.
-    pub(crate) html: String,
+    /// The typed body. For a [`Mode::Field`] fragment, one Markdown block at most.
+    pub(crate) body: Body,
     /// Every heading, including those in facilitator content.
     pub(crate) headings: Vec<Heading>,
     /// Every link and image, including those in facilitator content.
@@ -82,11 +89,21 @@ pub(crate) struct Rendered {
     pub(crate) duplicate_ids: Vec<(String, Range<usize>)>,
     /// ```` ```scenario ```` blocks: the id named (or why the block is malformed), and where.
     pub(crate) scenario_refs: Vec<(Result<String, String>, Range<usize>)>,
-    /// ```` ```quiz ```` and ```` ```reflection ```` blocks, in order; each left a [`block_slot`] in the HTML.
-    pub(crate) blocks: Vec<DataBlock>,
-    /// Its share of the search index (filled by [`crate::compile`] for
-    /// pages, without quizzes and reflections).
-    pub(crate) search: crate::compile::search::Entry,
+    /// Blocks peerprep cannot show where they are written (inside a list,
+    /// quote or footnote, or a quiz in a scenario): the block's name and where.
+    pub(crate) misplaced: Vec<(&'static str, Range<usize>)>,
+    /// The text under each heading, for the search index.
+    pub(crate) sections: Vec<SectionText>,
+}
+
+impl Rendered {
+    /// The HTML of a [`Mode::Field`] fragment (a quiz question's prompt or feedback).
+    pub(crate) fn field_html(&self) -> String {
+        match self.body.blocks.first() {
+            Some(Block::Markdown { html }) => html.clone(),
+            _ => String::new(),
+        }
+    }
 }
 
 /// What a [`DataBlock`] holds.
@@ -111,28 +128,32 @@ pub(crate) struct DataBlock {
     pub(crate) facilitator_only: bool,
 }
 
-/// The placeholder a data block leaves in the HTML, replaced after sanitising.
-pub(crate) fn block_slot(n: usize) -> String {
-    format!("<div class=\"block-slot\" id=\"block-slot-{n}\"></div>")
-}
-
 /// The fenced blocks that are not code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Block {
+enum Fence {
     Facilitator,
     Scenario,
     Quiz,
     Reflection,
 }
 
-impl Block {
+impl Fence {
     fn of(info: &str) -> Option<Self> {
         match info.split_whitespace().next() {
-            Some("facilitator") => Some(Block::Facilitator),
-            Some("scenario") => Some(Block::Scenario),
-            Some("quiz") => Some(Block::Quiz),
-            Some("reflection") => Some(Block::Reflection),
+            Some("facilitator") => Some(Fence::Facilitator),
+            Some("scenario") => Some(Fence::Scenario),
+            Some("quiz") => Some(Fence::Quiz),
+            Some("reflection") => Some(Fence::Reflection),
             _ => None,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Fence::Facilitator => "facilitator",
+            Fence::Scenario => "scenario",
+            Fence::Quiz => "quiz",
+            Fence::Reflection => "reflection",
         }
     }
 }
@@ -158,8 +179,8 @@ pub(crate) struct Context<'a> {
     pub(crate) base_offset: usize,
     /// Course variables.
     pub(crate) variables: &'a HashMap<String, String>,
-    /// The edition being built.
-    pub(crate) edition: Edition,
+    /// Which blocks the fragment may hold.
+    pub(crate) mode: Mode,
     /// Whether the whole fragment is facilitator-only content.
     pub(crate) facilitator_only: bool,
     /// The link to a module (path relative to `course/`) and an optional
@@ -177,8 +198,21 @@ pub(crate) struct Context<'a> {
     pub(crate) scenario: &'a ScenarioLookup<'a>,
     /// Prefix from the page to the site root, e.g. `../`.
     pub(crate) path_to_root: &'a str,
-    /// Interface strings (the facilitator-note label, task-list words).
+    /// Interface strings (task-list words).
     pub(crate) ui: &'a Ui,
+}
+
+/// Where a fragment sits, which decides the blocks it may hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// A module's body: every kind of block.
+    Module,
+    /// A scenario's text, feedback or notes: scenario cards and facilitator
+    /// notes, but no quizzes or reflections (a scenario page has no form).
+    Scenario,
+    /// A quiz question's prompt, feedback or explanation: Markdown only, one
+    /// block, footnotes shown where they are written.
+    Field,
 }
 
 /// Renders a Markdown fragment.
@@ -190,9 +224,10 @@ pub(crate) fn render(text: &str, ctx: &Context<'_>) -> Rendered {
         footnotes: HashMap::new(),
         footnote_refs: HashMap::new(),
     };
-    let html = renderer.render_doc(text, ctx.base_offset, ctx.facilitator_only);
+    renderer.section(0, String::new(), ctx.facilitator_only);
+    let body = renderer.render_doc(text, ctx.base_offset, ctx.facilitator_only);
     let mut rendered = renderer.out;
-    rendered.html = sanitize::clean(&html);
+    rendered.body = body;
     rendered
 }
 
@@ -204,6 +239,9 @@ type OpenHeading<'e> = (
     Vec<Event<'e>>,
 );
 
+/// A footnote definition being collected: its label and events.
+type OpenFootnote<'e> = (CowStr<'e>, Vec<Event<'e>>);
+
 struct Renderer<'c, 'a> {
     ctx: &'c Context<'a>,
     out: Rendered,
@@ -213,8 +251,38 @@ struct Renderer<'c, 'a> {
     footnote_refs: HashMap<String, usize>,
 }
 
+/// Containers a top-level block cannot sit inside.
+fn is_container(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::BlockQuote(_) | Tag::List(_) | Tag::Item | Tag::Table(_)
+    )
+}
+
+fn is_container_end(tag: &TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item | TagEnd::Table
+    )
+}
+
+/// Ends of blocks whose text runs into the next block's in search text.
+fn ends_block(tag: &TagEnd) -> bool {
+    !matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
+}
+
 impl Renderer<'_, '_> {
-    fn render_doc(&mut self, text: &str, base: usize, facilitator: bool) -> String {
+    /// Compiles `text` (starting at byte `base` of the file) into a body.
+    fn render_doc(&mut self, text: &str, base: usize, facilitator: bool) -> Body {
         let expanded = variables::expand(text, self.ctx.variables);
         for unknown in &expanded.unknown {
             self.out.unknown_variables.push(Unknown {
@@ -226,51 +294,42 @@ impl Renderer<'_, '_> {
         let locate = |range: Range<usize>| {
             base + expanded.original_offset(range.start)..base + expanded.original_offset(range.end)
         };
+        let mut body = Body::default();
         let mut events: Vec<Event<'_>> = Vec::new();
         let mut heading: Option<OpenHeading<'_>> = None;
-        let mut block: Option<(Range<usize>, String, Block)> = None;
+        let mut footnote: Option<OpenFootnote<'_>> = None;
+        let mut fence: Option<(Range<usize>, String, Fence)> = None;
+        let mut depth = 0usize;
         for (event, range) in Parser::new_ext(source, parser_options()).into_offset_iter() {
-            if let Some((_, text, _)) = &mut block {
+            if let Some((_, text, _)) = &mut fence {
                 match event {
                     Event::Text(t) => text.push_str(&t),
                     Event::End(TagEnd::CodeBlock) => {
-                        let Some((start, inner, kind)) = block.take() else {
+                        let Some((start, inner, kind)) = fence.take() else {
                             continue;
                         };
                         let content_start = source[start.start..]
                             .find('\n')
                             .map_or(start.start, |i| start.start + i + 1);
                         let at = base + expanded.original_offset(content_start);
-                        match kind {
-                            Block::Scenario => {
-                                let html = self.scenario_block(&inner, locate(start));
-                                events.push(Event::Html(CowStr::from(html)));
-                                continue;
-                            }
-                            Block::Quiz | Block::Reflection => {
-                                let n = self.out.blocks.len();
-                                self.out.blocks.push(DataBlock {
-                                    kind: if kind == Block::Quiz {
-                                        DataKind::Quiz
-                                    } else {
-                                        DataKind::Reflection
-                                    },
-                                    yaml: inner,
-                                    offset: at,
-                                    facilitator_only: facilitator,
-                                });
-                                events.push(Event::Html(CowStr::from(block_slot(n))));
-                                continue;
-                            }
-                            Block::Facilitator => {}
-                        }
-                        let html = self.render_doc(&inner, at, true);
-                        if self.ctx.edition.shows_facilitator_content() {
-                            events.push(Event::Html(CowStr::from(format!(
-                                "<aside class=\"facilitator-note\"><p class=\"facilitator-label\">{}</p>\n{html}</aside>\n",
-                                escaped(self.ctx.ui.get("facilitator_note"))
-                            ))));
-                        }
+                        self.flush(&mut events, &mut body);
+                        let block = match kind {
+                            Fence::Scenario => self.scenario_block(&inner, locate(start)),
+                            Fence::Quiz | Fence::Reflection => Some(Block::Data(DataBlock {
+                                kind: if kind == Fence::Quiz {
+                                    DataKind::Quiz
+                                } else {
+                                    DataKind::Reflection
+                                },
+                                yaml: inner,
+                                offset: at,
+                                facilitator_only: facilitator,
+                            })),
+                            Fence::Facilitator => Some(Block::Facilitator {
+                                body: self.render_doc(&inner, at, true),
+                            }),
+                        };
+                        body.blocks.extend(block);
                     }
                     _ => {}
                 }
@@ -278,10 +337,20 @@ impl Renderer<'_, '_> {
             }
             let event = match event {
                 Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
-                    if Block::of(&info).is_some() =>
+                    if Fence::of(&info).is_some() =>
                 {
-                    block = Block::of(&info).map(|kind| (range, String::new(), kind));
-                    continue;
+                    let kind = Fence::of(&info).unwrap_or(Fence::Facilitator);
+                    let allowed = match self.ctx.mode {
+                        Mode::Module => true,
+                        Mode::Scenario => matches!(kind, Fence::Scenario | Fence::Facilitator),
+                        Mode::Field => false,
+                    };
+                    if allowed && depth == 0 && footnote.is_none() && heading.is_none() {
+                        fence = Some((range, String::new(), kind));
+                        continue;
+                    }
+                    self.out.misplaced.push((kind.name(), locate(range)));
+                    Event::Start(Tag::CodeBlock(CodeBlockKind::Indented))
                 }
                 Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) => {
                     Event::Start(Tag::CodeBlock(CodeBlockKind::Indented))
@@ -292,14 +361,26 @@ impl Renderer<'_, '_> {
                 }
                 Event::End(TagEnd::Heading(_)) => {
                     if let Some((level, id, range, inner)) = heading.take() {
-                        self.push_heading(
-                            &mut events,
-                            level,
-                            id,
-                            locate(range),
-                            inner,
-                            facilitator,
-                        );
+                        let target = match &mut footnote {
+                            Some((_, notes)) => notes,
+                            None => &mut events,
+                        };
+                        self.push_heading(target, level, id, locate(range), inner, facilitator);
+                    }
+                    continue;
+                }
+                Event::Start(Tag::FootnoteDefinition(label)) if self.ctx.mode != Mode::Field => {
+                    footnote = Some((label, Vec::new()));
+                    continue;
+                }
+                Event::End(TagEnd::FootnoteDefinition) if footnote.is_some() => {
+                    if let Some((label, notes)) = footnote.take() {
+                        let (number, id) = self.footnote(&label);
+                        body.footnotes.push(Footnote {
+                            id: format!("{}fn-{id}", self.ctx.anchor_prefix),
+                            number,
+                            html: to_html(notes),
+                        });
                     }
                     continue;
                 }
@@ -345,14 +426,6 @@ impl Renderer<'_, '_> {
                         p = escaped(self.ctx.anchor_prefix)
                     )))
                 }
-                Event::Start(Tag::FootnoteDefinition(label)) => {
-                    let (n, id) = self.footnote(&label);
-                    Event::Html(CowStr::from(format!(
-                        "<div class=\"footnote\" id=\"{p}fn-{id}\"><span class=\"footnote-label\">{n}.</span>",
-                        p = escaped(self.ctx.anchor_prefix)
-                    )))
-                }
-                Event::End(TagEnd::FootnoteDefinition) => Event::Html(CowStr::from("</div>\n")),
                 Event::TaskListMarker(done) => {
                     let (mark, key) = if done {
                         ("☑", "task_done")
@@ -366,20 +439,65 @@ impl Renderer<'_, '_> {
                 }
                 other => other,
             };
-            match &mut heading {
-                Some((_, _, _, inner)) => inner.push(event),
-                None => events.push(event),
+            match &event {
+                Event::Start(tag) if is_container(tag) => depth += 1,
+                Event::End(tag) if is_container_end(tag) => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            match &event {
+                Event::Text(t) | Event::Code(t) if heading.is_none() => {
+                    self.search_text(t, false, facilitator);
+                }
+                Event::End(tag) if ends_block(tag) && heading.is_none() => {
+                    self.search_text(" ", false, facilitator);
+                }
+                _ => {}
+            }
+            match (&mut heading, &mut footnote) {
+                (Some((_, _, _, inner)), _) => inner.push(event),
+                (None, Some((_, notes))) => notes.push(event),
+                (None, None) => events.push(event),
             }
         }
-        let mut html = String::with_capacity(source.len() * 3 / 2);
-        pulldown_cmark::html::push_html(&mut html, depth::flatten(events).into_iter());
-        if html.contains(" style=\"text-align: ") {
-            html = html
-                .replace(" style=\"text-align: left\"", " class=\"align-left\"")
-                .replace(" style=\"text-align: center\"", " class=\"align-center\"")
-                .replace(" style=\"text-align: right\"", " class=\"align-right\"");
+        self.flush(&mut events, &mut body);
+        body
+    }
+
+    /// Ends the run of Markdown `events`: its sanitised HTML becomes a block.
+    fn flush(&self, events: &mut Vec<Event<'_>>, body: &mut Body) {
+        if events.is_empty() {
+            return;
         }
-        html
+        let html = to_html(std::mem::take(events));
+        if !html.trim().is_empty() {
+            body.blocks.push(Block::Markdown { html });
+        }
+    }
+
+    /// Starts a search section (the text before the first heading is level 0).
+    fn section(&mut self, level: u8, id: String, facilitator: bool) {
+        self.out.sections.push(SectionText {
+            level,
+            id,
+            facilitator_only: facilitator,
+            ..SectionText::default()
+        });
+    }
+
+    /// Adds text to the current search section: its heading's text, or the
+    /// text under it (facilitator notes apart, for the facilitator edition).
+    fn search_text(&mut self, text: &str, in_heading: bool, facilitator: bool) {
+        let Some(section) = self.out.sections.last_mut() else {
+            return;
+        };
+        let target = if in_heading {
+            &mut section.title
+        } else if facilitator && !section.facilitator_only {
+            &mut section.facilitator_text
+        } else {
+            &mut section.text
+        };
+        target.push_str(text);
     }
 
     fn push_heading<'e>(
@@ -415,6 +533,8 @@ impl Renderer<'_, '_> {
         } else {
             (level as u8 + 1).min(6)
         };
+        self.section(level as u8, id.clone(), facilitator);
+        self.search_text(&text, true, facilitator);
         events.push(Event::Html(CowStr::from(format!(
             "<h{n} id=\"{}{}\">",
             escaped(self.ctx.anchor_prefix),
@@ -431,7 +551,7 @@ impl Renderer<'_, '_> {
     }
 
     /// The card for a ```` ```scenario ```` block, recording which scenario it names.
-    fn scenario_block(&mut self, yaml: &str, range: Range<usize>) -> String {
+    fn scenario_block(&mut self, yaml: &str, range: Range<usize>) -> Option<Block> {
         let parsed = serde_saphyr::from_str::<ScenarioBlock>(yaml)
             .map(|b| b.id.trim().to_owned())
             .map_err(|e| {
@@ -442,19 +562,21 @@ impl Renderer<'_, '_> {
             });
         let card = match &parsed {
             Ok(id) => (self.ctx.scenario)(id).map(|(title, summary)| {
-                let summary = summary.map(|s| format!("<p>{}</p>", escaped(&s))).unwrap_or_default();
-                format!(
-                    "<aside class=\"scenario-card\"><p class=\"scenario-card-label\">{}</p>\n<p class=\"scenario-card-title\"><a href=\"{}scenarios/{}/index.html\">{}</a></p>\n{summary}</aside>\n",
-                    escaped(self.ctx.ui.get("scenario_label")),
-                    self.ctx.path_to_root,
-                    escaped(id),
-                    escaped(&title)
-                )
+                self.search_text(
+                    &format!(" {title} {} ", summary.as_deref().unwrap_or("")),
+                    false,
+                    false,
+                );
+                Block::Scenario {
+                    id: id.clone(),
+                    title,
+                    summary,
+                }
             }),
             Err(_) => None,
         };
         self.out.scenario_refs.push((parsed, range));
-        card.unwrap_or_default()
+        card
     }
 
     fn unique_id(&mut self, base: String) -> String {
@@ -541,6 +663,19 @@ const PATH_SET: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
     .add(b'`')
     .add(b'{')
     .add(b'}');
+
+/// Renders a run of Markdown events to sanitised HTML.
+fn to_html(events: Vec<Event<'_>>) -> String {
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, depth::flatten(events).into_iter());
+    if html.contains(" style=\"text-align: ") {
+        html = html
+            .replace(" style=\"text-align: left\"", " class=\"align-left\"")
+            .replace(" style=\"text-align: center\"", " class=\"align-center\"")
+            .replace(" style=\"text-align: right\"", " class=\"align-right\"");
+    }
+    sanitize::clean(&html)
+}
 
 /// `text` with HTML's special characters escaped.
 pub(crate) fn escaped(text: &str) -> String {

@@ -1,6 +1,8 @@
 //! Sanitising the HTML of each rendered Markdown fragment with ammonia: no
 //! script, iframe, event attribute, style or `javascript:` URL survives, while
-//! the markup peerprep itself generates (heading ids, footnotes, notes) does.
+//! the markup the Markdown renderer writes (heading ids, footnote references,
+//! task lists) does. peerprep's own blocks are never sanitised: the theme
+//! renders them (`compile::body`).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -12,7 +14,9 @@ static CLEANER: LazyLock<Builder<'static>> = LazyLock::new(|| {
     builder.add_generic_attributes(["id"]);
     builder.link_rel(None);
     builder.add_tag_attributes("span", ["aria-hidden"]);
-    builder.add_tags(["aside", "section"]);
+    builder.add_tags(["section"]);
+    // Only what the Markdown renderer itself writes: table alignment,
+    // footnote references (and, in quiz fields, definitions), task lists.
     let classes: HashMap<&str, HashSet<&str>> = HashMap::from([
         (
             "th",
@@ -22,24 +26,12 @@ static CLEANER: LazyLock<Builder<'static>> = LazyLock::new(|| {
             "td",
             HashSet::from(["align-left", "align-center", "align-right"]),
         ),
-        ("sup", HashSet::from(["footnote-ref"])),
-        ("div", HashSet::from(["footnote", "block-slot"])),
         (
-            "span",
-            HashSet::from(["footnote-label", "task", "visually-hidden"]),
+            "sup",
+            HashSet::from(["footnote-ref", "footnote-definition-label"]),
         ),
-        (
-            "aside",
-            HashSet::from(["facilitator-note", "scenario-card"]),
-        ),
-        (
-            "p",
-            HashSet::from([
-                "facilitator-label",
-                "scenario-card-label",
-                "scenario-card-title",
-            ]),
-        ),
+        ("div", HashSet::from(["footnote-definition"])),
+        ("span", HashSet::from(["task", "visually-hidden"])),
         ("li", HashSet::from(["task-item"])),
         ("ul", HashSet::from(["task-list"])),
     ]);
@@ -69,9 +61,11 @@ mod tests {
 
     #[test]
     fn keeps_generated_markup() {
-        let html = r#"<h2 id="x">T</h2><td class="align-center">1</td><aside class="facilitator-note"><p class="facilitator-label">N</p></aside>"#;
+        let html = r#"<h2 id="x">T</h2><table><tr><td class="align-center">1</td></tr></table><aside class="facilitator-note"><p class="facilitator-label">N</p></aside>"#;
         let clean = clean(html);
         assert!(clean.contains(r#"<h2 id="x">"#));
-        assert!(clean.contains(r#"class="facilitator-note""#));
+        assert!(clean.contains(r#"class="align-center""#));
+        // Our own blocks' markup is not the author's to write.
+        assert!(!clean.contains("facilitator-note"), "{clean}");
     }
 }

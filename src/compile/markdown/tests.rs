@@ -1,6 +1,7 @@
 //! Rendering tests for every Markdown feature the course format supports.
 
 use super::*;
+use crate::compile::body::Block;
 
 fn page(path: &str, fragment: Option<&str>) -> Option<String> {
     match (path, fragment) {
@@ -10,14 +11,14 @@ fn page(path: &str, fragment: Option<&str>) -> Option<String> {
     }
 }
 
-fn render_with(text: &str, edition: Edition) -> Rendered {
+fn render_with(text: &str) -> Rendered {
     let vars = HashMap::from([("school".to_owned(), "Hill <High>".to_owned())]);
     let ui = Ui::with_overrides([]);
     let ctx = Context {
         path: "01-intro.md",
         base_offset: 0,
         variables: &vars,
-        edition,
+        mode: Mode::Module,
         facilitator_only: false,
         module_href: &page,
         anchor_prefix: "",
@@ -36,8 +37,20 @@ fn render_with(text: &str, edition: Edition) -> Rendered {
     render(text, &ctx)
 }
 
+/// The HTML of a body's top-level Markdown blocks.
+fn markdown_html(r: &Rendered) -> String {
+    r.body
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Markdown { html } => Some(html.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
 fn html(text: &str) -> String {
-    render_with(text, Edition::Mentor).html
+    markdown_html(&render_with(text))
 }
 
 #[test]
@@ -60,10 +73,16 @@ fn footnotes_strikethrough_and_task_lists() {
         ),
         "{out}"
     );
+    let r = render_with("Fact.[^kcsie]\n\n[^kcsie]: Keeping Children Safe in Education.\n");
+    assert_eq!(r.body.footnotes.len(), 1);
+    assert_eq!(r.body.footnotes[0].id, "fn-kcsie");
+    assert_eq!(r.body.footnotes[0].number, 1);
     assert!(
-        out.contains(r#"<div class="footnote" id="fn-kcsie">"#),
-        "{out}"
+        r.body.footnotes[0].html.contains("Keeping Children Safe"),
+        "{:?}",
+        r.body.footnotes
     );
+    assert!(!markdown_html(&r).contains("Keeping Children"));
     assert!(out.contains("<del>myth</del>"), "{out}");
     assert!(out.contains("To do: </span>todo"), "{out}");
     assert!(out.contains("Done: </span>done"), "{out}");
@@ -83,43 +102,36 @@ fn a_footnote_cited_twice_gets_two_ids() {
         "{out}"
     );
     assert_eq!(
-        out.matches("<div class=\"footnote\" id=\"fn-a\">").count(),
-        1,
-        "{out}"
+        render_with("One.[^a] Two.[^a]\n\n[^a]: A source.\n")
+            .body
+            .footnotes
+            .len(),
+        1
     );
 }
 
 #[test]
 fn headings_get_github_ids_and_repeats_are_numbered() {
-    let r = render_with(
-        "## Trust, rapport & you\n\n## Notes\n\n## Notes\n\n## Custom {#mine}\n",
-        Edition::Mentor,
-    );
+    let r = render_with("## Trust, rapport & you\n\n## Notes\n\n## Notes\n\n## Custom {#mine}\n");
     let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
     assert_eq!(ids, ["trust-rapport--you", "notes", "notes-1", "mine"]);
-    assert!(
-        r.html.contains(r#"<h2 id="notes-1">Notes</h2>"#),
-        "{}",
-        r.html
-    );
+    let html = markdown_html(&r);
+    assert!(html.contains(r#"<h2 id="notes-1">Notes</h2>"#), "{html}");
 }
 
 #[test]
 fn links_to_modules_become_page_links() {
     let r = render_with(
         "[limits](03-boundaries.md#limits) [img](images/a%20b.png) [web](https://x.org)",
-        Edition::Mentor,
+    );
+    let html = markdown_html(&r);
+    assert!(
+        html.contains(r##"href="boundaries.html#limits""##),
+        "{html}"
     );
     assert!(
-        r.html.contains(r##"href="boundaries.html#limits""##),
-        "{}",
-        r.html
-    );
-    assert!(
-        r.html
-            .contains(r#"href="../assets/course/images/a%20b.png""#),
-        "{}",
-        r.html
+        html.contains(r#"href="../assets/course/images/a%20b.png""#),
+        "{html}"
     );
     assert_eq!(r.links.len(), 3);
     let first = &r.links[0];
@@ -134,35 +146,70 @@ fn variables_expand_as_text_never_markup_and_never_in_code() {
     let out = html("At {{ school }}: `{{ school }}`");
     assert!(out.contains("At Hill &lt;High&gt;:"), "{out}");
     assert!(out.contains("<code>{{ school }}</code>"), "{out}");
-    let r = render_with("{{ nope }}", Edition::Mentor);
+    let r = render_with("{{ nope }}");
     assert_eq!(r.unknown_variables[0].name, "nope");
 }
 
 #[test]
-fn facilitator_blocks_only_in_the_facilitator_edition() {
+fn facilitator_blocks_are_their_own_bodies() {
     let text = "Intro\n\n```facilitator\nRun this for **10 minutes**. {{ school }}\n\n## Trainer tips\n```\n\n## After\n";
-    let mentor = render_with(text, Edition::Mentor);
-    assert!(!mentor.html.contains("10 minutes"), "{}", mentor.html);
-    assert!(!mentor.html.contains("facilitator-note"));
-    let trainer = render_with(text, Edition::Facilitator);
+    let r = render_with(text);
+    // Intro, the note, then the rest: the note is never part of the Markdown around it.
+    assert!(matches!(r.body.blocks[0], Block::Markdown { .. }));
+    assert!(!markdown_html(&r).contains("10 minutes"));
+    let Block::Facilitator { body } = &r.body.blocks[1] else {
+        panic!("{:?}", r.body.blocks)
+    };
+    let Block::Markdown { html } = &body.blocks[0] else {
+        panic!("{body:?}")
+    };
+    assert!(html.contains("<strong>10 minutes</strong>"), "{html}");
+    assert!(html.contains("Hill &lt;High&gt;"), "{html}");
+    assert!(markdown_html(&r).contains("<h2 id=\"after\">After</h2>"));
+    // The trainer heading is marked as facilitator-only.
     assert!(
-        trainer.html.contains("<strong>10 minutes</strong>"),
-        "{}",
-        trainer.html
-    );
-    assert!(
-        trainer.html.contains("Hill &lt;High&gt;"),
-        "{}",
-        trainer.html
-    );
-    assert!(trainer.html.contains(r#"<aside class="facilitator-note">"#));
-    // Ids are the same in both editions; the trainer heading is marked.
-    assert_eq!(mentor.headings, trainer.headings);
-    assert!(
-        mentor
-            .headings
+        r.headings
             .iter()
             .any(|h| h.id == "trainer-tips" && h.facilitator_only)
+    );
+}
+
+/// Issue 14: content can no longer splice or duplicate a block. Markup
+/// that looks like the old placeholders is the author's HTML, sanitised
+/// like any other, and blocks nested in quiz prompts stay text.
+#[test]
+fn blocks_cannot_be_spliced_or_duplicated_by_content() {
+    let r = render_with(
+        "<div class=\"block-slot\" id=\"block-slot-0\"></div>\n\n```quiz\n- id: q\n```\n\n<div class=\"block-slot\" id=\"block-slot-0\"></div>\n",
+    );
+    let data = r
+        .body
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Data(_)))
+        .count();
+    assert_eq!(data, 1, "{:?}", r.body.blocks);
+    // The look-alike markup stays inert author HTML around the one quiz.
+    assert_eq!(r.body.blocks.len(), 3, "{:?}", r.body.blocks);
+    assert_eq!(markdown_html(&r).matches("block-slot-0").count(), 2);
+}
+
+#[test]
+fn blocks_inside_lists_and_quotes_are_reported_and_shown_as_code() {
+    let r =
+        render_with("- item\n\n  ```quiz\n  - id: q\n  ```\n\n> ```facilitator\n> secret\n> ```\n");
+    let kinds: Vec<&str> = r.misplaced.iter().map(|(k, _)| *k).collect();
+    assert_eq!(kinds, ["quiz", "facilitator"]);
+    assert!(
+        r.body
+            .blocks
+            .iter()
+            .all(|b| matches!(b, Block::Markdown { .. }))
+    );
+    assert!(
+        markdown_html(&r).contains("<code>secret"),
+        "{}",
+        markdown_html(&r)
     );
 }
 
@@ -186,15 +233,19 @@ fn code_blocks_are_plain_and_escaped() {
 fn scenario_blocks_become_cards_and_are_recorded() {
     let r = render_with(
         "```scenario\nid: promise\n```\n\n```scenario\nid: nope\n```\n\n```scenario\nname: x\n```\n",
-        Edition::Mentor,
     );
-    assert!(
-        r.html
-            .contains(r#"<a href="../scenarios/promise/index.html">Promise you won't tell</a>"#),
-        "{}",
-        r.html
+    let Block::Scenario { id, title, summary } = &r.body.blocks[0] else {
+        panic!("{:?}", r.body.blocks)
+    };
+    assert_eq!(
+        (id.as_str(), title.as_str(), summary.as_deref()),
+        ("promise", "Promise you won't tell", Some("A <secret>."))
     );
-    assert!(r.html.contains("A &lt;secret&gt;."), "{}", r.html);
+    assert_eq!(
+        r.body.blocks.len(),
+        1,
+        "unknown and malformed blocks show nothing"
+    );
     assert_eq!(r.scenario_refs.len(), 3);
     assert_eq!(r.scenario_refs[0].0.as_deref(), Ok("promise"));
     assert_eq!(r.scenario_refs[1].0.as_deref(), Ok("nope"));
@@ -209,7 +260,7 @@ fn in_a_document_ids_are_prefixed_and_headings_go_down_a_level() {
         path: "01-intro.md",
         base_offset: 0,
         variables: &vars,
-        edition: Edition::Mentor,
+        mode: Mode::Module,
         facilitator_only: false,
         module_href: &|path: &str, fragment: Option<&str>| {
             (path == "03-boundaries.md").then(|| format!("#boundaries--{}", fragment.unwrap_or("")))
@@ -220,11 +271,11 @@ fn in_a_document_ids_are_prefixed_and_headings_go_down_a_level() {
         path_to_root: "",
         ui: &ui,
     };
-    let html = render(
+    let r = render(
         "## Limits {#limits}\n\nSee [here](#limits), [there](03-boundaries.md#why).[^a]\n\n[^a]: Note.\n",
         &ctx,
-    )
-    .html;
+    );
+    let html = markdown_html(&r);
     assert!(
         html.contains("<h3 id=\"intro--limits\">Limits</h3>"),
         "{html}"
@@ -241,8 +292,5 @@ fn in_a_document_ids_are_prefixed_and_headings_go_down_a_level() {
         html.contains("href=\"#intro--fn-a\" id=\"intro--fnref-a\""),
         "{html}"
     );
-    assert!(
-        html.contains("<div class=\"footnote\" id=\"intro--fn-a\">"),
-        "{html}"
-    );
+    assert_eq!(r.body.footnotes[0].id, "intro--fn-a");
 }

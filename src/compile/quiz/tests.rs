@@ -129,7 +129,7 @@ fn with_context<T>(f: impl FnOnce(&Context<'_>) -> T) -> T {
         path: "m.md",
         base_offset: 0,
         variables: &vars,
-        edition: crate::edition::Edition::Mentor,
+        mode: crate::compile::markdown::Mode::Module,
         facilitator_only: false,
         module_href: &none,
         anchor_prefix: "",
@@ -140,13 +140,30 @@ fn with_context<T>(f: impl FnOnce(&Context<'_>) -> T) -> T {
     })
 }
 
+/// Renders a partial of the default theme with `questions` as a quiz block's.
+fn partial(name: &str, quiz: &Quiz) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let env = crate::render::theme::Theme::new(dir.path(), "default").environment();
+    let source = SourceFile::new("course/m.md", "x");
+    let (questions, _) = with_context(|ctx| view(quiz, &source, ctx));
+    let ui = crate::ui::Ui::with_overrides([]);
+    env.get_template(name)
+        .unwrap()
+        .render(minijinja::context! {
+            block => minijinja::context! { questions => minijinja::Value::from_serialize(&questions) },
+            questions => minijinja::Value::from_serialize(&questions),
+            ui => minijinja::Value::from_serialize(&ui),
+        })
+        .unwrap()
+}
+
 const WITH_FEEDBACK: &str = "- id: q1\n  type: single\n  prompt: Pick *one*\n  competency: listening\n  options:\n    - text: Right\n      correct: true\n      feedback: FEEDBACK-RIGHT\n    - text: Wrong\n      feedback: FEEDBACK-WRONG\n  explanation: EXPLANATION\n- id: q2\n  type: short\n  prompt: Type it\n  competency: listening\n  accept: [ANSWER]\n";
 
 #[test]
 fn on_paper_questions_have_boxes_and_no_answers() {
     let (q, d) = check(WITH_FEEDBACK);
     assert!(d.is_empty(), "{}", d.render_human());
-    let html = with_context(|ctx| print::questions(&q.unwrap(), ctx));
+    let html = partial("partials/quiz-print.html", &q.unwrap());
     assert!(html.contains("<p class=\"question-number\">Question 1</p>\n<div class=\"prompt\"><p>Pick <em>one</em></p>"), "{html}");
     assert!(html.contains("<li><span class=\"box\" aria-hidden=\"true\">☐</span> Right</li>"));
     assert!(
@@ -161,7 +178,7 @@ fn on_paper_questions_have_boxes_and_no_answers() {
 #[test]
 fn the_answer_key_has_answers_feedback_and_explanations() {
     let (q, _) = check(WITH_FEEDBACK);
-    let html = with_context(|ctx| print::key(&q.unwrap(), ctx));
+    let html = partial("partials/answer-key.html", &q.unwrap());
     for text in [
         "<ul class=\"key-answers\"><li>Right</li></ul>",
         "<li><strong>Right ✓</strong> <p>FEEDBACK-RIGHT</p>",
@@ -177,9 +194,7 @@ fn the_answer_key_has_answers_feedback_and_explanations() {
 #[test]
 fn the_form_works_without_javascript() {
     let (q, _) = check(SINGLE);
-    let quiz = q.unwrap();
-    let source = SourceFile::new("course/m.md", "x");
-    let html = with_context(|ctx| render(&quiz, &source, ctx).html);
+    let html = partial("partials/quiz.html", &q.unwrap());
     assert!(
         html.contains(
             r#"<input type="radio" name="q1" id="q-q1-0" value="0"><label for="q-q1-0">A</label>"#

@@ -1,0 +1,185 @@
+//! The typed content model: what a module's Markdown compiles to.
+//!
+//! A [`Body`] is a list of [`Block`]s: runs of the author's Markdown (each
+//! rendered to HTML and sanitised on its own), and the blocks peerprep adds
+//! (quizzes, reflections, scenario cards, facilitator notes), kept as data.
+//! The theme renders every block with a partial template
+//! (`themes/default/partials/`), so a course can override any of them, and
+//! nothing of ours is ever sanitised or spliced into the author's HTML.
+//! Footnote definitions are collected into [`Body::footnotes`] and shown by
+//! their own partial at the end.
+
+use serde::Serialize;
+
+use crate::compile::markdown::DataBlock;
+use crate::compile::quiz::QuestionView;
+use crate::compile::reflection::Prompt;
+use crate::edition::Edition;
+
+/// A compiled piece of content: its blocks and its footnotes.
+#[derive(Debug, Clone, Default, Serialize)]
+pub(crate) struct Body {
+    /// The blocks, in order.
+    pub(crate) blocks: Vec<Block>,
+    /// Footnote definitions, in the order they are numbered.
+    pub(crate) footnotes: Vec<Footnote>,
+}
+
+/// One block of a [`Body`]. Templates see `kind` and the variant's fields.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub(crate) enum Block {
+    /// A run of the author's Markdown, as sanitised HTML.
+    Markdown {
+        /// The HTML.
+        html: String,
+    },
+    /// A ```` ```quiz ```` block.
+    Quiz {
+        /// Its questions, with their Markdown fields rendered.
+        questions: Vec<QuestionView>,
+    },
+    /// A ```` ```reflection ```` block.
+    Reflection {
+        /// Its prompts.
+        prompts: Vec<Prompt>,
+    },
+    /// A ```` ```scenario ```` block: a card linking to the scenario.
+    Scenario {
+        /// The scenario's id.
+        id: String,
+        /// Its title.
+        title: String,
+        /// Its summary.
+        summary: Option<String>,
+    },
+    /// A ```` ```facilitator ```` block: shown only in the facilitator edition.
+    Facilitator {
+        /// What it holds.
+        body: Body,
+    },
+    /// A quiz or reflection block not yet parsed (only between the Markdown
+    /// renderer and [`crate::compile`], which replaces every one).
+    #[serde(skip)]
+    Data(DataBlock),
+}
+
+/// A footnote definition.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Footnote {
+    /// Its id on the page (with the document's prefix), e.g. `fn-kcsie`.
+    pub(crate) id: String,
+    /// Its number, as its references show it.
+    pub(crate) number: usize,
+    /// Its text, as sanitised HTML.
+    pub(crate) html: String,
+}
+
+impl Body {
+    /// The body as `edition` shows it: without facilitator notes in the
+    /// mentor edition. `print` tells the partials to lay quizzes and
+    /// reflections out for paper.
+    pub(crate) fn view(&self, edition: Edition, print: bool) -> BodyView<'_> {
+        BodyView {
+            blocks: self
+                .blocks
+                .iter()
+                .filter_map(|b| BlockView::new(b, edition, print))
+                .collect(),
+            footnotes: &self.footnotes,
+            print,
+        }
+    }
+
+    /// Every block, facilitator notes' blocks included, for changing in place.
+    pub(crate) fn for_each_block_mut(&mut self, f: &mut dyn FnMut(&mut Block)) {
+        for block in &mut self.blocks {
+            f(block);
+            if let Block::Facilitator { body } = block {
+                body.for_each_block_mut(f);
+            }
+        }
+    }
+}
+
+/// A body as one edition shows it (what `partials/body.html` receives as `body`).
+#[derive(Debug, Serialize)]
+pub(crate) struct BodyView<'a> {
+    /// The blocks this edition shows.
+    pub(crate) blocks: Vec<BlockView<'a>>,
+    /// Footnote definitions.
+    pub(crate) footnotes: &'a [Footnote],
+    /// Whether the body is printed (workbook, guide) rather than on its page.
+    pub(crate) print: bool,
+}
+
+/// A block as one edition shows it: a facilitator note's own blocks are
+/// filtered the same way.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub(crate) enum BlockView<'a> {
+    /// A facilitator note, with its body as this edition shows it.
+    Facilitator {
+        /// Always `"facilitator"`.
+        kind: &'static str,
+        /// What it holds.
+        body: Box<BodyView<'a>>,
+    },
+    /// Any other block, as it is.
+    Plain(&'a Block),
+}
+
+impl<'a> BlockView<'a> {
+    fn new(block: &'a Block, edition: Edition, print: bool) -> Option<Self> {
+        match block {
+            Block::Facilitator { body } if edition.shows_facilitator_content() => {
+                Some(BlockView::Facilitator {
+                    kind: "facilitator",
+                    body: Box::new(body.view(edition, print)),
+                })
+            }
+            Block::Facilitator { .. } | Block::Data(_) => None,
+            // A quiz or reflection block that failed to parse shows nothing.
+            Block::Markdown { html } if html.is_empty() => None,
+            Block::Reflection { prompts } if prompts.is_empty() => None,
+            _ => Some(BlockView::Plain(block)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body() -> Body {
+        Body {
+            blocks: vec![
+                Block::Markdown {
+                    html: "<p>Hi</p>".into(),
+                },
+                Block::Facilitator {
+                    body: Body {
+                        blocks: vec![Block::Markdown {
+                            html: "<p>Secret</p>".into(),
+                        }],
+                        footnotes: Vec::new(),
+                    },
+                },
+            ],
+            footnotes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_mentor_edition_never_sees_facilitator_notes() {
+        let json = serde_json::to_string(&body().view(Edition::Mentor, false)).unwrap();
+        assert!(!json.contains("Secret"), "{json}");
+        assert!(
+            json.contains(r#"{"kind":"markdown","html":"<p>Hi</p>"}"#),
+            "{json}"
+        );
+        let json = serde_json::to_string(&body().view(Edition::Facilitator, true)).unwrap();
+        assert!(json.contains(r#"{"kind":"facilitator","body":{"blocks":[{"kind":"markdown","html":"<p>Secret</p>"}]"#), "{json}");
+        assert!(json.contains(r#""print":true"#), "{json}");
+    }
+}
