@@ -630,3 +630,78 @@ fn an_unknown_variable_in_a_plain_text_field_is_an_error_at_its_place() {
     }
     assert!(!t.exists("public"), "a failed build wrote output");
 }
+
+/// Issue 14: every block we generate is a theme partial a course can
+/// override like any other template.
+#[test]
+fn block_partials_can_be_overridden() {
+    let t = CourseTest::fixture("minimal");
+    t.write(
+        "themes/default/partials/quiz.html",
+        "<ol class=\"my-quiz\">{% for q in block.questions %}<li data-id=\"{{ q.id }}\">{{ q.prompt | safe }}</li>{% endfor %}</ol>\n",
+    );
+    t.write(
+        "themes/default/partials/facilitator-note.html",
+        "<div class=\"my-note\">{% with body = block.body %}{% include \"partials/body.html\" %}{% endwith %}</div>\n",
+    );
+    t.run(&["build", "--edition", "facilitator"]).expect_code(0);
+    let page = t.read("facilitator/modules/01-welcome.html");
+    assert_eq!(
+        select_attr(&page, "ol.my-quiz li", "data-id"),
+        [
+            "welcome-secret",
+            "welcome-tell",
+            "welcome-999",
+            "welcome-dsl"
+        ]
+    );
+    assert!(
+        select_text(&page, "form.quiz").is_empty(),
+        "the default quiz form is gone"
+    );
+    assert!(
+        select_text(&page, ".my-note")
+            .concat()
+            .contains("FACILITATOR-SECRET-NOTE")
+    );
+    // The workbook prints quizzes with their own partial, which is not overridden.
+    let workbook = t.read("facilitator/workbook.html");
+    assert!(!select_text(&workbook, ".quiz-print").is_empty());
+}
+
+/// Issue 14: markup that looks like the old block placeholders is only the
+/// author's text. Nested in quiz prompts it once grew a 3.3 KB module into
+/// a 533 MB page; now the output grows with the input, and the quiz appears once.
+#[test]
+fn placeholder_lookalikes_cannot_duplicate_blocks() {
+    let slot = |n: usize| format!("<div class=\"block-slot\" id=\"block-slot-{n}\"></div>");
+    let nested: String = (0..40).map(slot).collect();
+    let mut body = String::from("---\ntitle: Attack\n---\n\n");
+    for n in 0..20 {
+        body.push_str(&format!(
+            "{}\n\n```quiz\n- id: q{n}\n  type: truefalse\n  prompt: \"{}\"\n  answer: true\n  competency: listening\n```\n\n",
+            slot(n),
+            nested.replace('"', "\\\"")
+        ));
+    }
+    let t = CourseTest::fixture("minimal");
+    t.write("course/04-attack.md", &body);
+    t.edit(
+        "course/course.yaml",
+        "  - 03-trainer-only.md\n",
+        "  - 03-trainer-only.md\n  - 04-attack.md\n",
+    );
+    t.run(&["build"]).expect_code(0);
+    let page = t.read("public/modules/04-attack.html");
+    assert!(
+        page.len() < body.len() * 20,
+        "{} bytes of page from {} bytes of Markdown",
+        page.len(),
+        body.len()
+    );
+    assert_eq!(
+        select_attr(&page, "fieldset.question", "data-question").len(),
+        20
+    );
+    assert_eq!(page.matches("data-question=\"q0\"").count(), 1);
+}

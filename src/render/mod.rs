@@ -419,6 +419,24 @@ pub(crate) fn render_site(
     })
 }
 
+/// `value` as JSON to write inside a `<script type="application/json">`
+/// element: `<`, `>` and `&` are written as `\u003c`, `\u003e` and
+/// `\u0026`, so no text in it (`</script>`, `<!--`) can end the element or
+/// change how the page is parsed. The JSON means the same.
+pub(crate) fn script_json(value: &impl serde::Serialize) -> String {
+    let json = serde_json::to_string(value).unwrap_or_default();
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// The contents list for module `i`: all modules, or a window and a flag.
 fn contents_window(all: &Value, i: usize, len: usize) -> Value {
     if len <= FULL_CONTENTS_LIMIT {
@@ -430,4 +448,20 @@ fn contents_window(all: &Value, i: usize, len: usize) -> Value {
         .filter_map(|j| all.get_item_by_index(j).ok())
         .collect();
     context! { items => items, windowed => true }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_in_a_script_cannot_end_it() {
+        let json = script_json(&("</script><!--<script>", "a & b"));
+        assert_eq!(
+            json,
+            r#"["\u003c/script\u003e\u003c!--\u003cscript\u003e","a \u0026 b"]"#
+        );
+        let back: (String, String) = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.0, "</script><!--<script>");
+    }
 }

@@ -151,9 +151,7 @@ pub(crate) fn render(pages: &Pages<'_>) -> Result<(), RenderError> {
         ..
     } = pages.site;
     let data = course_data(project, compiled, edition);
-    let json = serde_json::to_string(&data)
-        .unwrap_or_default()
-        .replace("</", "<\\/");
+    let json = crate::render::script_json(&data);
     let ui = &project.config.ui;
     let statements = Value::from_serialize(&project.config.self_assessment);
     pages.page(

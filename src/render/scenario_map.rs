@@ -1,27 +1,20 @@
-//! The scenario map: an SVG graph of nodes and choices, generated at build
-//! time with no JavaScript. Nodes are laid out in columns by their distance
-//! from the start; endings are marked by shape and text (not colour alone) and
-//! escalation nodes by a double border and a label.
+//! The scenario map: an SVG graph of nodes and choices, drawn at build time
+//! with no JavaScript by the theme's `partials/scenario-map.svg`. Here the
+//! nodes are laid out in columns by their distance from the start, and each
+//! box and arrow placed; the template marks endings by shape and text (not
+//! colour alone) and escalation nodes by a double border and a label.
 
 use std::collections::{HashMap, VecDeque};
-use std::fmt::Write as _;
 
-use pulldown_cmark_escape::escape_html;
+use serde::Serialize;
 
 use crate::load::scenario::{Ending, Node, Scenario};
-use crate::ui::Ui;
 
 const W: usize = 190;
 const H: usize = 62;
 const COL: usize = 270;
 const ROW: usize = 92;
 const PAD: usize = 24;
-
-fn esc(text: &str) -> String {
-    let mut out = String::new();
-    let _ = escape_html(&mut out, text);
-    out
-}
 
 /// Column and row of every node: columns by distance from the start.
 fn layout(s: &Scenario) -> Vec<(usize, usize)> {
@@ -60,74 +53,83 @@ fn layout(s: &Scenario) -> Vec<(usize, usize)> {
         .collect()
 }
 
-fn kind_label<'a>(node: &Node, ui: &'a Ui) -> &'a str {
+/// The map of a scenario as `partials/scenario-map.svg` draws it: sizes
+/// and places worked out here, every mark and colour in the template.
+#[derive(Debug, Serialize)]
+pub(crate) struct MapView {
+    /// The scenario's id (ids in the drawing are made from it).
+    pub(crate) id: String,
+    /// The scenario's title.
+    pub(crate) title: String,
+    /// The drawing's width and height.
+    pub(crate) width: usize,
+    /// The drawing's height.
+    pub(crate) height: usize,
+    /// Every node's box.
+    pub(crate) nodes: Vec<MapNode>,
+    /// Every choice's arrow.
+    pub(crate) edges: Vec<MapEdge>,
+}
+
+/// A node on the map.
+#[derive(Debug, Serialize)]
+pub(crate) struct MapNode {
+    /// The node's id.
+    pub(crate) id: String,
+    /// `positive`, `mixed`, `negative` (endings), `escalates` or `step`:
+    /// the template gives each its own shape, not colour alone.
+    pub(crate) kind: &'static str,
+    /// Whether the scenario starts here.
+    pub(crate) start: bool,
+    /// The box: left, top, width, height, and its centres.
+    pub(crate) x: usize,
+    /// Top.
+    pub(crate) y: usize,
+    /// Width.
+    pub(crate) w: usize,
+    /// Height.
+    pub(crate) h: usize,
+    /// Horizontal centre.
+    pub(crate) cx: usize,
+    /// Vertical centre.
+    pub(crate) cy: usize,
+    /// Right edge.
+    pub(crate) x2: usize,
+    /// Bottom edge.
+    pub(crate) y2: usize,
+}
+
+/// A choice's arrow on the map.
+#[derive(Debug, Serialize)]
+pub(crate) struct MapEdge {
+    /// The SVG path.
+    pub(crate) d: String,
+    /// The choice's number at its node, from 1.
+    pub(crate) n: usize,
+    /// Where the number is written.
+    pub(crate) x: usize,
+    /// Where the number is written.
+    pub(crate) y: usize,
+}
+
+fn kind(node: &Node) -> &'static str {
     match node.ending {
-        Some(Ending::Positive) => ui.get("ending_positive"),
-        Some(Ending::Mixed) => ui.get("ending_mixed"),
-        Some(Ending::Negative) => ui.get("ending_negative"),
-        None if node.escalates => ui.get("escalates"),
-        None => "",
+        Some(Ending::Positive) => "positive",
+        Some(Ending::Mixed) => "mixed",
+        Some(Ending::Negative) => "negative",
+        None if node.escalates => "escalates",
+        None => "step",
     }
 }
 
-/// The outline of a node: its shape tells its kind.
-fn shape(node: &Node, x: usize, y: usize) -> String {
-    let (x2, y2) = (x + W, y + H);
-    match node.ending {
-        Some(Ending::Positive) => format!(
-            r##"<rect x="{x}" y="{y}" width="{W}" height="{H}" rx="31" fill="#e3f4e8" stroke="#1d6b35" stroke-width="3"/>"##
-        ),
-        Some(Ending::Mixed) => format!(
-            r##"<polygon points="{},{y} {},{y} {x2},{} {},{y2} {},{y2} {x},{}" fill="#fff4d6" stroke="#8a6100" stroke-width="3"/>"##,
-            x + 16,
-            x2 - 16,
-            y + H / 2,
-            x2 - 16,
-            x + 16,
-            y + H / 2
-        ),
-        Some(Ending::Negative) => format!(
-            r##"<polygon points="{},{y} {},{y} {x2},{} {x2},{} {},{y2} {},{y2} {x},{} {x},{}" fill="#fde8e8" stroke="#a01d1d" stroke-width="3" stroke-dasharray="7 4"/>"##,
-            x + 12,
-            x2 - 12,
-            y + 12,
-            y2 - 12,
-            x2 - 12,
-            x + 12,
-            y2 - 12,
-            y + 12
-        ),
-        None if node.escalates => format!(
-            r##"<rect x="{x}" y="{y}" width="{W}" height="{H}" rx="4" fill="#e6efff" stroke="#0b3d91" stroke-width="2"/><rect x="{}" y="{}" width="{}" height="{}" rx="2" fill="none" stroke="#0b3d91" stroke-width="2"/>"##,
-            x + 5,
-            y + 5,
-            W - 10,
-            H - 10
-        ),
-        None => format!(
-            r##"<rect x="{x}" y="{y}" width="{W}" height="{H}" rx="4" fill="#ffffff" stroke="#3a4350" stroke-width="2"/>"##
-        ),
-    }
-}
-
-/// The map of `s` as an inline SVG element.
-pub(crate) fn svg(s: &Scenario, ui: &Ui) -> String {
+/// The map of `s`.
+pub(crate) fn view(s: &Scenario) -> MapView {
     let places = layout(s);
     let index = s.index();
     let cols = places.iter().map(|p| p.0).max().unwrap_or(0) + 1;
     let rows = places.iter().map(|p| p.1).max().unwrap_or(0) + 1;
-    let width = PAD * 2 + (cols - 1) * COL + W;
-    let height = PAD * 2 + (rows - 1) * ROW + H + 40;
-    let mut out = String::new();
-    let title_id = format!("map-title-{}", s.id);
-    let _ = write!(
-        out,
-        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-labelledby="{title_id}" class="scenario-map-svg"><title id="{title_id}">{} — {}</title><defs><marker id="arrow-{}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#3a4350"/></marker></defs>"##,
-        esc(ui.get("scenario_map")),
-        esc(&s.title),
-        s.id
-    );
     let at = |i: usize| (PAD + places[i].0 * COL, PAD + places[i].1 * ROW);
+    let mut edges = Vec::new();
     for (i, node) in s.nodes.iter().enumerate() {
         let (x, y) = at(i);
         for (n, choice) in node.choices.iter().enumerate() {
@@ -136,7 +138,7 @@ pub(crate) fn svg(s: &Scenario, ui: &Ui) -> String {
             };
             let (tx, ty) = at(j);
             let (sx, sy) = (x + W, y + 8 + n * (H - 16) / node.choices.len().max(1));
-            let path = if places[j].0 > places[i].0 {
+            let d = if places[j].0 > places[i].0 {
                 let mid = (sx + tx) / 2;
                 format!(
                     "M{sx},{sy} C{mid},{sy} {mid},{} {tx},{}",
@@ -165,43 +167,43 @@ pub(crate) fn svg(s: &Scenario, ui: &Ui) -> String {
                     ty + H
                 )
             };
-            let _ = write!(
-                out,
-                r##"<path d="{path}" fill="none" stroke="#3a4350" stroke-width="1.5" marker-end="url(#arrow-{})"/><text x="{}" y="{}" font-size="11" fill="#1b1f24">{}</text>"##,
-                s.id,
-                sx + 4,
-                sy - 3,
-                n + 1
-            );
+            edges.push(MapEdge {
+                d,
+                n: n + 1,
+                x: sx + 4,
+                y: sy - 3,
+            });
         }
     }
-    for (i, node) in s.nodes.iter().enumerate() {
-        let (x, y) = at(i);
-        out.push_str(&shape(node, x, y));
-        let kind = kind_label(node, ui);
-        let start_mark = if node.id == s.start { "▶ " } else { "" };
-        let (id_y, kind_y) = if kind.is_empty() {
-            (y + H / 2 + 5, 0)
-        } else {
-            (y + H / 2 - 3, y + H / 2 + 15)
-        };
-        let _ = write!(
-            out,
-            r##"<text x="{}" y="{id_y}" font-size="14" font-weight="700" text-anchor="middle" fill="#1b1f24">{start_mark}{}</text>"##,
-            x + W / 2,
-            esc(&node.id)
-        );
-        if !kind.is_empty() {
-            let _ = write!(
-                out,
-                r##"<text x="{}" y="{kind_y}" font-size="12" text-anchor="middle" fill="#1b1f24">{}</text>"##,
-                x + W / 2,
-                esc(kind)
-            );
-        }
+    let nodes = s
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, node)| {
+            let (x, y) = at(i);
+            MapNode {
+                id: node.id.clone(),
+                kind: kind(node),
+                start: node.id == s.start,
+                x,
+                y,
+                w: W,
+                h: H,
+                cx: x + W / 2,
+                cy: y + H / 2,
+                x2: x + W,
+                y2: y + H,
+            }
+        })
+        .collect();
+    MapView {
+        id: s.id.clone(),
+        title: s.title.clone(),
+        width: PAD * 2 + (cols - 1) * COL + W,
+        height: PAD * 2 + (rows - 1) * ROW + H + 40,
+        nodes,
+        edges,
     }
-    out.push_str("</svg>");
-    out
 }
 
 #[cfg(test)]
@@ -223,10 +225,19 @@ mod tests {
             &mut d,
         )
         .unwrap();
-        let svg = svg(&s, &config.ui);
-        assert!(svg.starts_with("<svg"));
-        assert!(svg.contains("&lt;T&gt;"), "title escaped");
-        assert!(svg.contains(">▶ a</text>"));
+        let dir = tempfile::tempdir().unwrap();
+        let env = crate::render::theme::Theme::new(dir.path(), "default").environment();
+        let svg = env
+            .get_template("partials/scenario-map.svg")
+            .unwrap()
+            .render(minijinja::context! {
+                map => minijinja::Value::from_serialize(view(&s)),
+                ui => minijinja::Value::from_serialize(&config.ui),
+            })
+            .unwrap();
+        assert!(svg.starts_with("<svg"), "{svg}");
+        assert!(svg.contains("&lt;T&gt;"), "title escaped: {svg}");
+        assert!(svg.contains(">▶ a</text>"), "{svg}");
         assert!(svg.contains(">Concern passed on</text>"));
         assert!(svg.contains(">Good practice ending</text>"));
         assert_eq!(svg.matches("marker-end").count(), 4);

@@ -178,10 +178,7 @@ fn render_one(fields: &Fields<'_>, pages: &Pages<'_>, s: &Scenario) -> Result<()
             .collect(),
         ui: PLAYER_UI.iter().map(|k| (*k, config.ui.get(k))).collect(),
     };
-    // JSON in a data block: `</` is escaped so it can never close the element.
-    let json = serde_json::to_string(&player)
-        .unwrap_or_default()
-        .replace("</", "<\\/");
+    let json = crate::render::script_json(&player);
     let page_title = |extra: &str| format!("{extra} — {}", s.title);
     pages.page(
         "scenario-start.html",
@@ -244,7 +241,7 @@ fn render_one(fields: &Fields<'_>, pages: &Pages<'_>, s: &Scenario) -> Result<()
                 scenario => scenario.clone(),
                 start => s.start.as_str(),
                 nodes => Value::from_serialize(&nodes),
-                map => Value::from_safe_string(scenario_map::svg(s, &config.ui)),
+                map => Value::from_serialize(scenario_map::view(s)),
                 notes => notes,
                 endings => ending_counts,
             },

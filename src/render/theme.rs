@@ -50,6 +50,7 @@ pub(crate) const PAGE_TEMPLATES: &[&str] = &[
     "progress.html",
     "certificate.html",
     "report.html",
+    "serve-problems.html",
 ];
 
 /// A theme: the course's override folder (if any) over the embedded default.
@@ -80,6 +81,14 @@ impl Theme {
         }
     }
 
+    /// The embedded default theme alone, with no course folder.
+    pub(crate) fn embedded() -> Self {
+        Self {
+            relative: PathBuf::new(),
+            folder: PathBuf::new(),
+        }
+    }
+
     /// A template environment with strict undefined values and HTML auto-escaping.
     pub(crate) fn environment(&self) -> Environment<'static> {
         let mut env = Environment::new();
@@ -89,6 +98,7 @@ impl Theme {
         env.set_trim_blocks(true);
         env.set_lstrip_blocks(true);
         env.set_formatter(format_value);
+        env.set_auto_escape_callback(auto_escape);
         let folder = self.folder.clone();
         env.set_loader(move |name| load(&folder, name));
         env
@@ -179,6 +189,15 @@ impl Theme {
     }
 }
 
+/// How a template's values are escaped, by its name: HTML and SVG (XML)
+/// templates escape markup; others (`.js`, `.json`) as minijinja does.
+fn auto_escape(name: &str) -> AutoEscape {
+    match name.rsplit('.').next() {
+        Some("html" | "htm" | "xml" | "svg") => AutoEscape::Html,
+        _ => minijinja::default_auto_escape_callback(name),
+    }
+}
+
 /// Writes a value into a template: strings are HTML-escaped (in `.html`
 /// templates) without escaping `/`, so relative links stay readable.
 fn format_value(out: &mut Output, state: &State<'_, '_>, value: &Value) -> Result<(), Error> {
@@ -197,6 +216,9 @@ fn format_value(out: &mut Output, state: &State<'_, '_>, value: &Value) -> Resul
 fn load(folder: &Path, name: &str) -> Result<Option<String>, Error> {
     if let Some(original) = name.strip_prefix("default/") {
         return Ok(embedded(original));
+    }
+    if folder.as_os_str().is_empty() {
+        return Ok(embedded(name));
     }
     let Some(rel) = safe_relative(name) else {
         return Ok(None);

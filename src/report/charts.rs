@@ -1,86 +1,116 @@
-//! SVG bar charts for the report, drawn at build time with no chart library.
-//! Every bar carries its figure as text, so the chart never relies on colour
-//! or length alone, and the same figures are in the table beside it.
+//! Bar charts for the report, drawn at build time with no chart library by
+//! the theme's `partials/chart.svg`: here each bar is measured and placed;
+//! the template draws it. Every bar carries its figure as text, so the chart
+//! never relies on colour or length alone, and the same figures are in the
+//! table beside it.
 
-use std::fmt::Write as _;
+use serde::Serialize;
 
 use crate::report::{Row, SelfRow};
-
-use crate::compile::markdown::escaped as esc;
 
 const LABEL: usize = 300;
 const BAR: usize = 320;
 const ROW: usize = 26;
 
+/// A chart as `partials/chart.svg` draws it.
+#[derive(Debug, Serialize)]
+pub(crate) struct Chart {
+    /// What it shows (its accessible name).
+    pub(crate) title: String,
+    /// Its width.
+    pub(crate) width: usize,
+    /// Its height.
+    pub(crate) height: usize,
+    /// Where the bars start (the labels end 8 before it).
+    pub(crate) label_width: usize,
+    /// The full length of a bar.
+    pub(crate) bar_length: usize,
+    /// One group per row: its label and its bars.
+    pub(crate) rows: Vec<ChartRow>,
+}
+
+/// One row of a chart: a label and one bar (percentages) or two (before, after).
+#[derive(Debug, Serialize)]
+pub(crate) struct ChartRow {
+    /// The row's label, shortened to fit.
+    pub(crate) label: String,
+    /// Where the label's baseline is.
+    pub(crate) y: usize,
+    /// Its bars.
+    pub(crate) bars: Vec<Bar>,
+}
+
+/// One bar.
+#[derive(Debug, Serialize)]
+pub(crate) struct Bar {
+    /// Its top.
+    pub(crate) y: usize,
+    /// Its length.
+    pub(crate) length: usize,
+    /// Its figure, as text beside it.
+    pub(crate) text: String,
+    /// `percent`, `before` or `after`: the template colours each.
+    pub(crate) kind: &'static str,
+}
+
 /// Horizontal bars of each row's percentage.
-pub(crate) fn percent_bars(title: &str, rows: &[Row]) -> String {
-    let height = rows.len() * ROW + 10;
-    let width = LABEL + BAR + 120;
-    let mut svg = format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-label="{}" class="chart">"##,
-        esc(title)
-    );
-    for (i, row) in rows.iter().enumerate() {
-        let y = 5 + i * ROW;
-        let w = BAR * row.percent() as usize / 100;
-        let _ = write!(
-            svg,
-            r##"<text x="{}" y="{}" font-size="13" text-anchor="end" fill="#1b1f24">{}</text><rect x="{}" y="{}" width="{BAR}" height="16" fill="#eef1f5" stroke="#c9d1db"/><rect x="{}" y="{}" width="{w}" height="16" fill="#0b5cad"/><text x="{}" y="{}" font-size="13" fill="#1b1f24">{}% ({}/{})</text>"##,
-            LABEL - 8,
-            y + 13,
-            esc(&truncate(&row.label, 42)),
-            LABEL,
-            y,
-            LABEL,
-            y,
-            LABEL + BAR + 6,
-            y + 13,
-            row.percent(),
-            row.count,
-            row.total
-        );
+pub(crate) fn percent_bars(title: &str, rows: &[Row]) -> Chart {
+    Chart {
+        title: title.to_owned(),
+        width: LABEL + BAR + 120,
+        height: rows.len() * ROW + 10,
+        label_width: LABEL,
+        bar_length: BAR,
+        rows: rows
+            .iter()
+            .enumerate()
+            .map(|(i, row)| {
+                let y = 5 + i * ROW;
+                ChartRow {
+                    label: truncate(&row.label, 42),
+                    y: y + 13,
+                    bars: vec![Bar {
+                        y,
+                        length: BAR * row.percent() as usize / 100,
+                        text: format!("{}% ({}/{})", row.percent(), row.count, row.total),
+                        kind: "percent",
+                    }],
+                }
+            })
+            .collect(),
     }
-    svg.push_str("</svg>");
-    svg
 }
 
 /// Paired bars (before, after) of each statement's mean rating out of 5.
-pub(crate) fn before_after(title: &str, rows: &[SelfRow], before: &str, after: &str) -> String {
-    let height = rows.len() * ROW * 2 + 10;
-    let width = LABEL + BAR + 120;
-    let mut svg = format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-label="{}" class="chart">"##,
-        esc(title)
-    );
-    for (i, row) in rows.iter().enumerate() {
-        let y = 5 + i * ROW * 2;
-        let _ = write!(
-            svg,
-            r##"<text x="{}" y="{}" font-size="13" text-anchor="end" fill="#1b1f24">{}</text>"##,
-            LABEL - 8,
-            y + 13,
-            esc(&truncate(&row.statement, 42))
-        );
-        for (j, (label, value, fill)) in [
-            (before, row.before, "#8a96a8"),
-            (after, row.after, "#0b5cad"),
-        ]
-        .into_iter()
-        .enumerate()
-        {
-            let yy = y + j * 20;
-            let w = (BAR as f64 * value / 5.0).round() as usize;
-            let _ = write!(
-                svg,
-                r##"<rect x="{LABEL}" y="{yy}" width="{w}" height="16" fill="{fill}"/><text x="{}" y="{}" font-size="13" fill="#1b1f24">{}: {value:.1}</text>"##,
-                LABEL + w + 6,
-                yy + 13,
-                esc(label)
-            );
-        }
+pub(crate) fn before_after(title: &str, rows: &[SelfRow], before: &str, after: &str) -> Chart {
+    Chart {
+        title: title.to_owned(),
+        width: LABEL + BAR + 120,
+        height: rows.len() * ROW * 2 + 10,
+        label_width: LABEL,
+        bar_length: BAR,
+        rows: rows
+            .iter()
+            .enumerate()
+            .map(|(i, row)| {
+                let y = 5 + i * ROW * 2;
+                let bar = |j: usize, label: &str, value: f64, kind| Bar {
+                    y: y + j * 20,
+                    length: (BAR as f64 * value / 5.0).round() as usize,
+                    text: format!("{label}: {value:.1}"),
+                    kind,
+                };
+                ChartRow {
+                    label: truncate(&row.statement, 42),
+                    y: y + 13,
+                    bars: vec![
+                        bar(0, before, row.before, "before"),
+                        bar(1, after, row.after, "after"),
+                    ],
+                }
+            })
+            .collect(),
     }
-    svg.push_str("</svg>");
-    svg
 }
 
 fn truncate(text: &str, max: usize) -> String {

@@ -59,10 +59,10 @@ pub(crate) fn write(
     let staging = Staging::new(project_root, out)?;
     let env = theme.environment();
     let charts = context! {
-        modules => Value::from_safe_string(charts::percent_bars(ui.get("report_modules"), &report.modules)),
-        competencies => Value::from_safe_string(charts::percent_bars(ui.get("report_competencies"), &report.competencies)),
-        endings => Value::from_safe_string(charts::percent_bars(ui.get("report_endings"), &report.endings)),
-        self_assessment => Value::from_safe_string(charts::before_after(ui.get("self_assessment"), &report.self_assessment, ui.get("at_start"), ui.get("at_end"))),
+        modules => Value::from_serialize(charts::percent_bars(ui.get("report_modules"), &report.modules)),
+        competencies => Value::from_serialize(charts::percent_bars(ui.get("report_competencies"), &report.competencies)),
+        endings => Value::from_serialize(charts::percent_bars(ui.get("report_endings"), &report.endings)),
+        self_assessment => Value::from_serialize(charts::before_after(ui.get("self_assessment"), &report.self_assessment, ui.get("at_start"), ui.get("at_end"))),
     };
     let html = env
         .get_template("report.html")

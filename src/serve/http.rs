@@ -10,7 +10,6 @@ use std::time::Duration;
 
 use percent_encoding::percent_decode_str;
 
-use crate::compile::markdown::escaped;
 use crate::serve::site::Site;
 
 /// Where the live-reload script waits for the next build.
@@ -163,18 +162,15 @@ pub(crate) fn with_reload(html: &str, generation: u64) -> String {
     page
 }
 
-/// The page shown instead of every page while the source is broken.
+/// The page shown instead of every page while the source is broken: the
+/// embedded theme's `serve-problems.html` (never a course's override, which
+/// may be what is broken).
 fn problems_page(problems: &str, generation: u64) -> String {
-    let page = format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self'; script-src 'self'\">\n\
-         <title>The course did not build</title>\n<link rel=\"stylesheet\" href=\"/assets/style.css\">\n</head>\n\
-         <body class=\"page-build-problems\">\n<main id=\"main\">\n<h1>The course did not build</h1>\n\
-         <p>Fix the problems below and save the file: this page reloads by itself.</p>\n\
-         <pre class=\"build-problems\">{}</pre>\n</main>\n</body>\n</html>\n",
-        escaped(problems)
-    );
+    let env = crate::render::theme::Theme::embedded().environment();
+    let page = env
+        .get_template("default/serve-problems.html")
+        .and_then(|t| t.render(minijinja::context! { problems => problems }))
+        .unwrap_or_else(|e| format!("{problems}\n{e}"));
     with_reload(&page, generation)
 }
 
