@@ -19,6 +19,8 @@
 //! report), `pdf` (printing with Chromium) and `certificates`; `cmd/` runs
 //! each command.
 
+#[cfg(test)]
+mod architecture;
 pub(crate) mod cache;
 pub(crate) mod certificates;
 pub(crate) mod check;

@@ -11,7 +11,8 @@
 
 use std::collections::HashMap;
 
-use crate::compile::markdown::{self, Context, DataBlock, DataKind};
+use crate::compile::body::{DataBlock, DataKind};
+use crate::compile::markdown::{self, Context};
 use crate::compile::quiz;
 use crate::diagnostic::Diagnostics;
 use crate::load::config::{self, Config};

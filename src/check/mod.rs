@@ -24,7 +24,6 @@ use crate::edition::{Edition, ModuleEdition};
 use crate::load::Project;
 use crate::load::scenario::Scenario;
 use crate::load::yaml::{self, Spanned};
-use crate::source;
 
 /// What validation found.
 #[derive(Debug, Default)]
@@ -305,7 +304,7 @@ impl Checker<'_> {
                     )));
                     return;
                 }
-                if let Err(d) = source::check_inside(&project.root, &relative) {
+                if let Err(d) = crate::load::read::check_inside(&project.root, &relative) {
                     out.push(at(Diagnostic::error(d.code, d.message)).with_help_opt(d.help));
                     return;
                 }

@@ -7,7 +7,6 @@ use crate::cli::{CertificateKind, CertificatesArgs};
 use crate::cmd::Outcome;
 use crate::diagnostic::Diagnostics;
 use crate::pipeline::load_and_validate;
-use crate::source;
 
 /// Runs `certificates`: a bad names file is exit 1, an unsafe output exit 2.
 pub(crate) fn run(args: &CertificatesArgs, quiet: bool) -> Outcome {
@@ -32,7 +31,7 @@ pub(crate) fn run(args: &CertificatesArgs, quiet: bool) -> Outcome {
         }
     };
     let (root, relative) = split_path(&args.names);
-    let text = match source::read_source(&root, &relative) {
+    let text = match crate::load::read::read_source(&root, &relative) {
         Ok(mut text) => {
             text.path = args.names.clone();
             text

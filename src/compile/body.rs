@@ -11,9 +11,6 @@
 
 use serde::Serialize;
 
-use crate::compile::markdown::DataBlock;
-use crate::compile::quiz::QuestionView;
-use crate::compile::reflection::Prompt;
 use crate::edition::Edition;
 
 /// A compiled piece of content: its blocks and its footnotes.
@@ -145,6 +142,75 @@ impl<'a> BlockView<'a> {
             _ => Some(BlockView::Plain(block)),
         }
     }
+}
+
+/// What a [`DataBlock`] holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DataKind {
+    /// ```` ```quiz ````: parsed and rendered by `compile::quiz`.
+    Quiz,
+    /// ```` ```reflection ````: parsed and rendered by `compile::reflection`.
+    Reflection,
+}
+
+/// A fenced block of YAML data, left for the compile stage to parse and render.
+#[derive(Debug, Clone)]
+pub(crate) struct DataBlock {
+    /// Which kind.
+    pub(crate) kind: DataKind,
+    /// The YAML inside the block.
+    pub(crate) yaml: String,
+    /// Byte offset of the YAML in the source file.
+    pub(crate) offset: usize,
+    /// Whether it sits in facilitator-only content.
+    pub(crate) facilitator_only: bool,
+}
+
+/// A question as templates see it (`partials/quiz.html`, `quiz-print.html`,
+/// `answer-key.html`), its Markdown fields rendered for where it is shown.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct QuestionView {
+    /// Its id (unique in the course; results are saved by it).
+    pub(crate) id: String,
+    /// Its number in the quiz, from 1.
+    pub(crate) number: usize,
+    /// `single`, `multiple`, `truefalse` or `short`.
+    pub(crate) kind: &'static str,
+    /// The competency it checks.
+    pub(crate) competency: Option<String>,
+    /// The prompt, as sanitised HTML.
+    pub(crate) prompt: String,
+    /// The options (single and multiple).
+    pub(crate) options: Vec<OptionView>,
+    /// The right answer (truefalse).
+    pub(crate) answer: bool,
+    /// The accepted answers (short), as written.
+    pub(crate) accept: Vec<String>,
+    /// The accepted answers, lowercased, as JSON for `assets/quiz.js`.
+    pub(crate) accept_json: String,
+    /// The explanation, as sanitised HTML.
+    pub(crate) explanation: Option<String>,
+}
+
+/// An option as templates see it.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct OptionView {
+    /// Its text (plain).
+    pub(crate) text: String,
+    /// Whether it is a right answer.
+    pub(crate) correct: bool,
+    /// Feedback shown when it is chosen, as sanitised HTML.
+    pub(crate) feedback: Option<String>,
+}
+
+/// One reflection prompt (what `partials/reflection.html` and
+/// `reflection-print.html` receive).
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Prompt {
+    /// Unique in the course; learner text is saved under it.
+    pub(crate) id: String,
+    /// The question, plain text.
+    pub(crate) prompt: String,
 }
 
 #[cfg(test)]

@@ -26,10 +26,11 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::cache::Store;
+use crate::compile::body::DataKind;
+use crate::compile::body::Prompt;
 use crate::compile::body::{Block, Body};
-use crate::compile::markdown::{Context, DataKind, Mode, Rendered};
+use crate::compile::markdown::{Context, Mode, Rendered};
 use crate::compile::quiz::Quiz;
-use crate::compile::reflection::Prompt;
 use crate::compile::search::Entry;
 use crate::diagnostic::Diagnostics;
 use crate::edition::ModuleEdition;

@@ -7,9 +7,10 @@
 //! enhances), `quiz-print.html` (the workbook) and `answer-key.html`.
 //! Problems are located at their line in the module file.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
-use crate::compile::markdown::{self, Context, DataBlock};
+use crate::compile::body::{DataBlock, OptionView, QuestionView};
+use crate::compile::markdown::{self, Context};
 use crate::diagnostic::codes::Code;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::config::Config;
@@ -225,43 +226,6 @@ pub(crate) fn parse(
         questions,
         line_offset,
     })
-}
-
-/// A question as templates see it (`partials/quiz.html`, `quiz-print.html`,
-/// `answer-key.html`), its Markdown fields rendered for where it is shown.
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct QuestionView {
-    /// Its id (unique in the course; results are saved by it).
-    pub(crate) id: String,
-    /// Its number in the quiz, from 1.
-    pub(crate) number: usize,
-    /// `single`, `multiple`, `truefalse` or `short`.
-    pub(crate) kind: &'static str,
-    /// The competency it checks.
-    pub(crate) competency: Option<String>,
-    /// The prompt, as sanitised HTML.
-    pub(crate) prompt: String,
-    /// The options (single and multiple).
-    pub(crate) options: Vec<OptionView>,
-    /// The right answer (truefalse).
-    pub(crate) answer: bool,
-    /// The accepted answers (short), as written.
-    pub(crate) accept: Vec<String>,
-    /// The accepted answers, lowercased, as JSON for `assets/quiz.js`.
-    pub(crate) accept_json: String,
-    /// The explanation, as sanitised HTML.
-    pub(crate) explanation: Option<String>,
-}
-
-/// An option as templates see it.
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct OptionView {
-    /// Its text (plain).
-    pub(crate) text: String,
-    /// Whether it is a right answer.
-    pub(crate) correct: bool,
-    /// Feedback shown when it is chosen, as sanitised HTML.
-    pub(crate) feedback: Option<String>,
 }
 
 /// A quiz's questions for templates, their Markdown rendered in `ctx`, and

@@ -4,9 +4,9 @@
 //! labelled text area whose text `assets/progress.js` saves in the learner's
 //! browser as they type; `reflection-print.html` gives it ruled space on paper.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
-use crate::compile::markdown::DataBlock;
+use crate::compile::body::{DataBlock, Prompt};
 use crate::diagnostic::codes::Code;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::config::Config;
@@ -27,16 +27,6 @@ enum RawPrompt {
 struct NamedPrompt {
     id: String,
     prompt: Spanned<String>,
-}
-
-/// One reflection prompt (what `partials/reflection.html` and
-/// `reflection-print.html` receive).
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct Prompt {
-    /// Unique in the course; learner text is saved under it.
-    pub(crate) id: String,
-    /// The question, plain text.
-    pub(crate) prompt: String,
 }
 
 /// Parses a reflection block; `count` numbers the module's prompts across blocks.

@@ -13,7 +13,7 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 pub(crate) use crate::load::plain_text::{Unknown, placeholders};
 
-use crate::compile::markdown::parser_options;
+use crate::compile::markdown::options::parser_options;
 
 /// Text after expansion, with a map back to the original offsets.
 #[derive(Debug, Clone)]

@@ -8,6 +8,7 @@
 pub(crate) mod config;
 pub(crate) mod module;
 pub(crate) mod plain_text;
+pub(crate) mod read;
 pub(crate) mod scenario;
 pub(crate) mod sessions;
 pub(crate) mod yaml;
@@ -81,7 +82,7 @@ pub(crate) fn load_cached(
     if !root.join(config::CONFIG_PATH).is_file() {
         return Err(NotACourse(root.to_path_buf()));
     }
-    let config = match crate::source::read_source(root, Path::new(config::CONFIG_PATH)) {
+    let config = match crate::load::read::read_source(root, Path::new(config::CONFIG_PATH)) {
         Ok(source) => config::load(source, out),
         Err(d) => {
             out.push(d);
@@ -123,7 +124,7 @@ pub(crate) fn load_cached(
             {
                 return (kept.0.clone(), kept.1.clone());
             }
-            let src = match crate::source::read_source(root, &relative) {
+            let src = match crate::load::read::read_source(root, &relative) {
                 Ok(src) => src,
                 Err(d) => {
                     diagnostics.push(d);

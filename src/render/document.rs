@@ -17,8 +17,9 @@ use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
 
 use crate::compile::body::Body;
+use crate::compile::body::QuestionView;
 use crate::compile::markdown::Mode;
-use crate::compile::quiz::{self, QuestionView};
+use crate::compile::quiz;
 use crate::compile::{self, CompiledModule, Lookups, Placement, Where};
 use crate::edition::{Edition, ModuleEdition};
 use crate::load::Project;

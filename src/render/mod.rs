@@ -1,7 +1,7 @@
 //! Rendering pages: the theme's templates filled from the compiled course.
 //!
 //! Input: the [`Project`], its [`Compiled`] bodies and the edition. Output:
-//! every page and asset written into a [`crate::write::Sink`] (the staging
+//! every page and asset written into a [`sink::Sink`] (the staging
 //! folder, or nothing for `check`), pages rendered in parallel from one shared
 //! set of template values (never a copy of the course per page). Template
 //! errors become located diagnostics.
@@ -18,6 +18,7 @@ pub(crate) mod scenario_map;
 pub(crate) mod scenarios;
 pub(crate) mod search;
 pub(crate) mod sessions;
+pub(crate) mod sink;
 pub(crate) mod theme;
 pub(crate) mod views;
 
@@ -34,8 +35,8 @@ use crate::edition::Edition;
 use crate::fs::IoError;
 use crate::load::Project;
 use crate::load::module::Module;
+use crate::render::sink::Sink;
 use crate::render::theme::Theme;
-use crate::write::Sink;
 
 /// The contents list shows every module up to this many; beyond, a window.
 pub(crate) const FULL_CONTENTS_LIMIT: usize = 50;
@@ -174,7 +175,7 @@ impl Pages<'_> {
             let bytes = match cache.pages.get(key) {
                 Some(bytes) => bytes,
                 None => {
-                    let bytes = std::sync::Arc::new(crate::write::gather(path, produce)?);
+                    let bytes = std::sync::Arc::new(sink::gather(path, produce)?);
                     cache.pages.keep(key, bytes.clone());
                     bytes
                 }

@@ -20,29 +20,22 @@
 
 pub(crate) mod depth;
 pub(crate) mod links;
+pub(crate) mod options;
 mod sanitize;
 
 use std::collections::HashMap;
 use std::ops::Range;
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
 use pulldown_cmark_escape::escape_html;
 
-use crate::compile::body::{Block, Body, Footnote};
+use crate::compile::body::{Block, Body, DataBlock, DataKind, Footnote};
 use crate::compile::search::SectionText;
 use crate::compile::variables::{self, Unknown};
 use crate::slug;
 use crate::ui::Ui;
 pub(crate) use links::Target;
-
-/// The Markdown extensions peerprep turns on.
-pub(crate) fn parser_options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES
-}
+pub(crate) use options::parser_options;
 
 /// A heading on a page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,28 +97,6 @@ impl Rendered {
             _ => String::new(),
         }
     }
-}
-
-/// What a [`DataBlock`] holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum DataKind {
-    /// ```` ```quiz ````: parsed and rendered by [`crate::compile::quiz`].
-    Quiz,
-    /// ```` ```reflection ````: parsed and rendered by [`crate::compile::reflection`].
-    Reflection,
-}
-
-/// A fenced block of YAML data, left for the compile stage to parse and render.
-#[derive(Debug, Clone)]
-pub(crate) struct DataBlock {
-    /// Which kind.
-    pub(crate) kind: DataKind,
-    /// The YAML inside the block.
-    pub(crate) yaml: String,
-    /// Byte offset of the YAML in the source file.
-    pub(crate) offset: usize,
-    /// Whether it sits in facilitator-only content.
-    pub(crate) facilitator_only: bool,
 }
 
 /// The fenced blocks that are not code.

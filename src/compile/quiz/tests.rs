@@ -20,7 +20,7 @@ fn check(yaml: &str) -> (Option<Quiz>, Diagnostics) {
     let source = SourceFile::new("course/m.md", text.clone());
     let offset = text.find("```quiz\n").unwrap() + 8;
     let block = DataBlock {
-        kind: crate::compile::markdown::DataKind::Quiz,
+        kind: crate::compile::body::DataKind::Quiz,
         yaml: yaml.to_owned(),
         offset,
         facilitator_only: false,

@@ -21,7 +21,7 @@ use crate::load::config::Config;
 use crate::load::plain_text::Filler;
 use crate::load::yaml::{self, OrderedMap, Spanned};
 use crate::slug;
-use crate::source::{self, SourceFile};
+use crate::source::SourceFile;
 
 /// The most nodes one scenario may have (SPEC.md).
 pub(crate) const MAX_NODES: usize = 500;
@@ -241,7 +241,7 @@ pub(crate) fn load_all(root: &Path, config: &Config, out: &mut Diagnostics) -> V
     let mut scenarios: Vec<Scenario> = Vec::new();
     for name in files {
         let relative = Path::new("scenarios").join(&name);
-        let source = match source::read_source(root, &relative) {
+        let source = match crate::load::read::read_source(root, &relative) {
             Ok(s) => s,
             Err(d) => {
                 out.push(d);
