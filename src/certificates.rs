@@ -18,6 +18,7 @@ use crate::render::documents::{SchemeView, paper_css};
 use crate::render::theme::Theme;
 use crate::render::views;
 use crate::source::SourceFile;
+use crate::ui::key;
 use crate::write::{Sink, Staging, WriteError};
 
 /// Reads the names from `source`, pushing a diagnostic for every bad row.
@@ -136,7 +137,7 @@ impl From<crate::fs::IoError> for CertificateError {
 pub(crate) fn write(
     names: &[String],
     kind: &str,
-    date: &str,
+    date: crate::date::Date,
     config: &Config,
     theme: &Theme,
     project_root: &Path,
@@ -152,7 +153,7 @@ pub(crate) fn write(
         ui => Value::from_serialize(&config.ui),
         root => "",
     };
-    let date = crate::load::sessions::display_date(date, config.ui.get("months"));
+    let date = crate::date::display(date, config.ui.get(key!("months")));
     let date = date.as_str();
     let mut used = HashSet::new();
     let mut listed = Vec::with_capacity(names.len());
@@ -190,29 +191,6 @@ pub(crate) fn write(
     staging.write("assets/paper.css", paper_css(config.paper).as_bytes())?;
     staging.finish()?;
     Ok(())
-}
-
-/// Today's date as `YYYY-MM-DD` (UTC), from the system clock.
-pub(crate) fn today() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
 }
 
 #[cfg(test)]
@@ -263,11 +241,5 @@ mod tests {
         assert_eq!(file_name(1, "Sam Lee", &mut used), "001-sam-lee.html");
         assert_eq!(file_name(2, "Zoë", &mut used), "002-zo.html");
         assert_eq!(file_name(3, "李", &mut used), "003.html");
-    }
-
-    #[test]
-    fn dates_from_days() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(20_780), (2026, 11, 23));
     }
 }

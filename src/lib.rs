@@ -27,6 +27,7 @@ pub(crate) mod check;
 pub mod cli;
 pub mod cmd;
 pub(crate) mod compile;
+pub(crate) mod date;
 pub(crate) mod diagnostic;
 pub mod edition;
 pub(crate) mod fs;

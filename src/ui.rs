@@ -282,11 +282,66 @@ impl Ui {
         DEFAULTS.iter().map(|(k, _)| *k).collect()
     }
 
-    /// One string by key (the key itself when unknown, so a typo shows).
-    pub(crate) fn get<'a>(&'a self, key: &'a str) -> &'a str {
-        self.0.get(key).map_or(key, String::as_str)
+    /// One string. Keys are checked when the program is compiled ([`key!`]).
+    pub(crate) fn get(&self, key: Key) -> &str {
+        self.0.get(key.0).map_or(key.0, String::as_str)
     }
 }
+
+/// The key of an interface string, made only by [`key!`], which checks
+/// while the program is compiled that the table has it: a typo is a build
+/// error, never a silent echo of the key on a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Key(&'static str);
+
+impl Key {
+    /// The key named `name`; fails to compile (in a `const`) when unknown.
+    pub(crate) const fn checked(name: &'static str) -> Self {
+        assert!(is_key(name), "unknown interface string key");
+        Key(name)
+    }
+
+    /// Its name, as `ui:` in course.yaml writes it.
+    pub(crate) fn name(self) -> &'static str {
+        self.0
+    }
+}
+
+/// Whether `name` is a key of the table (usable in `const`).
+const fn is_key(name: &str) -> bool {
+    let mut i = 0;
+    while i < DEFAULTS.len() {
+        if same(DEFAULTS[i].0.as_bytes(), name.as_bytes()) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The [`Key`] of an interface string, checked while compiling:
+/// `ui.get(key!("next"))`.
+macro_rules! key {
+    ($name:literal) => {{
+        const KEY: $crate::ui::Key = $crate::ui::Key::checked($name);
+        KEY
+    }};
+}
+pub(crate) use key;
 
 #[cfg(test)]
 mod tests {
@@ -295,8 +350,8 @@ mod tests {
     #[test]
     fn overrides_replace_only_their_key() {
         let ui = Ui::with_overrides([("next", "Suivant")]);
-        assert_eq!(ui.get("next"), "Suivant");
-        assert_eq!(ui.get("previous"), "Previous");
+        assert_eq!(ui.get(key!("next")), "Suivant");
+        assert_eq!(ui.get(key!("previous")), "Previous");
         assert!(Ui::is_known("contents"));
         assert!(!Ui::is_known("nxt"));
     }

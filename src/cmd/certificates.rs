@@ -10,13 +10,14 @@ use crate::pipeline::load_and_validate;
 
 /// Runs `certificates`: a bad names file is exit 1, an unsafe output exit 2.
 pub(crate) fn run(args: &CertificatesArgs, quiet: bool) -> Outcome {
-    let date = args.date.clone().unwrap_or_else(certificates::today);
-    if !crate::load::sessions::is_date(&date) {
-        eprintln!(
-            "error: --date {date} is not a date\nhelp: write it as YYYY-MM-DD, e.g. 2027-03-01"
-        );
-        return Outcome::Environment;
-    }
+    let date = match args.date.as_deref().map(crate::date::from_arg) {
+        None => crate::date::today(),
+        Some(Ok(date)) => date,
+        Some(Err(why)) => {
+            eprintln!("error: --date {why}");
+            return Outcome::Environment;
+        }
+    };
     let mut diagnostics = Diagnostics::new();
     let validated = match load_and_validate(&args.project, &mut diagnostics) {
         Ok(Some(v)) if !diagnostics.has_errors() => v,
@@ -65,7 +66,7 @@ pub(crate) fn run(args: &CertificatesArgs, quiet: bool) -> Outcome {
     let written = certificates::write(
         &names,
         kind,
-        &date,
+        date,
         &validated.project.config,
         &validated.theme,
         &args.project,

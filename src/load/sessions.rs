@@ -66,7 +66,7 @@ pub(crate) struct Session {
     /// Title.
     pub(crate) title: String,
     /// `YYYY-MM-DD`.
-    pub(crate) date: Option<String>,
+    pub(crate) date: Option<crate::date::Date>,
     /// Start time as minutes after midnight.
     pub(crate) start: Option<u32>,
     /// What to bring.
@@ -89,32 +89,6 @@ pub(crate) struct Scheme {
     pub(crate) apply_by: Option<Spanned<String>>,
     /// Start date, `YYYY-MM-DD`.
     pub(crate) starts: Option<Spanned<String>>,
-}
-
-/// Whether `s` is a date written `YYYY-MM-DD`.
-pub(crate) fn is_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|t| t.parse::<u32>().ok());
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && s.bytes()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-        && num(5..7).is_some_and(|m| (1..=12).contains(&m))
-        && num(8..10).is_some_and(|d| (1..=31).contains(&d))
-}
-
-/// A `YYYY-MM-DD` date as people write it, e.g. "15 January 2027", with
-/// month names from the `months` interface string; other text is kept as it is.
-pub(crate) fn display_date(date: &str, months: &str) -> String {
-    let names: Vec<&str> = months.split_whitespace().collect();
-    if !is_date(date) || names.len() != 12 {
-        return date.to_owned();
-    }
-    let month: usize = date[5..7].parse().unwrap_or(1);
-    let day: u32 = date[8..10].parse().unwrap_or(1);
-    format!("{day} {} {}", names[month - 1], &date[..4])
 }
 
 /// `HH:MM` as minutes after midnight.
@@ -145,7 +119,10 @@ fn bad_value(source: &SourceFile, at: &Spanned<String>, message: &str, help: &st
 /// Checks the dates of `scheme:`.
 pub(crate) fn check_scheme(scheme: &Scheme, source: &SourceFile, out: &mut Diagnostics) {
     for (field, value) in [("apply_by", &scheme.apply_by), ("starts", &scheme.starts)] {
-        if let Some(v) = value.as_ref().filter(|v| !is_date(&v.value)) {
+        if let Some(v) = value
+            .as_ref()
+            .filter(|v| crate::date::parse(&v.value).is_none())
+        {
             out.push(bad_value(
                 source,
                 v,
@@ -165,7 +142,11 @@ pub(crate) fn validate(
 ) -> Vec<Session> {
     let mut sessions = Vec::with_capacity(raw.len());
     for s in raw {
-        if let Some(d) = s.date.as_ref().filter(|d| !is_date(&d.value)) {
+        if let Some(d) = s
+            .date
+            .as_ref()
+            .filter(|d| crate::date::parse(&d.value).is_none())
+        {
             out.push(bad_value(
                 source,
                 d,
@@ -266,7 +247,7 @@ pub(crate) fn validate(
         }
         sessions.push(Session {
             title: s.title.value.trim().to_owned(),
-            date: s.date.map(|d| d.value),
+            date: s.date.and_then(|d| crate::date::parse(&d.value)),
             start,
             materials: s.materials,
             items,
@@ -278,20 +259,14 @@ pub(crate) fn validate(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ui::key;
 
     #[test]
     fn dates_and_times() {
-        assert!(is_date("2027-01-15"));
-        assert!(!is_date("2027-13-01"));
-        assert!(!is_date("15/01/2027"));
         assert_eq!(parse_time("09:00"), Some(540));
         assert_eq!(parse_time("9:05"), Some(545));
         assert_eq!(parse_time("24:00"), None);
         assert_eq!(parse_time("09:0"), None);
         assert_eq!(format_time(540 + 75), "10:15");
-        let months = crate::ui::Ui::with_overrides([]).get("months").to_owned();
-        assert_eq!(display_date("2027-01-15", &months), "15 January 2027");
-        assert_eq!(display_date("2027-12-01", &months), "1 December 2027");
-        assert_eq!(display_date("soon", &months), "soon");
     }
 }

@@ -10,11 +10,11 @@ use minijinja::{Value, context};
 use serde::Serialize;
 
 use crate::edition::Edition;
-use crate::load::sessions;
 use crate::render::document;
 use crate::render::sessions::plan;
 use crate::render::views::LazySeq;
 use crate::render::{Pages, RenderError};
+use crate::ui::key;
 
 /// The templates under `trainer/templates/`, by output name.
 pub(crate) const TEMPLATES: &[&str] = &[
@@ -44,7 +44,7 @@ impl<'a> SchemeView<'a> {
     /// The scheme of `project`'s course.
     pub(crate) fn new(config: &'a crate::load::config::Config) -> Self {
         let s = &config.scheme;
-        let date = |d: &str| sessions::display_date(d, config.ui.get("months"));
+        let date = |d: &str| crate::date::display_text(d, config.ui.get(key!("months")));
         Self {
             name: s.name.as_deref().unwrap_or(&config.title),
             contact: s.contact.as_deref(),

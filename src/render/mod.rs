@@ -37,6 +37,7 @@ use crate::load::Project;
 use crate::load::module::Module;
 use crate::render::sink::Sink;
 use crate::render::theme::Theme;
+use crate::ui::key;
 
 /// The contents list shows every module up to this many; beyond, a window.
 pub(crate) const FULL_CONTENTS_LIMIT: usize = 50;
@@ -356,13 +357,13 @@ pub(crate) fn render_site(
         "404.html",
         "404.html",
         "",
-        context! { page => context! { kind => "not-found", title => config.ui.get("not_found_title") } },
+        context! { page => context! { kind => "not-found", title => config.ui.get(key!("not_found_title")) } },
     )?;
     pages.page(
         "support.html",
         "support.html",
         "",
-        context! { page => context! { kind => "support", title => config.ui.get("support_page_title") } },
+        context! { page => context! { kind => "support", title => config.ui.get(key!("support_page_title")) } },
     )?;
     let shown: Vec<(usize, &Module, &CompiledModule, u64)> = project
         .modules

@@ -12,6 +12,7 @@ use crate::edition::Edition;
 use crate::load::Project;
 use crate::load::config::SelfAssessment;
 use crate::render::{Pages, RenderError};
+use crate::ui::key;
 
 #[derive(Serialize)]
 struct ModuleData<'a> {
@@ -159,7 +160,7 @@ pub(crate) fn render(pages: &Pages<'_>) -> Result<(), RenderError> {
         "progress.html",
         "",
         context! {
-            page => context! { kind => "progress", title => ui.get("progress") },
+            page => context! { kind => "progress", title => ui.get(key!("progress")) },
             course_data => Value::from_safe_string(json.clone()),
             statements => statements,
         },
@@ -169,7 +170,7 @@ pub(crate) fn render(pages: &Pages<'_>) -> Result<(), RenderError> {
         "certificate.html",
         "",
         context! {
-            page => context! { kind => "certificate", title => ui.get("certificate") },
+            page => context! { kind => "certificate", title => ui.get(key!("certificate")) },
             course_data => Value::from_safe_string(json),
         },
     )

@@ -18,6 +18,7 @@ use crate::compile::Lookups;
 use crate::load::scenario::{Node, Scenario};
 use crate::load::yaml::Spanned;
 use crate::render::{Pages, RenderError, scenario_map};
+use crate::ui::{Key, key};
 
 /// A choice as pages and the player see it.
 #[derive(Debug, Serialize)]
@@ -53,21 +54,21 @@ struct PlayerData<'a> {
     ui: BTreeMap<&'static str, &'a str>,
 }
 
-const PLAYER_UI: &[&str] = &[
-    "choices_heading",
-    "you_chose",
-    "feedback",
-    "continue",
-    "back",
-    "restart",
-    "debrief",
-    "your_path",
-    "practised",
-    "ending_positive",
-    "ending_mixed",
-    "ending_negative",
-    "narrator",
-    "endings_found",
+const PLAYER_UI: &[Key] = &[
+    key!("choices_heading"),
+    key!("you_chose"),
+    key!("feedback"),
+    key!("continue"),
+    key!("back"),
+    key!("restart"),
+    key!("debrief"),
+    key!("your_path"),
+    key!("practised"),
+    key!("ending_positive"),
+    key!("ending_mixed"),
+    key!("ending_negative"),
+    key!("narrator"),
+    key!("endings_found"),
 ];
 
 /// Renders every scenario page for `edition`.
@@ -85,7 +86,7 @@ pub(crate) fn render(pages: &Pages<'_>) -> Result<(), RenderError> {
         "scenarios.html",
         "scenarios/index.html",
         "../",
-        context! { page => context! { kind => "scenarios", title => ui.get("scenarios") } },
+        context! { page => context! { kind => "scenarios", title => ui.get(key!("scenarios")) } },
     )?;
     project
         .scenarios
@@ -176,7 +177,10 @@ fn render_one(fields: &Fields<'_>, pages: &Pages<'_>, s: &Scenario) -> Result<()
             .iter()
             .map(|c| (c.id.as_str(), c.title.as_str()))
             .collect(),
-        ui: PLAYER_UI.iter().map(|k| (*k, config.ui.get(k))).collect(),
+        ui: PLAYER_UI
+            .iter()
+            .map(|k| (k.name(), config.ui.get(*k)))
+            .collect(),
     };
     let json = crate::render::script_json(&player);
     let page_title = |extra: &str| format!("{extra} — {}", s.title);
@@ -194,7 +198,7 @@ fn render_one(fields: &Fields<'_>, pages: &Pages<'_>, s: &Scenario) -> Result<()
     )?;
     for node in &nodes {
         let title = match node.ending {
-            Some(_) => page_title(config.ui.get("ending")),
+            Some(_) => page_title(config.ui.get(key!("ending"))),
             None => s.title.clone(),
         };
         pages.page(
@@ -221,7 +225,7 @@ fn render_one(fields: &Fields<'_>, pages: &Pages<'_>, s: &Scenario) -> Result<()
                 &format!("scenarios/{}/{}/choice-{}.html", s.id, node.id, choice.n),
                 "../../../",
                 context! {
-                    page => context! { kind => "scenario-choice", title => page_title(config.ui.get("feedback")) },
+                    page => context! { kind => "scenario-choice", title => page_title(config.ui.get(key!("feedback"))) },
                     scenario => scenario.clone(),
                     node => context! { id => node.id, speaker => node.speaker },
                     choice => context! { n => choice.n, label => choice.label, goto => choice.goto },
@@ -237,7 +241,7 @@ fn render_one(fields: &Fields<'_>, pages: &Pages<'_>, s: &Scenario) -> Result<()
             &format!("trainer/scenarios/{}.html", s.id),
             "../../",
             context! {
-                page => context! { kind => "trainer-scenario", title => page_title(config.ui.get("scenario_map")) },
+                page => context! { kind => "trainer-scenario", title => page_title(config.ui.get(key!("scenario_map"))) },
                 scenario => scenario.clone(),
                 start => s.start.as_str(),
                 nodes => Value::from_serialize(&nodes),
@@ -251,7 +255,7 @@ fn render_one(fields: &Fields<'_>, pages: &Pages<'_>, s: &Scenario) -> Result<()
             &format!("trainer/cards/{}.html", s.id),
             "../../",
             context! {
-                page => context! { kind => "trainer-cards", title => page_title(config.ui.get("roleplay_cards")) },
+                page => context! { kind => "trainer-cards", title => page_title(config.ui.get(key!("roleplay_cards"))) },
                 scenario => scenario,
                 roleplay => Value::from_serialize(&s.roleplay),
             },

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::compile::search::{self, Entry};
 use crate::render::{Pages, RenderError};
+use crate::ui::key;
 
 /// The index script, relative to the site root.
 const INDEX: &str = "assets/search-index.js";
@@ -75,7 +76,7 @@ pub(crate) fn render(pages: &Pages<'_>) -> Result<usize, RenderError> {
             })
             .collect();
         context! {
-            page => context! { kind => "search", title => project.config.ui.get("search") },
+            page => context! { kind => "search", title => project.config.ui.get(key!("search")) },
             listed => Value::from_serialize(&listed),
         }
     })?;

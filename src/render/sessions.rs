@@ -5,7 +5,8 @@
 use serde::Serialize;
 
 use crate::load::Project;
-use crate::load::sessions::{ItemKind, display_date, format_time};
+use crate::load::sessions::{ItemKind, format_time};
+use crate::ui::key;
 
 /// One row of a session plan.
 #[derive(Debug, Serialize)]
@@ -85,8 +86,7 @@ pub(crate) fn plan(project: &Project) -> Vec<Plan> {
                 title: s.title.clone(),
                 date: s
                     .date
-                    .as_deref()
-                    .map(|d| display_date(d, project.config.ui.get("months"))),
+                    .map(|d| crate::date::display(d, project.config.ui.get(key!("months")))),
                 start: s.start.map(format_time),
                 end: clock.filter(|_| s.start.is_some()).map(format_time),
                 minutes: total,

@@ -10,6 +10,7 @@ use crate::diagnostic::Diagnostic;
 use crate::render::theme::Theme;
 use crate::report::{Report, Row, charts};
 use crate::ui::Ui;
+use crate::ui::key;
 use crate::write::{Sink, Staging, WriteError};
 
 /// Why the report could not be written.
@@ -59,10 +60,10 @@ pub(crate) fn write(
     let staging = Staging::new(project_root, out)?;
     let env = theme.environment();
     let charts = context! {
-        modules => Value::from_serialize(charts::percent_bars(ui.get("report_modules"), &report.modules)),
-        competencies => Value::from_serialize(charts::percent_bars(ui.get("report_competencies"), &report.competencies)),
-        endings => Value::from_serialize(charts::percent_bars(ui.get("report_endings"), &report.endings)),
-        self_assessment => Value::from_serialize(charts::before_after(ui.get("self_assessment"), &report.self_assessment, ui.get("at_start"), ui.get("at_end"))),
+        modules => Value::from_serialize(charts::percent_bars(ui.get(key!("report_modules")), &report.modules)),
+        competencies => Value::from_serialize(charts::percent_bars(ui.get(key!("report_competencies")), &report.competencies)),
+        endings => Value::from_serialize(charts::percent_bars(ui.get(key!("report_endings")), &report.endings)),
+        self_assessment => Value::from_serialize(charts::before_after(ui.get(key!("self_assessment")), &report.self_assessment, ui.get(key!("at_start")), ui.get(key!("at_end")))),
     };
     let html = env
         .get_template("report.html")

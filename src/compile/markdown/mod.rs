@@ -34,6 +34,7 @@ use crate::compile::search::SectionText;
 use crate::compile::variables::{self, Unknown};
 use crate::slug;
 use crate::ui::Ui;
+use crate::ui::key;
 pub(crate) use links::Target;
 pub(crate) use options::parser_options;
 
@@ -399,9 +400,9 @@ impl Renderer<'_, '_> {
                 }
                 Event::TaskListMarker(done) => {
                     let (mark, key) = if done {
-                        ("☑", "task_done")
+                        ("☑", key!("task_done"))
                     } else {
-                        ("☐", "task_todo")
+                        ("☐", key!("task_todo"))
                     };
                     Event::Html(CowStr::from(format!(
                         "<span class=\"task\" aria-hidden=\"true\">{mark}</span><span class=\"visually-hidden\">{}: </span>",
