@@ -9,15 +9,17 @@
 //! warning naming it; nothing else stops the report.
 
 pub(crate) mod charts;
+pub(crate) mod export;
 pub(crate) mod write;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use serde::Serialize;
-use serde_json::Value;
 
 pub(crate) use write::write;
+
+use export::{ExportV1, Mark};
 
 use crate::compile::Compiled;
 use crate::diagnostic::codes::Code;
@@ -28,11 +30,11 @@ use crate::load::Project;
 /// The largest export file read.
 const MAX_EXPORT_BYTES: u64 = 5 * 1024 * 1024;
 
-/// One usable export.
+/// One usable export, with its name left out when the report is anonymous.
 #[derive(Debug)]
 struct Export {
     name: Option<String>,
-    data: Value,
+    data: ExportV1,
 }
 
 /// A table row: a label and counts out of a total.
@@ -125,56 +127,17 @@ fn read_exports(
             Ok(_) => std::fs::read(path).map_err(|e| e.to_string()),
             Err(e) => Err(e.to_string()),
         };
-        let data: Value = match text
-            .and_then(|b| serde_json::from_slice(&b).map_err(|e| format!("not valid JSON ({e})")))
-        {
-            Ok(v) => v,
+        let data = match text.and_then(|bytes| export::read(&bytes, course)) {
+            Ok(data) => data,
             Err(why) => {
                 out.push(skip(why));
                 continue;
             }
         };
-        let problem = if data.get("format").and_then(Value::as_str) != Some("peerprep-progress") {
-            Some(
-                "not a peerprep progress export (`format` is not \"peerprep-progress\")".to_owned(),
-            )
-        } else if data.get("version").and_then(Value::as_u64) != Some(1) {
-            Some("unsupported export version (this peerprep reads version 1)".to_owned())
-        } else if data.get("course").and_then(Value::as_str) != Some(course) {
-            Some(format!(
-                "it is for the course \"{}\", not \"{course}\"",
-                data.get("course").and_then(Value::as_str).unwrap_or("?")
-            ))
-        } else {
-            [
-                "visited",
-                "complete",
-                "quiz",
-                "scenarios",
-                "self_assessment",
-            ]
-            .iter()
-            .find(|k| data.get(**k).is_some_and(|v| !v.is_object()))
-            .map(|k| format!("`{k}` is not an object"))
-        };
-        if let Some(why) = problem {
-            out.push(skip(why));
-            continue;
-        }
-        let name = if anonymous {
-            None
-        } else {
-            data.get("name").and_then(Value::as_str).map(str::to_owned)
-        };
+        let name = if anonymous { None } else { data.name.clone() };
         exports.push(Export { name, data });
     }
     exports
-}
-
-fn has(data: &Value, part: &str, key: &str) -> bool {
-    data.get(part)
-        .and_then(|p| p.get(key))
-        .is_some_and(|v| !v.is_null() && v != &Value::Bool(false))
 }
 
 /// Builds the report from export files; None (with the reasons already pushed) when no file is usable.
@@ -209,7 +172,7 @@ pub(crate) fn build(
             id: m.slug.clone(),
             count: exports
                 .iter()
-                .filter(|e| has(&e.data, "complete", &m.slug))
+                .filter(|e| e.data.complete.get(&m.slug).is_some_and(Mark::is_set))
                 .count(),
             total: n,
         })
@@ -220,8 +183,8 @@ pub(crate) fn build(
         for q in quizzes.quizzes.iter().flat_map(|quiz| &quiz.questions) {
             let answers: Vec<bool> = exports
                 .iter()
-                .filter_map(|e| e.data.get("quiz").and_then(|quiz| quiz.get(&q.id.value)))
-                .map(|r| r.get("correct").and_then(Value::as_bool).unwrap_or(false))
+                .filter_map(|e| e.data.quiz.get(&q.id.value))
+                .map(|r| r.correct)
                 .collect();
             let right = answers.iter().filter(|&&c| c).count();
             questions.push(Row {
@@ -257,12 +220,9 @@ pub(crate) fn build(
                 .iter()
                 .filter(|e| {
                     e.data
-                        .get("scenarios")
-                        .and_then(|sc| sc.get(&s.id))
-                        .and_then(Value::as_array)
-                        .is_some_and(|list| {
-                            list.iter().any(|v| v.as_str() == Some(node.id.as_str()))
-                        })
+                        .scenarios
+                        .get(&s.id)
+                        .is_some_and(|list| list.contains(&node.id))
                 })
                 .count();
             endings.push(Row {
@@ -285,11 +245,7 @@ pub(crate) fn build(
         .map(|st| {
             let pairs: Vec<(f64, f64)> = exports
                 .iter()
-                .filter_map(|e| {
-                    let r = e.data.get("self_assessment")?.get(&st.id)?;
-                    let valid = |v: &Value| v.as_f64().filter(|x| (1.0..=5.0).contains(x));
-                    Some((valid(r.get("start")?)?, valid(r.get("end")?)?))
-                })
+                .filter_map(|e| e.data.self_assessment.get(&st.id)?.pair())
                 .collect();
             let mean = |f: fn(&(f64, f64)) -> f64| {
                 if pairs.is_empty() {

@@ -1,0 +1,174 @@
+//! Progress exports, the files learners save from the progress page and
+//! hand in: read into typed, versioned structs. They are hostile input like
+//! any file from outside, so every part is checked for its type and a file
+//! that cannot be used is refused with the reason, never half-read.
+//!
+//! Shape (version 1, SPEC.md): `{format: "peerprep-progress", version: 1,
+//! course, exported_at, visited: {slug: time}, complete: {slug: time},
+//! quiz: {id: {correct, competency, answered_at}}, scenarios: {id: [ending
+//! ids]}, self_assessment: {id: {start, end}}, reflections: {id: text}, name}`.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+/// The first fields, read on their own so that a file from another tool,
+/// another version or another course is named for what it is.
+#[derive(Debug, Deserialize)]
+struct Header {
+    format: Option<serde_json::Value>,
+    version: Option<serde_json::Value>,
+    course: Option<serde_json::Value>,
+}
+
+/// A version-1 export.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct ExportV1 {
+    /// The learner's name, if they chose to include it.
+    #[serde(default)]
+    pub(crate) name: Option<String>,
+    /// When each module was first opened, by slug (checked; not yet in the report).
+    #[serde(default)]
+    #[allow(dead_code)]
+    pub(crate) visited: BTreeMap<String, Mark>,
+    /// When each module was marked complete, by slug.
+    #[serde(default)]
+    pub(crate) complete: BTreeMap<String, Mark>,
+    /// Quiz results by question id.
+    #[serde(default)]
+    pub(crate) quiz: BTreeMap<String, QuizResult>,
+    /// Scenario endings reached, by scenario id.
+    #[serde(default)]
+    pub(crate) scenarios: BTreeMap<String, Vec<String>>,
+    /// Self-assessment ratings by statement id.
+    #[serde(default)]
+    pub(crate) self_assessment: BTreeMap<String, Rating>,
+    /// Reflections by id (read only to be checked: the report never shows them).
+    #[serde(default)]
+    #[allow(dead_code)]
+    pub(crate) reflections: BTreeMap<String, String>,
+    /// When the file was saved.
+    #[serde(default)]
+    #[allow(dead_code)]
+    pub(crate) exported_at: Option<String>,
+}
+
+/// A module's visit or completion: the time, as the browser writes it
+/// (older files may hold `true`).
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum Mark {
+    /// The time (only whether it is there counts).
+    Time(#[allow(dead_code)] String),
+    /// Done or not.
+    Flag(bool),
+}
+
+impl Mark {
+    /// Whether it marks the module (not `false`).
+    pub(crate) fn is_set(&self) -> bool {
+        !matches!(self, Mark::Flag(false))
+    }
+}
+
+/// One question's result.
+#[derive(Debug, Deserialize)]
+pub(crate) struct QuizResult {
+    /// Whether it was answered right.
+    pub(crate) correct: bool,
+}
+
+/// A statement's ratings, 1 to 5, at the start and the end.
+#[derive(Debug, Deserialize)]
+pub(crate) struct Rating {
+    /// At the start.
+    #[serde(default)]
+    pub(crate) start: Option<f64>,
+    /// At the end.
+    #[serde(default)]
+    pub(crate) end: Option<f64>,
+}
+
+impl Rating {
+    /// Both ratings, when both are given and 1 to 5.
+    pub(crate) fn pair(&self) -> Option<(f64, f64)> {
+        let valid = |v: Option<f64>| v.filter(|x| (1.0..=5.0).contains(x));
+        Some((valid(self.start)?, valid(self.end)?))
+    }
+}
+
+/// Reads an export of the course `course`, or says why it cannot be used.
+pub(crate) fn read(bytes: &[u8], course: &str) -> Result<ExportV1, String> {
+    let header: Header =
+        serde_json::from_slice(bytes).map_err(|e| format!("not valid JSON ({e})"))?;
+    if header.format.as_ref().and_then(|f| f.as_str()) != Some("peerprep-progress") {
+        return Err(
+            "not a peerprep progress export (`format` is not \"peerprep-progress\")".to_owned(),
+        );
+    }
+    if header.version.as_ref().and_then(|v| v.as_u64()) != Some(1) {
+        return Err("unsupported export version (this peerprep reads version 1)".to_owned());
+    }
+    let theirs = header
+        .course
+        .as_ref()
+        .and_then(|c| c.as_str())
+        .unwrap_or("?");
+    if theirs != course {
+        return Err(format!(
+            "it is for the course \"{theirs}\", not \"{course}\""
+        ));
+    }
+    serde_json::from_slice(bytes)
+        .map_err(|e| format!("a part of it is not what a progress export holds ({e})"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"{"format":"peerprep-progress","version":1,"course":"c","name":"Sam","complete":{"a":"2026-11-01T10:00:00Z","b":false},"quiz":{"q":{"correct":true,"competency":"listening"}},"scenarios":{"s":["good"]},"self_assessment":{"x":{"start":2,"end":4},"y":{"start":9,"end":4}}}"#;
+
+    #[test]
+    fn a_good_export_is_read_into_its_parts() {
+        let e = read(GOOD.as_bytes(), "c").unwrap();
+        assert_eq!(e.name.as_deref(), Some("Sam"));
+        assert!(e.complete["a"].is_set());
+        assert!(!e.complete["b"].is_set());
+        assert!(e.quiz["q"].correct);
+        assert_eq!(e.scenarios["s"], ["good"]);
+        assert_eq!(e.self_assessment["x"].pair(), Some((2.0, 4.0)));
+        assert_eq!(e.self_assessment["y"].pair(), None, "9 is not a rating");
+    }
+
+    #[test]
+    fn every_bad_file_says_why() {
+        for (text, why) in [
+            ("{", "not valid JSON"),
+            (r#"{"format":"x"}"#, "not a peerprep progress export"),
+            (
+                r#"{"format":"peerprep-progress","version":2}"#,
+                "unsupported export version",
+            ),
+            (
+                r#"{"format":"peerprep-progress","version":1,"course":"other"}"#,
+                "for the course \"other\"",
+            ),
+            (
+                r#"{"format":"peerprep-progress","version":1,"course":"c","scenarios":{"s":"good"}}"#,
+                "a part of it is not",
+            ),
+            (
+                r#"{"format":"peerprep-progress","version":1,"course":"c","quiz":{"q":{"correct":"yes"}}}"#,
+                "a part of it is not",
+            ),
+            (
+                r#"{"format":"peerprep-progress","version":1,"course":"c","complete":[]}"#,
+                "a part of it is not",
+            ),
+        ] {
+            let err = read(text.as_bytes(), "c").unwrap_err();
+            assert!(err.contains(why), "{text}: {err}");
+        }
+    }
+}
