@@ -259,7 +259,6 @@ pub(crate) fn validate(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::key;
 
     #[test]
     fn dates_and_times() {

@@ -18,9 +18,11 @@
 //! Nothing generated here is spliced into the author's HTML: the theme's
 //! partials render the typed blocks.
 
+pub(crate) mod context;
 pub(crate) mod depth;
 pub(crate) mod links;
 pub(crate) mod options;
+pub(crate) mod rendered;
 mod sanitize;
 
 use std::collections::HashMap;
@@ -33,72 +35,11 @@ use crate::compile::body::{Block, Body, DataBlock, DataKind, Footnote};
 use crate::compile::search::SectionText;
 use crate::compile::variables::{self, Unknown};
 use crate::slug;
-use crate::ui::Ui;
 use crate::ui::key;
+pub(crate) use context::{Context, Mode};
 pub(crate) use links::Target;
 pub(crate) use options::parser_options;
-
-/// A heading on a page.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Heading {
-    /// Its id (GitHub style unless given with `{#id}`).
-    pub(crate) id: String,
-    /// Its plain text.
-    pub(crate) text: String,
-    /// 1 to 6.
-    pub(crate) level: u8,
-    /// Whether it appears only in facilitator content.
-    pub(crate) facilitator_only: bool,
-}
-
-/// A link or image found in the content.
-#[derive(Debug, Clone)]
-pub(crate) struct Link {
-    /// The destination as written.
-    pub(crate) dest: String,
-    /// What it points at.
-    pub(crate) target: Target,
-    /// Whether it is an image.
-    pub(crate) is_image: bool,
-    /// Whether it is an image written with no alt text (`![](…)`).
-    pub(crate) no_alt: bool,
-    /// Byte range of the destination in the source file.
-    pub(crate) range: Range<usize>,
-    /// Whether it sits in facilitator-only content.
-    pub(crate) facilitator_only: bool,
-}
-
-/// A rendered fragment and what was found in it.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Rendered {
-    /// The typed body. For a [`Mode::Field`] fragment, one Markdown block at most.
-    pub(crate) body: Body,
-    /// Every heading, including those in facilitator content.
-    pub(crate) headings: Vec<Heading>,
-    /// Every link and image, including those in facilitator content.
-    pub(crate) links: Vec<Link>,
-    /// `{{ name }}` with no such variable (ranges in the source file).
-    pub(crate) unknown_variables: Vec<Unknown>,
-    /// Heading ids given twice with `{#id}` (id, range in the source file).
-    pub(crate) duplicate_ids: Vec<(String, Range<usize>)>,
-    /// ```` ```scenario ```` blocks: the id named (or why the block is malformed), and where.
-    pub(crate) scenario_refs: Vec<(Result<String, String>, Range<usize>)>,
-    /// Blocks peerprep cannot show where they are written (inside a list,
-    /// quote or footnote, or a quiz in a scenario): the block's name and where.
-    pub(crate) misplaced: Vec<(&'static str, Range<usize>)>,
-    /// The text under each heading, for the search index.
-    pub(crate) sections: Vec<SectionText>,
-}
-
-impl Rendered {
-    /// The HTML of a [`Mode::Field`] fragment (a quiz question's prompt or feedback).
-    pub(crate) fn field_html(&self) -> String {
-        match self.body.blocks.first() {
-            Some(Block::Markdown { html }) => html.clone(),
-            _ => String::new(),
-        }
-    }
-}
+pub(crate) use rendered::{Heading, Link, Rendered};
 
 /// The fenced blocks that are not code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,56 +76,6 @@ impl Fence {
 #[serde(deny_unknown_fields)]
 struct ScenarioBlock {
     id: String,
-}
-
-/// Builds the link to a module (by source path) and an optional anchor in it.
-pub(crate) type ModuleHref<'a> = dyn Fn(&str, Option<&str>) -> Option<String> + Sync + 'a;
-
-/// Finds a scenario's title and summary by id.
-pub(crate) type ScenarioLookup<'a> = dyn Fn(&str) -> Option<(String, Option<String>)> + Sync + 'a;
-
-/// What the renderer needs to know about the page it renders for.
-pub(crate) struct Context<'a> {
-    /// The module's path relative to `course/` (links are relative to it).
-    pub(crate) path: &'a str,
-    /// Where the Markdown starts in the source file (for locating problems).
-    pub(crate) base_offset: usize,
-    /// Course variables.
-    pub(crate) variables: &'a HashMap<String, String>,
-    /// Which blocks the fragment may hold.
-    pub(crate) mode: Mode,
-    /// Whether the whole fragment is facilitator-only content.
-    pub(crate) facilitator_only: bool,
-    /// The link to a module (path relative to `course/`) and an optional
-    /// anchor in it, from this page; `None` when there is no such module.
-    pub(crate) module_href: &'a ModuleHref<'a>,
-    /// Put before every id this fragment defines (headings, footnotes) and
-    /// every `#anchor` link in it: empty on a page of its own, `<slug>--` when
-    /// several modules share one printable document (where headings also
-    /// go one level down, under the module's title).
-    pub(crate) anchor_prefix: &'a str,
-    /// The page that same-page links (`#heading`) lead to when the text is
-    /// shown away from its own page (answer keys); None keeps them on this page.
-    pub(crate) same_page: Option<&'a str>,
-    /// Title and summary of a scenario by id, for ```` ```scenario ```` blocks.
-    pub(crate) scenario: &'a ScenarioLookup<'a>,
-    /// Prefix from the page to the site root, e.g. `../`.
-    pub(crate) path_to_root: &'a str,
-    /// Interface strings (task-list words).
-    pub(crate) ui: &'a Ui,
-}
-
-/// Where a fragment sits, which decides the blocks it may hold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Mode {
-    /// A module's body: every kind of block.
-    Module,
-    /// A scenario's text, feedback or notes: scenario cards and facilitator
-    /// notes, but no quizzes or reflections (a scenario page has no form).
-    Scenario,
-    /// A quiz question's prompt, feedback or explanation: Markdown only, one
-    /// block, footnotes shown where they are written.
-    Field,
 }
 
 /// Renders a Markdown fragment.

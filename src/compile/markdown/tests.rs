@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::compile::body::Block;
+use crate::ui::Ui;
 
 fn page(path: &str, fragment: Option<&str>) -> Option<String> {
     match (path, fragment) {
