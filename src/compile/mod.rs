@@ -49,9 +49,12 @@ pub(crate) struct CompiledModule {
     pub(crate) fields: Vec<(Rendered, usize)>,
     /// Its reflection prompts, in order.
     pub(crate) reflections: Vec<Prompt>,
-    /// Its share of the search index: as the mentor edition searches it,
-    /// and as the facilitator edition does (on its own page only).
-    pub(crate) search: [Entry; 2],
+    /// Its share of the search index, as the mentor edition searches it
+    /// (on its own page only).
+    pub(crate) search: Entry,
+    /// As the facilitator edition searches it, when that differs (the
+    /// module has facilitator notes).
+    pub(crate) facilitator_search: Option<Entry>,
     /// Problems in its quiz and reflection blocks.
     pub(crate) diagnostics: Diagnostics,
 }
@@ -64,7 +67,10 @@ impl CompiledModule {
 
     /// The search entry of the mentor edition, or of the facilitator edition.
     pub(crate) fn search(&self, facilitator: bool) -> &Entry {
-        &self.search[usize::from(facilitator)]
+        match &self.facilitator_search {
+            Some(entry) if facilitator => entry,
+            _ => &self.search,
+        }
     }
 }
 
@@ -106,6 +112,8 @@ pub(crate) enum Placement<'a> {
         root: &'a str,
         /// The paths of the modules in the document.
         members: &'a HashSet<&'a str>,
+        /// A hash of `members` (taken once per document, for cache keys).
+        members_key: u64,
     },
 }
 
@@ -222,7 +230,7 @@ impl<'a> Where<'a> {
                 to_modules: String::new(),
                 ..Self::page("../")
             },
-            Placement::Document { root, members } => Self {
+            Placement::Document { root, members, .. } => Self {
                 prefix: anchor_prefix(&m.slug),
                 inside: Some(members),
                 ..Self::page(root)
@@ -264,11 +272,11 @@ pub(crate) fn module_key(fingerprint: u64, m: &Module, placement: Placement<'_>)
         m.source_hash.hash(&mut h);
     }
     m.path.hash(&mut h);
-    if let Placement::Document { root, members } = placement {
-        root.hash(&mut h);
-        let mut members: Vec<&&str> = members.iter().collect();
-        members.sort();
-        members.hash(&mut h);
+    if let Placement::Document {
+        root, members_key, ..
+    } = placement
+    {
+        (root, members_key).hash(&mut h);
     }
     h.finish()
 }
@@ -329,16 +337,20 @@ pub(crate) fn compile_module(
         };
         let mut rendered = markdown::render(m.body(), &ctx);
         let mut module = CompiledModule::default();
+        let sections = std::mem::take(&mut rendered.sections);
         if matches!(placement, Placement::Page) {
-            let entry = |facilitator| {
-                Entry::new(
-                    &m.title,
-                    m.summary.as_deref(),
-                    &rendered.sections,
-                    facilitator,
-                )
-            };
-            module.search = [entry(false), entry(true)];
+            let entry =
+                |facilitator| Entry::new(&m.title, m.summary.as_deref(), &sections, facilitator);
+            module.search = entry(false);
+            let has_notes = sections
+                .iter()
+                .any(|s| s.facilitator_only || !s.facilitator_text.is_empty());
+            module.facilitator_search = has_notes.then(|| entry(true));
+        } else {
+            // A printed document needs only the body: its links and
+            // headings were checked on the module's page.
+            rendered.headings = Vec::new();
+            rendered.links = Vec::new();
         }
         let mut count = 0;
         let mut body = std::mem::take(&mut rendered.body);

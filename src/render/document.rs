@@ -65,9 +65,11 @@ pub(crate) fn sections(
     let cached = cache.map(|c| (c.bodies, compile::course_fingerprint(project)));
     let lookups = Lookups::new(project);
     let inside: HashSet<&str> = members.iter().map(|m| m.path.as_str()).collect();
+    let members_key = crate::cache::hash_of(&members.iter().map(|m| &m.path).collect::<Vec<_>>());
     let placement = Placement::Document {
         root,
         members: &inside,
+        members_key,
     };
     members
         .par_iter()
