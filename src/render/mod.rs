@@ -94,13 +94,36 @@ pub(crate) struct Written {
 }
 
 /// Compiles every page template, so `check` reports theme errors too.
+/// Also: a template that reads an interface string the table lacks
+/// (`{{ ui.nxt }}`) is an error at its line, not a page that fails later.
 pub(crate) fn check_templates(theme: &Theme) -> Vec<Diagnostic> {
     let env = theme.environment();
-    crate::render::theme::PAGE_TEMPLATES
+    let mut out = Vec::new();
+    let mut names: Vec<String> = crate::render::theme::PAGE_TEMPLATES
         .iter()
-        .filter_map(|name| env.get_template(name).err())
-        .map(|e| theme.error_diagnostic(&e))
-        .collect()
+        .map(|n| (*n).to_owned())
+        .collect();
+    names.extend(theme.template_names());
+    names.sort();
+    names.dedup();
+    for name in names {
+        match env.get_template(&name) {
+            Err(e) => out.push(theme.error_diagnostic(&e)),
+            Ok(template) => {
+                let mut unknown: Vec<String> = template
+                    .undeclared_variables(true)
+                    .into_iter()
+                    .filter_map(|v| v.strip_prefix("ui.").map(str::to_owned))
+                    .filter(|key| !crate::ui::Ui::is_known(key))
+                    .collect();
+                unknown.sort();
+                for key in unknown {
+                    out.push(theme.unknown_ui_key(&name, template.source(), &key));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Renders pages from shared values into a sink.

@@ -122,6 +122,45 @@ impl Theme {
             .collect()
     }
 
+    /// Every template the theme has (`.html` and `.svg`): the embedded ones and the course's own.
+    pub(crate) fn template_names(&self) -> Vec<String> {
+        let mut names = Vec::new();
+        embedded_templates(&EMBEDDED, &mut names);
+        if self.folder.is_dir() {
+            for entry in walkdir::WalkDir::new(&self.folder)
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_file())
+            {
+                if let Ok(rel) = entry.path().strip_prefix(&self.folder)
+                    && is_template(rel)
+                {
+                    names.push(rel.to_string_lossy().replace('\\', "/"));
+                }
+            }
+        }
+        names
+    }
+
+    /// E060 for `{{ ui.<key> }}` in the template `name`, whose text is `source`.
+    pub(crate) fn unknown_ui_key(&self, name: &str, source: &str, key: &str) -> Diagnostic {
+        let help = match crate::diagnostic::suggest::did_you_mean(key, crate::ui::Ui::keys()) {
+            Some(known) => format!("did you mean `ui.{known}`?"),
+            None => "use a key from the README's table of interface strings".to_owned(),
+        };
+        let d = Diagnostic::error(
+            Code::Template,
+            format!("template error: `ui.{key}` is not an interface string"),
+        )
+        .with_help(help);
+        let path = self.template_path(name);
+        let text = format!("ui.{key}");
+        match source.find(&text) {
+            Some(at) => d.at_offset(&SourceFile::new(&path, source), at, text.len()),
+            None => d.in_file(&path),
+        }
+    }
+
     /// Where a template shown in an error lives, as a person would look for it.
     pub(crate) fn template_path(&self, name: &str) -> PathBuf {
         match safe_relative(name) {
@@ -251,6 +290,27 @@ fn embedded_files(dir: &Dir<'static>, out: &mut Vec<Asset>) {
     }
 }
 
+/// Whether a theme file is a template (`.html`, `.svg`) rather than an asset.
+fn is_template(path: &Path) -> bool {
+    !path.starts_with("assets") && path.extension().is_some_and(|x| x == "html" || x == "svg")
+}
+
+/// Every embedded template's name, relative to the theme folder.
+fn embedded_templates(dir: &Dir<'static>, out: &mut Vec<String>) {
+    for entry in dir.entries() {
+        match entry {
+            include_dir::DirEntry::Dir(d) if d.path() != Path::new("assets") => {
+                embedded_templates(d, out)
+            }
+            include_dir::DirEntry::Dir(_) => {}
+            include_dir::DirEntry::File(f) if is_template(f.path()) => {
+                out.push(f.path().to_string_lossy().replace('\\', "/"));
+            }
+            include_dir::DirEntry::File(_) => {}
+        }
+    }
+}
+
 fn embedded(name: &str) -> Option<String> {
     let rel = safe_relative(name)?;
     EMBEDDED
@@ -324,6 +384,37 @@ mod tests {
         let env = theme.environment();
         assert!(env.get_template("../Cargo.toml").is_err());
         assert!(env.get_template("/etc/passwd").is_err());
+    }
+
+    #[test]
+    fn a_template_reading_an_unknown_interface_string_is_an_error_at_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let own = dir.path().join("themes/default/partials");
+        std::fs::create_dir_all(&own).unwrap();
+        std::fs::write(own.join("extra.html"), "<p>\n{{ ui.nxt }}</p>\n").unwrap();
+        let theme = Theme::new(dir.path(), "default");
+        assert!(
+            theme
+                .template_names()
+                .contains(&"partials/extra.html".to_owned())
+        );
+        assert!(
+            theme
+                .template_names()
+                .contains(&"partials/quiz.html".to_owned())
+        );
+        let found = crate::render::check_templates(&theme);
+        assert_eq!(
+            found.len(),
+            1,
+            "the built-in templates use only known keys: {found:?}"
+        );
+        assert_eq!(
+            found[0].message,
+            "template error: `ui.nxt` is not an interface string"
+        );
+        assert_eq!(found[0].line, 2);
+        assert_eq!(found[0].help.as_deref(), Some("did you mean `ui.next`?"));
     }
 
     #[test]
