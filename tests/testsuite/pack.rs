@@ -2,11 +2,9 @@
 //! session plans, templates) and `peerprep certificates`, built from real
 //! courses and read back.
 
-mod common;
-
 use std::collections::HashSet;
 
-use common::{CourseTest, main_html, select_attr, select_text};
+use crate::common::{CourseTest, main_html, select_attr, select_text};
 
 /// Every `id` in `html` is unique and every `href="#…"` points at one.
 fn assert_anchors_resolve(html: &str) {

@@ -2,12 +2,10 @@
 //! ending by following the plain links of the built site, and scenario
 //! problems are reported with file, line and node.
 
-mod common;
-
 use std::collections::{BTreeSet, VecDeque};
 use std::path::Path;
 
-use common::{CourseTest, select_attr, select_text};
+use crate::common::{CourseTest, select_attr, select_text};
 
 /// Follows every link a learner can click (Start, choices, Continue) from a
 /// scenario's start page; returns the ending node ids reached.

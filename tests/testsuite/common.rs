@@ -2,25 +2,23 @@
 //! course into a temporary folder, change files, run the real binary, and read
 //! its output.
 
-#![allow(dead_code, unreachable_pub)]
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// A course copied into a temporary folder.
-pub struct CourseTest {
-    pub dir: tempfile::TempDir,
+pub(crate) struct CourseTest {
+    pub(crate) dir: tempfile::TempDir,
 }
 
 /// What one run of the binary did.
-pub struct Run {
-    pub code: i32,
-    pub stdout: String,
-    pub stderr: String,
+pub(crate) struct Run {
+    pub(crate) code: i32,
+    pub(crate) stdout: String,
+    pub(crate) stderr: String,
 }
 
 impl Run {
-    pub fn from(output: Output) -> Self {
+    pub(crate) fn from(output: Output) -> Self {
         Self {
             code: output.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
@@ -29,7 +27,7 @@ impl Run {
     }
 
     /// Asserts the exit code, showing the output when it differs.
-    pub fn expect_code(&self, code: i32) -> &Self {
+    pub(crate) fn expect_code(&self, code: i32) -> &Self {
         assert_eq!(
             self.code, code,
             "stdout:\n{}\nstderr:\n{}",
@@ -39,12 +37,12 @@ impl Run {
     }
 }
 
-pub fn repo_root() -> PathBuf {
+pub(crate) fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// The staging and old-output folders a build left in `dir` (none after any build that ended).
-pub fn build_leftovers(dir: &Path) -> Vec<String> {
+pub(crate) fn build_leftovers(dir: &Path) -> Vec<String> {
     std::fs::read_dir(dir)
         .expect("read")
         .filter_map(Result::ok)
@@ -53,7 +51,7 @@ pub fn build_leftovers(dir: &Path) -> Vec<String> {
         .collect()
 }
 
-pub fn copy_dir(from: &Path, to: &Path) {
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.unwrap();
         let rel = entry.path().strip_prefix(from).unwrap();
@@ -68,14 +66,14 @@ pub fn copy_dir(from: &Path, to: &Path) {
 
 impl CourseTest {
     /// A copy of `tests/fixtures/<name>`.
-    pub fn fixture(name: &str) -> Self {
+    pub(crate) fn fixture(name: &str) -> Self {
         let dir = tempfile::tempdir().unwrap();
         copy_dir(&repo_root().join("tests/fixtures").join(name), dir.path());
         Self { dir }
     }
 
     /// A copy of the bundled course (course/ and scenarios/).
-    pub fn bundled() -> Self {
+    pub(crate) fn bundled() -> Self {
         let dir = tempfile::tempdir().unwrap();
         for sub in ["course", "scenarios"] {
             let from = repo_root().join(sub);
@@ -86,12 +84,12 @@ impl CourseTest {
         Self { dir }
     }
 
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         self.dir.path()
     }
 
     /// Writes (or replaces) a file of the course.
-    pub fn write(&self, rel: &str, contents: impl AsRef<[u8]>) -> &Self {
+    pub(crate) fn write(&self, rel: &str, contents: impl AsRef<[u8]>) -> &Self {
         let path = self.path().join(rel);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, contents).unwrap();
@@ -99,7 +97,7 @@ impl CourseTest {
     }
 
     /// Replaces the fixture's module list (and drops its session plan, which names its modules).
-    pub fn set_modules(&self, list: &str) -> &Self {
+    pub(crate) fn set_modules(&self, list: &str) -> &Self {
         self.edit(
             "course/course.yaml",
             "modules:\n  - 01-welcome.md\n  - 02-features.md\n  - 03-trainer-only.md\n",
@@ -113,7 +111,7 @@ impl CourseTest {
     }
 
     /// Replaces the first `from` with `to` in a file of the course.
-    pub fn edit(&self, rel: &str, from: &str, to: &str) -> &Self {
+    pub(crate) fn edit(&self, rel: &str, from: &str, to: &str) -> &Self {
         let path = self.path().join(rel);
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.contains(from), "{rel} does not contain {from:?}");
@@ -122,11 +120,11 @@ impl CourseTest {
     }
 
     /// Runs `peerprep ARGS` with the course folder as the current folder.
-    pub fn run(&self, args: &[&str]) -> Run {
+    pub(crate) fn run(&self, args: &[&str]) -> Run {
         Run::from(self.command(args).output().unwrap())
     }
 
-    pub fn command(&self, args: &[&str]) -> Command {
+    pub(crate) fn command(&self, args: &[&str]) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_peerprep"));
         cmd.args(args)
             .current_dir(self.path())
@@ -135,16 +133,16 @@ impl CourseTest {
     }
 
     /// Reads a file of the output (or anything) relative to the course folder.
-    pub fn read(&self, rel: &str) -> String {
+    pub(crate) fn read(&self, rel: &str) -> String {
         std::fs::read_to_string(self.path().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
     }
 
-    pub fn exists(&self, rel: &str) -> bool {
+    pub(crate) fn exists(&self, rel: &str) -> bool {
         self.path().join(rel).exists()
     }
 
     /// Every file under `rel`, relative to it, sorted.
-    pub fn files(&self, rel: &str) -> Vec<String> {
+    pub(crate) fn files(&self, rel: &str) -> Vec<String> {
         let root = self.path().join(rel);
         let mut files: Vec<String> = walkdir::WalkDir::new(&root)
             .into_iter()
@@ -164,7 +162,7 @@ impl CourseTest {
 }
 
 /// Parses HTML and returns the text of every element matching `selector`.
-pub fn select_text(html: &str, selector: &str) -> Vec<String> {
+pub(crate) fn select_text(html: &str, selector: &str) -> Vec<String> {
     let doc = scraper::Html::parse_document(html);
     let sel = scraper::Selector::parse(selector).unwrap();
     doc.select(&sel)
@@ -179,7 +177,7 @@ pub fn select_text(html: &str, selector: &str) -> Vec<String> {
 }
 
 /// Every value of `attr` on elements matching `selector`.
-pub fn select_attr(html: &str, selector: &str, attr: &str) -> Vec<String> {
+pub(crate) fn select_attr(html: &str, selector: &str, attr: &str) -> Vec<String> {
     let doc = scraper::Html::parse_document(html);
     let sel = scraper::Selector::parse(selector).unwrap();
     doc.select(&sel)
@@ -188,7 +186,7 @@ pub fn select_attr(html: &str, selector: &str, attr: &str) -> Vec<String> {
 }
 
 /// The inner HTML of `<main>`.
-pub fn main_html(html: &str) -> String {
+pub(crate) fn main_html(html: &str) -> String {
     let doc = scraper::Html::parse_document(html);
     let sel = scraper::Selector::parse("main").unwrap();
     doc.select(&sel)

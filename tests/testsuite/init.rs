@@ -1,11 +1,9 @@
 //! `peerprep init`: a starter course that builds and checks clean at once.
 
-mod common;
-
 use std::process::Command;
 
-fn peerprep(dir: &std::path::Path, args: &[&str]) -> common::Run {
-    common::Run::from(
+fn peerprep(dir: &std::path::Path, args: &[&str]) -> crate::common::Run {
+    crate::common::Run::from(
         Command::new(env!("CARGO_BIN_EXE_peerprep"))
             .args(args)
             .current_dir(dir)

@@ -1,8 +1,6 @@
 //! `peerprep build` on real courses: the site it writes, read back.
 
-mod common;
-
-use common::{CourseTest, main_html, select_attr, select_text};
+use crate::common::{CourseTest, main_html, select_attr, select_text};
 
 #[test]
 fn builds_the_fixture_into_public_with_every_page() {

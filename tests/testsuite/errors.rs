@@ -1,9 +1,7 @@
 //! Every kind of problem in a course, each reported with its code, file and
 //! line, all in one run.
 
-mod common;
-
-use common::CourseTest;
+use crate::common::CourseTest;
 
 /// One broken course: (what is broken, file, find, replace, code, location).
 const CASES: &[(&str, &str, &str, &str, &str, &str)] = &[

@@ -8,13 +8,11 @@
 //! Without Chromium (or Node) this prints a loud SKIPPED line; with `CI` set,
 //! a missing browser is a failure. `.ci/run` installs both.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-use common::repo_root;
+use crate::common::repo_root;
 
 /// What the browser tests need: Chromium, and Node with the npm packages installed.
 struct Tools {
@@ -195,7 +193,7 @@ fn quizzes_and_progress_work_by_keyboard_and_without_storage() {
 #[test]
 fn search_works_by_keyboard_on_file_urls_and_escapes_snippets() {
     let Some(tools) = tools() else { return };
-    let t = common::CourseTest::fixture("minimal");
+    let t = crate::common::CourseTest::fixture("minimal");
     let features = t.read("course/02-features.md");
     t.write(
         "course/02-features.md",

@@ -1,8 +1,6 @@
 //! The command line: help, version, exit codes, `check` output formats.
 
-mod common;
-
-use common::CourseTest;
+use crate::common::CourseTest;
 
 #[test]
 fn version_and_help_with_examples() {

@@ -5,12 +5,10 @@
 //! Mounting needs root (as in CI). Elsewhere these tests print a loud
 //! SKIPPED line; with `CI` set they fail instead.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::CourseTest;
+use crate::common::CourseTest;
 
 /// A tmpfs of `size` mounted at a fresh folder, unmounted on drop.
 struct SmallDisk {
@@ -110,7 +108,7 @@ fn a_full_disk_is_a_clear_error_and_the_previous_output_stays() {
     );
     assert!(run.stderr.contains("was not changed"), "{}", run.stderr);
     assert_eq!(snapshot(&out), before, "the previous output changed");
-    let leftovers = common::build_leftovers(&disk.path());
+    let leftovers = crate::common::build_leftovers(&disk.path());
     assert!(leftovers.is_empty(), "a failed build left {leftovers:?}");
 }
 

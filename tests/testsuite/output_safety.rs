@@ -1,11 +1,9 @@
 //! The output folder: staged and swapped in whole, never half-written, and
 //! never a folder peerprep must not replace.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::CourseTest;
+use crate::common::CourseTest;
 
 #[test]
 fn a_failed_build_keeps_the_previous_output() {
@@ -190,6 +188,6 @@ fn builds_into_one_folder_take_turns() {
     }
     assert!(t.exists("public/index.html"));
     assert!(t.exists("public/.peerprep-output"));
-    let leftovers = common::build_leftovers(t.path());
+    let leftovers = crate::common::build_leftovers(t.path());
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }

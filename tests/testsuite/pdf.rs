@@ -2,11 +2,9 @@
 //! `pdftotext` and `pdftoppm`. Without Chromium or poppler these print a loud
 //! SKIPPED line; with `CI` set they fail. `.ci/run` installs both.
 
-mod common;
-
 use std::process::Command;
 
-use common::CourseTest;
+use crate::common::CourseTest;
 
 /// Whether the tools are here; a missing tool is a failure when `CI` is set.
 fn tools_present(test: &str) -> bool {

@@ -1,9 +1,7 @@
 //! `peerprep check`, deeper: links and anchors in modules, scenarios and
 //! theme overrides, and the warnings a reviewer should look at.
 
-mod common;
-
-use common::CourseTest;
+use crate::common::CourseTest;
 
 #[test]
 fn a_broken_link_in_a_theme_override_is_found_in_its_template() {

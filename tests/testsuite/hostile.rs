@@ -1,9 +1,7 @@
 //! Hostile and broken input: each case gets its clear error (or builds
 //! safely), and no field lets content run code in the built pages.
 
-mod common;
-
-use common::CourseTest;
+use crate::common::CourseTest;
 use scraper::{Html, Selector};
 
 /// Every HTML page under `dir` of the course, with its path.

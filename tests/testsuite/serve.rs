@@ -2,15 +2,13 @@
 //! HTTP requests (raw, so traversal attempts reach it unnormalised), edits
 //! to the course while it runs, and Ctrl-C.
 
-mod common;
-
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::process::{Child, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use common::CourseTest;
+use crate::common::CourseTest;
 
 /// A running `peerprep serve` and the address it printed.
 struct Server {

@@ -1,8 +1,6 @@
 //! `peerprep report` on a set of export files, checked figure by figure.
 
-mod common;
-
-use common::{CourseTest, repo_root, select_text};
+use crate::common::{CourseTest, repo_root, select_text};
 
 fn exports(names: &[&str]) -> Vec<String> {
     names

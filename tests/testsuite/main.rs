@@ -1,0 +1,20 @@
+//! peerprep's integration tests, in one test binary (as mdBook's `tests/testsuite/`):
+//! one module per area, all linking the crate once. Each test copies a fixture
+//! course into a temporary folder, runs the real `peerprep` binary and reads
+//! what it printed and wrote (see `common`).
+
+mod browser;
+mod build;
+mod check;
+mod cli;
+mod common;
+mod errors;
+mod faults;
+mod hostile;
+mod init;
+mod output_safety;
+mod pack;
+mod pdf;
+mod report;
+mod scenarios;
+mod serve;
