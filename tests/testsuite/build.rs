@@ -2,6 +2,10 @@
 
 use crate::common::{CourseTest, main_html, select_attr, select_text};
 
+crate::cases::cases! {
+    e020_unknown_variable_in_plain_text_fields,
+}
+
 #[test]
 fn builds_the_fixture_into_public_with_every_page() {
     let t = CourseTest::fixture("minimal");
@@ -595,38 +599,6 @@ fn variables_are_filled_in_plain_text_fields() {
     for page in [&module, &node, &cards] {
         assert!(!page.contains("{{"), "a variable was left unfilled");
     }
-}
-
-/// Issue 13: an unknown variable in a plain-text field is an error at the
-/// placeholder itself, with a did-you-mean, like one in Markdown.
-#[test]
-fn an_unknown_variable_in_a_plain_text_field_is_an_error_at_its_place() {
-    let t = CourseTest::fixture("minimal");
-    t.edit(
-        "scenarios/promise.yaml",
-        "label: Keep it secret.",
-        "label: \"Keep it from {{ dls }}.\"",
-    );
-    t.edit(
-        "course/01-welcome.md",
-        "  - Name who to tell",
-        "  - Name {{ schol }}",
-    );
-    let run = t.run(&["build"]);
-    run.expect_code(1);
-    for expected in [
-        "error[E020]: variable \"dls\" is not defined\n  --> scenarios/promise.yaml:35:30",
-        "did you mean \"dsl\"?",
-        "error[E020]: variable \"schol\" is not defined\n --> course/01-welcome.md:7:10",
-        "did you mean \"school\"?",
-    ] {
-        assert!(
-            run.stderr.contains(expected),
-            "missing {expected:?} in\n{}",
-            run.stderr
-        );
-    }
-    assert!(!t.exists("public"), "a failed build wrote output");
 }
 
 /// Issue 14: every block we generate is a theme partial a course can

@@ -200,182 +200,72 @@ fn no_field_lets_content_run_code() {
     assert!(run.stderr.contains("error[E004]"), "{}", run.stderr);
 }
 
-/// (what, file, contents, expected code in the output, expected exit code)
-type Case = (&'static str, &'static str, String, &'static str, i32);
+crate::cases::cases! {
+    alias_bomb,
+    duplicate_title,
+    list_for_a_number,
+    empty_module,
+    front_matter_never_closes,
+    empty_course_yaml,
+    bom_and_crlf,
+    huge_line => write_huge_line,
+    too_large => write_too_large,
+    deep_quotes => write_deep_quotes,
+    deep_lists => write_deep_lists,
+    deep_raw_html => write_deep_raw_html,
+    emphasis_runs => write_emphasis_runs,
+    link_brackets => write_link_brackets,
+    traversal_slug,
+    traversal_module_path,
+}
 
+/// The fixture's second module with `front` added to its front matter and `body` as its text.
 fn module(front: &str, body: &str) -> String {
     format!("---\ntitle: Features\noutcomes: [x]\n{front}---\n## A table\n\n{body}\n")
 }
 
-fn cases() -> Vec<Case> {
-    let aliases = format!("[{}]", vec!["*o"; 1500].join(","));
-    vec![
-        (
-            "alias bomb",
-            "course/02-features.md",
-            format!("---\ntitle: Bomb\nsummary: &o lol\noutcomes: {aliases}\n---\n## A table\n"),
-            "error[E008]",
-            1,
-        ),
-        (
-            "duplicate key",
-            "course/02-features.md",
-            module("title: Again\n", ""),
-            "error[E005]",
-            1,
-        ),
-        (
-            "wrong type",
-            "course/02-features.md",
-            module("duration: [1, 2]\n", ""),
-            "course/02-features.md:4:11",
-            1,
-        ),
-        (
-            "empty module",
-            "course/02-features.md",
-            String::new(),
-            "error[E015]",
-            1,
-        ),
-        (
-            "front matter never closes",
-            "course/02-features.md",
-            "---\ntitle: Open\n## A table\n".into(),
-            "error[E015]",
-            1,
-        ),
-        (
-            "empty course.yaml",
-            "course/course.yaml",
-            String::new(),
-            "error[E003]",
-            1,
-        ),
-        (
-            "BOM and CRLF",
-            "course/02-features.md",
-            format!(
-                "\u{feff}{}",
-                module("", "Windows lines.").replace('\n', "\r\n")
-            ),
-            "Built",
-            0,
-        ),
-        (
-            "huge line",
-            "course/02-features.md",
-            module("", &"word ".repeat(400_000)),
-            "Built",
-            0,
-        ),
-        (
-            "too large",
-            "course/02-features.md",
-            module("", &"x".repeat(5 * 1024 * 1024)),
-            "error[E007]",
-            1,
-        ),
-        (
-            "deep quotes",
-            "course/02-features.md",
-            module("", &format!("{} deep", ">".repeat(50_000))),
-            "Built",
-            0,
-        ),
-        (
-            "deep lists",
-            "course/02-features.md",
-            module(
-                "",
-                &(0..2000)
-                    .map(|i| format!("{}- item\n", "  ".repeat(i)))
-                    .collect::<String>(),
-            ),
-            "Built",
-            0,
-        ),
-        (
-            "deep raw HTML",
-            "course/02-features.md",
-            module(
-                "",
-                &format!("{}x{}", "<div>".repeat(50_000), "</div>".repeat(50_000)),
-            ),
-            "Built",
-            0,
-        ),
-        (
-            "emphasis runs",
-            "course/02-features.md",
-            module(
-                "",
-                &format!("{}x{}", "*".repeat(100_000), "_".repeat(100_000)),
-            ),
-            "Built",
-            0,
-        ),
-        (
-            "link brackets",
-            "course/02-features.md",
-            module(
-                "",
-                &format!("{}{}", "[".repeat(100_000), "](#a-table)".repeat(10_000)),
-            ),
-            "Built",
-            0,
-        ),
-        (
-            "traversal slug",
-            "course/02-features.md",
-            module("slug: ../../etc\n", ""),
-            "error[E010]",
-            1,
-        ),
-        (
-            "traversal module path",
-            "course/course.yaml",
-            String::new(),
-            "error[E043]",
-            1,
-        ),
-    ]
+fn features(t: &CourseTest, body: &str) {
+    t.write("course/02-features.md", module("", body));
 }
 
-#[test]
-fn each_broken_input_gets_its_clear_error() {
-    for (what, file, contents, expected, code) in cases() {
-        let t = CourseTest::fixture("minimal");
-        if what == "traversal module path" {
-            t.write("secret.md", "---\ntitle: Secret\n---\nSECRET\n");
-            t.edit(
-                "course/course.yaml",
-                "  - 02-features.md",
-                "  - ../secret.md",
-            );
-        } else {
-            t.write(file, &contents);
-        }
-        let run = t.run(&["build"]);
-        assert_eq!(run.code, code, "{what}: exit {}\n{}", run.code, run.stderr);
-        let all = format!("{}{}", run.stdout, run.stderr);
-        assert!(all.contains(expected), "{what}: expected {expected}\n{all}");
-        if code != 0 {
-            assert!(!t.exists("public"), "{what}: a failed build wrote output");
-            assert!(
-                run.stderr.contains(file) || what == "traversal module path",
-                "{what}: the message names no file\n{}",
-                run.stderr
-            );
-        }
-        for line in run.stderr.lines() {
-            assert!(
-                line.chars().count() < 400,
-                "{what}: a message line is {} characters",
-                line.chars().count()
-            );
-        }
-    }
+fn write_huge_line(t: &CourseTest) {
+    features(t, &"word ".repeat(400_000));
+}
+
+fn write_too_large(t: &CourseTest) {
+    features(t, &"x".repeat(5 * 1024 * 1024));
+}
+
+fn write_deep_quotes(t: &CourseTest) {
+    features(t, &format!("{} deep", ">".repeat(50_000)));
+}
+
+fn write_deep_lists(t: &CourseTest) {
+    let lists: String = (0..2000)
+        .map(|i| format!("{}- item\n", "  ".repeat(i)))
+        .collect();
+    features(t, &lists);
+}
+
+fn write_deep_raw_html(t: &CourseTest) {
+    features(
+        t,
+        &format!("{}x{}", "<div>".repeat(50_000), "</div>".repeat(50_000)),
+    );
+}
+
+fn write_emphasis_runs(t: &CourseTest) {
+    features(
+        t,
+        &format!("{}x{}", "*".repeat(100_000), "_".repeat(100_000)),
+    );
+}
+
+fn write_link_brackets(t: &CourseTest) {
+    features(
+        t,
+        &format!("{}{}", "[".repeat(100_000), "](#a-table)".repeat(10_000)),
+    );
 }
 
 #[test]

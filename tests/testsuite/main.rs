@@ -5,6 +5,7 @@
 
 mod browser;
 mod build;
+mod cases;
 mod check;
 mod cli;
 mod common;

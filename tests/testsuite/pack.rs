@@ -6,6 +6,19 @@ use std::collections::HashSet;
 
 use crate::common::{CourseTest, main_html, select_attr, select_text};
 
+crate::cases::cases! {
+    session_and_scheme_mistakes,
+    e071_names_csv_rows,
+    names_csv_without_a_name_column,
+    e006_names_csv_not_utf8 => names_not_utf8,
+    certificates_usage_errors,
+}
+
+/// A names file with a byte that is not UTF-8 on line 2.
+fn names_not_utf8(t: &CourseTest) {
+    t.write("names.csv", b"name\nS\xe9b\n".as_slice());
+}
+
 /// Every `id` in `html` is unique and every `href="#…"` points at one.
 fn assert_anchors_resolve(html: &str) {
     let ids = select_attr(html, "[id]", "id");
@@ -217,36 +230,6 @@ fn templates_are_filled_from_the_scheme() {
 }
 
 #[test]
-fn session_and_scheme_mistakes_are_located() {
-    let t = CourseTest::fixture("minimal");
-    t.edit("course/course.yaml", "      - module: 03-trainer-only.md", "      - module: 03-trainer.md\n      - activity: Break\n      - module: 02-features.md\n      - {}")
-        .edit("course/course.yaml", "start: \"09:00\"", "start: \"9am\"")
-        .edit("course/course.yaml", "apply_by: 2027-01-10", "apply_by: next week")
-        .edit("course/02-features.md", "duration: 15\n", "");
-    let run = t.run(&["check"]);
-    run.expect_code(1);
-    let e = &run.stderr;
-    assert!(e.contains("error[E018]: session item names \"03-trainer.md\", which `modules:` does not list\n  --> course/course.yaml:46:17"), "{e}");
-    assert!(e.contains("did you mean \"03-trainer-only.md\"?"), "{e}");
-    assert!(
-        e.contains(
-            "error[E019]: activity \"Break\" has no `minutes`\n  --> course/course.yaml:47:19"
-        ),
-        "{e}"
-    );
-    assert!(e.contains("error[E019]: module \"02-features.md\" has no `duration`, so the plan cannot time it\n  --> course/course.yaml:48:17"), "{e}");
-    assert!(e.contains("error[E004]: a session item needs `module:` or `activity:`\n  --> course/course.yaml:49:9"), "{e}");
-    assert!(
-        e.contains("error[E004]: the session start is not a time\n  --> course/course.yaml:39:12"),
-        "{e}"
-    );
-    assert!(
-        e.contains("error[E004]: `apply_by` is not a date\n  --> course/course.yaml:54:13"),
-        "{e}"
-    );
-}
-
-#[test]
 fn certificates_one_page_per_name_from_a_csv() {
     let t = CourseTest::fixture("minimal");
     t.write(
@@ -313,47 +296,4 @@ fn certificates_one_page_per_name_from_a_csv() {
     .expect_code(0);
     let done = t.read("done/001-sam-lee.html");
     assert!(done.contains("Certificate of completion") && done.contains("Test Course"));
-}
-
-#[test]
-fn a_malformed_names_file_is_located_and_writes_nothing() {
-    let t = CourseTest::fixture("minimal");
-    t.write("names.csv", "name,form\nSam,10A\n,10B\nAlex,10C,extra\n");
-    t.run(&["certificates", "names.csv"]).expect_code(1);
-    let run = t.run(&["certificates", "names.csv"]);
-    run.expect_code(1);
-    assert!(
-        run.stderr
-            .contains("error[E071]: this row has no name\n --> names.csv:3:1"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains(
-            "error[E071]: this row has 3 fields, but the header has 2\n --> names.csv:4:1"
-        ),
-        "{}",
-        run.stderr
-    );
-    assert!(!t.exists("certificates"));
-    t.write("names.csv", "pupil\nSam\n");
-    let run = t.run(&["certificates", "names.csv"]);
-    run.expect_code(1);
-    assert!(
-        run.stderr.contains("the first row has no `name` column"),
-        "{}",
-        run.stderr
-    );
-    t.write("names.csv", b"name\nS\xe9b\n".as_slice());
-    let run = t.run(&["certificates", "names.csv"]);
-    run.expect_code(1);
-    assert!(
-        run.stderr
-            .contains("error[E006]: file is not UTF-8 text (bad byte at line 2)\n --> names.csv"),
-        "{}",
-        run.stderr
-    );
-    t.run(&["certificates", "missing.csv"]).expect_code(2);
-    t.run(&["certificates", "names.csv", "--date", "1 March"])
-        .expect_code(2);
 }

@@ -7,6 +7,10 @@ use std::path::Path;
 
 use crate::common::{CourseTest, select_attr, select_text};
 
+crate::cases::cases! {
+    scenario_problems,
+}
+
 /// Follows every link a learner can click (Start, choices, Continue) from a
 /// scenario's start page; returns the ending node ids reached.
 fn play_every_path(site: &Path, id: &str) -> BTreeSet<String> {
@@ -172,28 +176,4 @@ fn facilitator_scenario_pages_stay_out_of_the_mentor_site() {
             "../../trainer/cards/promise.html"
         ]
     );
-}
-
-#[test]
-fn scenario_problems_are_reported_with_file_line_and_node() {
-    let t = CourseTest::fixture("minimal");
-    t.edit(
-        "scenarios/promise.yaml",
-        "goto: mixed-end",
-        "goto: mixed-ending",
-    );
-    t.edit(
-        "scenarios/promise.yaml",
-        "        goto: bad-end",
-        "        goto: good-end",
-    );
-    t.edit("course/02-features.md", "id: promise", "id: promis");
-    t.edit(
-        "scenarios/promise.yaml",
-        "like {{ dsl }} would",
-        "like {{ dls }} would",
-    );
-    let run = t.run(&["check"]);
-    run.expect_code(1);
-    insta::assert_snapshot!(run.stderr);
 }
