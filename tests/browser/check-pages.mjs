@@ -1,27 +1,34 @@
-// Page rules for a built peerprep site, in real headless Chromium.
+// Page rules for built peerprep pages, in real headless Chromium.
 //
-// Usage: node check-pages.mjs --site DIR [--screenshots DIR] [--chromium PATH]
+// Usage: node check-pages.mjs --site DIR [--screenshots DIR] [--chromium PATH] [--jobs N]
+//        node check-pages.mjs --pages LIST.json [--json REPORT.json] [--chromium PATH] [--jobs N]
 //
-// For every HTML page of the site, opened from file:// with its own CSP:
+// --site checks every HTML page under DIR (the full audit, .ci/browser-audit); --pages checks the
+// pages a JSON file lists, from any number of sites, in the same browser:
+//   {"pages": ["/abs/page.html", ...], "screenshots": [["/abs/page.html", "/abs/dir/name"], ...]}
+// (a screenshot entry writes name-phone.png and name-desktop.png). One Chromium checks N pages at
+// a time (--jobs, default 4), while the Nu HTML Checker runs beside it. --json also writes
+// {"checked": [page, ...], "failures": [{"page", "rule", "detail"}, ...]} with absolute paths.
+//
+// For every page, opened from file:// with its own CSP:
 //   - axe-core: zero violations for WCAG 2.0/2.1/2.2 A and AA, in light and dark colour schemes;
 //   - no request to any host (every non-file request is aborted and reported);
 //   - no script error, no console error, no Content-Security-Policy violation;
 //   - keyboard focus visible on every element reached with Tab;
 //   - nothing overflows at 320 px wide.
 // Then the Nu HTML Checker (vnu-jar) over every page: zero errors.
-// Screenshots of the home page and the first module page at phone and desktop widths are written to
-// --screenshots. Exits 1 with a list of failures, 0 when every page passes.
+// With --site, screenshots of the home page and the first module page at phone and desktop widths
+// are written to --screenshots. Exits 1 with a list of failures, 0 when every page passes.
 
-import { readdirSync, statSync, mkdirSync } from 'node:fs';
-import { join, relative, resolve, dirname } from 'node:path';
+import { readdirSync, readFileSync, writeFileSync, statSync, mkdirSync } from 'node:fs';
+import { join, relative, resolve, dirname, sep } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { parseArgs, launch, axe as runAxe } from './lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = parseArgs();
-const site = resolve(args.site);
-const shots = args.screenshots ? resolve(args.screenshots) : null;
+const jobs = Number(args.jobs ?? 4);
 
 function htmlFiles(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -31,29 +38,67 @@ function htmlFiles(dir) {
   });
 }
 
-const pages = htmlFiles(site).sort();
+/** The pages to check, and the screenshots to take as [page, path prefix] pairs. */
+function inputs() {
+  if (args.pages) {
+    const list = JSON.parse(readFileSync(resolve(args.pages), 'utf8'));
+    return { pages: list.pages.map((p) => resolve(p)), screenshots: list.screenshots ?? [] };
+  }
+  if (!args.site) throw new Error('give --site DIR or --pages LIST.json');
+  const site = resolve(args.site);
+  const pages = htmlFiles(site).sort();
+  const screenshots = [];
+  if (args.screenshots) {
+    const shots = resolve(args.screenshots);
+    const firstModule = pages.find((p) => p.startsWith(join(site, 'modules') + sep));
+    screenshots.push([join(site, 'index.html'), join(shots, 'home')]);
+    if (firstModule) screenshots.push([firstModule, join(shots, 'module')]);
+  }
+  return { pages, screenshots };
+}
+
+const { pages, screenshots } = inputs();
+if (pages.length === 0) throw new Error('no pages to check');
+/** Pages are named relative to the folder all of them are in. */
+const site = pages.map((p) => dirname(p)).reduce((a, b) => {
+  while (a !== b && dirname(a) !== a && !(b + sep).startsWith(a + sep)) a = dirname(a);
+  return a;
+});
 const failures = [];
-const fail = (page, rule, detail) => failures.push(`${relative(site, page)}: ${rule}: ${detail}`);
+const found = [];
+const fail = (page, rule, detail) => {
+  found.push({ page, rule, detail });
+  failures.push(`${relative(site, page)}: ${rule}: ${detail}`);
+};
 
 const browser = await launch(args.chromium);
 
-async function openPage(context, file) {
+/** A tab that checks pages one after another (reusing it keeps axe-core compiled, which is faster). */
+async function openTab(context) {
   const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(['script error', e.message]));
+  const tab = { page, problems: [] };
+  page.on('pageerror', (e) => tab.problems.push(['script error', e.message]));
   page.on('console', (m) => {
-    if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(['console', m.text()]);
+    if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) tab.problems.push(['console', m.text()]);
   });
   page.on('request', (r) => {
-    if (!r.url().startsWith('file:')) problems.push(['outside request', r.url()]);
+    if (!r.url().startsWith('file:')) tab.problems.push(['outside request', r.url()]);
   });
   await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
   await page.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-  return { page, problems };
+  return tab;
+}
+
+/** Opens `file` in the tab, fresh: desktop width, light colours, no problems recorded yet. */
+async function openPage(tab, file) {
+  tab.problems = [];
+  await tab.page.setViewportSize({ width: 1280, height: 900 });
+  await tab.page.emulateMedia({ colorScheme: 'light' });
+  await tab.page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  return tab;
 }
 
 async function axe(page, file, scheme) {
@@ -89,8 +134,8 @@ async function focusVisible(page, file) {
   for (const what of hidden) fail(file, 'focus not visible', what);
 }
 
-async function checkPage(context, file) {
-  const { page, problems } = await openPage(context, file);
+async function checkPage(tab, file) {
+  const { page, problems } = await openPage(tab, file);
   await axe(page, file, 'light');
   await axe(page, file, 'dark');
   await page.emulateMedia({ colorScheme: 'light' });
@@ -118,42 +163,69 @@ async function checkPage(context, file) {
     fail(file, 'overflow at 320 px', `page is ${overflow.scroll}px wide; ${overflow.wide.join(', ')}`);
   }
   for (const [rule, detail] of problems) fail(file, rule, detail);
-  await page.close();
 }
+
+/** The Nu HTML Checker over every page, in its own process while the browser works. */
+function runVnu() {
+  return new Promise((done) => {
+    const jar = join(here, 'node_modules/vnu-jar/build/dist/vnu.jar');
+    const java = spawn('java', ['-jar', jar, '--errors-only', '--format', 'json', ...pages]);
+    let out = '';
+    let err = '';
+    java.stdout.on('data', (d) => { out += d; });
+    java.stderr.on('data', (d) => { err += d; });
+    java.on('error', (e) => done({ error: e }));
+    // The JSON report goes to stderr.
+    java.on('close', () => done({ out: err || out }));
+  });
+}
+const vnu = runVnu();
 
 const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 const queue = [...pages];
-const workers = Array.from({ length: 3 }, async () => {
-  while (queue.length) await checkPage(context, queue.shift());
+const workers = Array.from({ length: Math.max(1, jobs) }, async () => {
+  let tab = await openTab(context);
+  while (queue.length) {
+    const file = queue.shift();
+    try {
+      await checkPage(tab, file);
+    } catch (e) {
+      fail(file, 'could not check the page', e.message);
+      await tab.page.close().catch(() => {});
+      tab = await openTab(context);
+    }
+  }
+  await tab.page.close();
 });
 await Promise.all(workers);
 
-if (shots) {
-  mkdirSync(shots, { recursive: true });
-  const firstModule = pages.find((p) => p.includes(`${join(site, 'modules')}/`));
-  for (const [name, file] of [['home', join(site, 'index.html')], ['module', firstModule]]) {
-    if (!file) continue;
-    for (const [label, width] of [['phone', 390], ['desktop', 1280]]) {
-      const ctx = await browser.newContext({ viewport: { width, height: 900 } });
-      const p = await ctx.newPage();
-      await p.goto(pathToFileURL(file).href);
-      await p.screenshot({ path: join(shots, `${name}-${label}.png`), fullPage: true });
-      await ctx.close();
-    }
-  }
-}
+await Promise.all(screenshots.flatMap(([file, prefix]) => [['phone', 390], ['desktop', 1280]].map(async ([label, width]) => {
+  mkdirSync(dirname(prefix), { recursive: true });
+  const ctx = await browser.newContext({ viewport: { width, height: 900 } });
+  const p = await ctx.newPage();
+  await p.goto(pathToFileURL(file).href);
+  await p.screenshot({ path: `${prefix}-${label}.png`, fullPage: true });
+  await ctx.close();
+})));
 await browser.close();
 
-const vnu = spawnSync('java', ['-jar', join(here, 'node_modules/vnu-jar/build/dist/vnu.jar'), '--errors-only', '--format', 'json', ...pages], { encoding: 'utf8' });
-if (vnu.error) {
-  failures.push(`Nu HTML Checker could not run: ${vnu.error.message}`);
+const checked = await vnu;
+if (checked.error) {
+  fail(site, 'Nu HTML Checker could not run', checked.error.message);
 } else {
-  const report = JSON.parse(vnu.stderr || vnu.stdout || '{"messages":[]}');
+  let report;
+  try {
+    report = JSON.parse(checked.out || '{"messages":[]}');
+  } catch {
+    fail(site, 'Nu HTML Checker failed', checked.out.slice(0, 500));
+    report = { messages: [] };
+  }
   for (const m of report.messages) {
-    fail(fileURLToPath(m.url), `html ${m.type}`, `line ${m.lastLine}: ${m.message}`);
+    fail(m.url ? fileURLToPath(m.url) : site, `html ${m.type}`, `line ${m.lastLine}: ${m.message}`);
   }
 }
 
+if (args.json) writeFileSync(resolve(args.json), JSON.stringify({ checked: pages, failures: found }, null, 1));
 console.log(`checked ${pages.length} pages in ${site}`);
 if (failures.length) {
   console.log(failures.join('\n'));
