@@ -287,6 +287,11 @@ fn the_bundled_course_builds_both_editions_cleanly() {
     let t = CourseTest::bundled();
     let check = t.run(&["check", "--deny-warnings"]);
     check.expect_code(0);
+    assert!(
+        check.stderr.contains("No problems found"),
+        "{}",
+        check.stderr
+    );
     t.run(&["build", "--deny-warnings"]).expect_code(0);
     t.run(&["build", "--edition", "facilitator", "--deny-warnings"])
         .expect_code(0);

@@ -161,6 +161,24 @@ impl CourseTest {
     }
 }
 
+/// A page parsed once, for many queries (the bundled course has hundreds of pages).
+pub(crate) struct Doc(scraper::Html);
+
+impl Doc {
+    pub(crate) fn parse(html: &str) -> Self {
+        Self(scraper::Html::parse_document(html))
+    }
+
+    /// Every value of `attr` on elements matching `selector`.
+    pub(crate) fn attr(&self, selector: &str, attr: &str) -> Vec<String> {
+        let sel = scraper::Selector::parse(selector).unwrap();
+        self.0
+            .select(&sel)
+            .filter_map(|e| e.value().attr(attr).map(str::to_owned))
+            .collect()
+    }
+}
+
 /// Parses HTML and returns the text of every element matching `selector`.
 pub(crate) fn select_text(html: &str, selector: &str) -> Vec<String> {
     let doc = scraper::Html::parse_document(html);

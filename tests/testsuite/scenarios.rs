@@ -5,7 +5,7 @@
 use std::collections::{BTreeSet, VecDeque};
 use std::path::Path;
 
-use crate::common::{CourseTest, select_attr, select_text};
+use crate::common::{CourseTest, Doc, select_attr, select_text};
 
 crate::cases::cases! {
     scenario_problems,
@@ -31,7 +31,8 @@ fn play_every_path(site: &Path, id: &str) -> BTreeSet<String> {
             "no support block on {}",
             page.display()
         );
-        for ending in select_attr(&html, "[data-ending]", "data-ending") {
+        let doc = Doc::parse(&html);
+        for ending in doc.attr("[data-ending]", "data-ending") {
             endings.insert(ending);
         }
         let here = page.parent().unwrap();
@@ -40,7 +41,7 @@ fn play_every_path(site: &Path, id: &str) -> BTreeSet<String> {
             ".choices a",
             ".scenario-actions a.button",
         ] {
-            for href in select_attr(&html, selector, "href") {
+            for href in doc.attr(selector, "href") {
                 let next = here.join(&href);
                 // "Start again" on an ending goes back to the start page: already seen.
                 queue.push_back(next);
