@@ -219,12 +219,17 @@ fn shell_words(args: &[&str]) -> String {
 /// folder, the repository) and the build times made stable.
 fn normalise(output: &str, project: &Path) -> String {
     let mut output = output.to_owned();
-    for (path, name) in [
+    let mut paths: Vec<(String, &str)> = [
         (project.to_path_buf(), "[project]"),
         (std::env::temp_dir(), "[tmp]"),
         (repo_root(), "[repo]"),
-    ] {
-        let path = path.display().to_string();
+    ]
+    .into_iter()
+    .map(|(path, name)| (path.display().to_string(), name))
+    .collect();
+    // The longest first: the project (and a clone of the repository) may be in the temporary folder.
+    paths.sort_by_key(|(path, _)| std::cmp::Reverse(path.len()));
+    for (path, name) in paths {
         let path = path.trim_end_matches('/');
         if !path.is_empty() {
             output = output.replace(path, name);
