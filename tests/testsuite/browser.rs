@@ -63,11 +63,8 @@ fn tools() -> Option<&'static Tools> {
     static TOOLS: OnceLock<Result<Tools, String>> = OnceLock::new();
     match TOOLS.get_or_init(prepare) {
         Ok(tools) => Some(tools),
-        Err(why) if std::env::var_os("CI").is_some() => {
-            panic!("browser tests cannot run in CI: {why}")
-        }
         Err(why) => {
-            eprintln!("\n==========\nSKIPPED: browser tests did not run: {why}\n==========\n");
+            crate::common::skipped(&format!("browser tests did not run: {why}"));
             None
         }
     }

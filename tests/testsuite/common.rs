@@ -37,6 +37,15 @@ impl Run {
     }
 }
 
+/// Says that a test did not run because a tool it needs is missing, or panics when `CI` is set
+/// (CI always installs the tools). The line goes straight to the terminal: libtest hides what a
+/// passing test prints with `eprintln!`, and a skipped test must not look like a passing one.
+pub(crate) fn skipped(why: &str) {
+    assert!(std::env::var_os("CI").is_none(), "cannot run in CI: {why}");
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "\n==== SKIPPED: {why} ====\n");
+}
+
 pub(crate) fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
