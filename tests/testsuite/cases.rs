@@ -282,9 +282,17 @@ fn every_case_folder_is_listed_once_and_has_its_files() {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     folders.sort();
-    assert_eq!(
-        folders, unique,
-        "each folder in tests/testsuite/cases/ is listed in exactly one `cases!` and each listed case has a folder"
+    let unlisted: Vec<&String> = folders
+        .iter()
+        .filter(|f| !unique.contains(&f.as_str()))
+        .collect();
+    let missing: Vec<&&str> = unique
+        .iter()
+        .filter(|c| !folders.iter().any(|f| f == *c))
+        .collect();
+    assert!(
+        unlisted.is_empty() && missing.is_empty(),
+        "case folders no `cases!` lists (they would never run): {unlisted:?}; listed cases without a folder: {missing:?}"
     );
     for name in &folders {
         let dir = cases_dir().join(name);
