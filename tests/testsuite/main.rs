@@ -1,7 +1,9 @@
 //! peerprep's integration tests, in one test binary (as mdBook's `tests/testsuite/`):
 //! one module per area, all linking the crate once. Each test copies a fixture
 //! course into a temporary folder, runs the real `peerprep` binary and reads
-//! what it printed and wrote (see `common`).
+//! what it printed and wrote (see `common`). Error cases are folders under
+//! `cases/`, one test each (see `cases`); the browser tests drive the scripts in
+//! `tests/browser/` (see `browser`).
 
 mod browser;
 mod build;
