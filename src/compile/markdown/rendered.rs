@@ -41,7 +41,7 @@ pub(crate) struct Link {
 /// A rendered fragment and what was found in it.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Rendered {
-    /// The typed body. For a [`Mode::Field`] fragment, one Markdown block at most.
+    /// The typed body. For a [`Mode::Field`](super::Mode::Field) fragment, one Markdown block at most.
     pub(crate) body: Body,
     /// Every heading, including those in facilitator content.
     pub(crate) headings: Vec<Heading>,
@@ -61,7 +61,7 @@ pub(crate) struct Rendered {
 }
 
 impl Rendered {
-    /// The HTML of a [`Mode::Field`] fragment (a quiz question's prompt or feedback).
+    /// The HTML of a [`Mode::Field`](super::Mode::Field) fragment (a quiz question's prompt or feedback).
     pub(crate) fn field_html(&self) -> String {
         match self.body.blocks.first() {
             Some(Block::Markdown { html }) => html.clone(),
