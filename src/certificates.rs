@@ -143,7 +143,7 @@ pub(crate) fn write(
     project_root: &Path,
     out: &Path,
 ) -> Result<(), CertificateError> {
-    let staging = Staging::new(project_root, out)?;
+    let staging = Staging::new(project_root, out, crate::write::OutputKind::Certificates)?;
     let env = theme.environment();
     let template_error =
         |e: minijinja::Error| CertificateError::Template(Box::new(theme.error_diagnostic(&e)));

@@ -211,6 +211,8 @@ impl Checker<'_> {
         for (reference, range) in &rendered.scenario_refs {
             let problem = match reference {
                 Ok(id) if ids.contains(&id.as_str()) => continue,
+                // The scenario's own errors are the cause.
+                Ok(id) if self.project.unreadable_scenarios.contains(id) => continue,
                 Ok(id) => Diagnostic::error(Code::UnknownScenario, format!("no scenario with id \"{id}\"")).with_help(
                     suggest::did_you_mean(id, ids.iter().copied())
                         .map_or_else(|| "scenarios are the files in scenarios/; the id is the file name without .yaml".to_owned(), |s| format!("did you mean \"{s}\"?")),
@@ -304,9 +306,24 @@ impl Checker<'_> {
                     )));
                     return;
                 }
-                if let Err(d) = crate::load::read::check_inside(&project.root, &relative) {
-                    out.push(at(Diagnostic::error(d.code, d.message)).with_help_opt(d.help));
+                // A linked file is published: its real place must be in course/.
+                if let Err(d) = crate::load::read::check_inside(
+                    &project.root.join("course"),
+                    Path::new(path),
+                    "course/",
+                ) {
+                    out.push(
+                        at(Diagnostic::error(d.code, d.message))
+                            .with_help("copy the file into course/ instead of linking to it"),
+                    );
                     return;
+                }
+                if !link.is_image && is_active_document(path) {
+                    out.push(at(Diagnostic::warning(
+                        Code::PublishedAsIs,
+                        format!("\"{path}\" is published as it is: any script in it runs when a learner opens it"),
+                    )
+                    .with_help("link to a PDF or an image instead, or check the file holds no script")));
                 }
                 if mentor {
                     self.checked.mentor_files.insert(path.clone());
@@ -366,4 +383,14 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+/// Whether a linked file is a document a browser runs scripts in (HTML,
+/// SVG, XML), which peerprep publishes as it is, unsanitised.
+fn is_active_document(path: &str) -> bool {
+    let extension = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    matches!(
+        extension.as_deref(),
+        Some("html" | "htm" | "xhtml" | "svg" | "svgz" | "xml" | "xht")
+    )
 }

@@ -13,7 +13,7 @@ use crate::load::yaml;
 /// Pushes a warning for each of these in `project`.
 pub(crate) fn review(project: &Project, out: &mut Diagnostics) {
     for m in &project.modules {
-        if m.outcomes.is_empty() {
+        if m.outcomes.is_empty() && !m.unread.iter().any(|f| f == "outcomes") {
             out.push(
                 Diagnostic::warning(
                     Code::ModuleNoOutcomes,

@@ -17,7 +17,9 @@ pub(crate) fn check_timing(project: &Project, out: &mut Diagnostics) {
         let Some(module) = project.module_by_path(path) else {
             continue;
         };
-        if item.minutes.is_none() && module.duration.is_none() {
+        // A misspelt or wrong `duration:` is reported where it is written.
+        let unread = module.unread.iter().any(|f| f == "duration");
+        if item.minutes.is_none() && module.duration.is_none() && !unread {
             out.push(
                 yaml::locate_str(
                     Diagnostic::error(

@@ -8,7 +8,7 @@ use crate::cmd::{Outcome, fails};
 use crate::diagnostic::Diagnostics;
 use crate::pipeline::load_and_validate;
 use crate::render::{self, RenderError};
-use crate::write::Staging;
+use crate::write::{OutputKind, Staging};
 
 /// Work done on the staged output before it is swapped in: it returns a line
 /// for the summary, or the outcome and message that stop the build.
@@ -50,7 +50,7 @@ pub(crate) fn run_with(args: &BuildArgs, quiet: bool, extra: &Extra<'_>) -> Outc
             return Outcome::Problems;
         }
     };
-    let staging = match Staging::new(&args.project_dir, &out_dir) {
+    let staging = match Staging::new(&args.project_dir, &out_dir, OutputKind::Site) {
         Ok(s) => s,
         Err(e) => {
             report(&diagnostics);

@@ -107,16 +107,13 @@ pub(crate) fn parse(
     out: &mut Diagnostics,
 ) -> Option<Quiz> {
     let line_offset = source.line_col(block.offset).0 - 1;
-    let raw: Vec<RawQuestion> = match yaml::parse_part(source, &block.yaml, line_offset) {
-        Ok(raw) => raw,
-        Err(mut d) => {
-            d.help = d.help.or_else(|| {
-                Some("a ```quiz block holds a YAML list of questions, each with id, type, prompt and its answer".to_owned())
-            });
-            out.push(d);
-            return None;
-        }
-    };
+    let raw: Vec<RawQuestion> = yaml::parse_block(
+        source,
+        &block.yaml,
+        line_offset,
+        "a ```quiz block holds a YAML list of questions, each with id, type, prompt and its answer",
+        out,
+    )?;
     let at = |d: Diagnostic, s: &Spanned<String>| yaml::locate_str(d, source, s, line_offset);
     let fill = Filler::new(config, source, line_offset);
     let mut questions = Vec::new();

@@ -39,13 +39,14 @@ pub(crate) fn parse(
     out: &mut Diagnostics,
 ) -> Vec<Prompt> {
     let line_offset = source.line_col(block.offset).0 - 1;
-    let raw: Vec<Spanned<RawPrompt>> = match yaml::parse_part(source, &block.yaml, line_offset) {
-        Ok(raw) => raw,
-        Err(mut d) => {
-            d.help = d.help.or_else(|| Some("a ```reflection block holds a YAML list of prompts: strings, or `{id: …, prompt: …}`".to_owned()));
-            out.push(d);
-            return Vec::new();
-        }
+    let Some(raw) = yaml::parse_block::<Vec<Spanned<RawPrompt>>>(
+        source,
+        &block.yaml,
+        line_offset,
+        "a ```reflection block holds a YAML list of prompts: strings, or `{id: …, prompt: …}`",
+        out,
+    ) else {
+        return Vec::new();
     };
     let fill = Filler::new(config, source, line_offset);
     let mut prompts = Vec::new();

@@ -116,6 +116,10 @@ pub(crate) enum Code {
     SlugDropsLetters,
     /// A scenario choice that scores below zero in safeguarding or confidentiality but above zero elsewhere.
     UnsafeChoiceRewarded,
+    /// A list item indented one step too far, read as more of the text above it.
+    FoldedListItem,
+    /// A linked `.html` or `.svg` file, published as it is (its scripts run).
+    PublishedAsIs,
 }
 
 impl Code {
@@ -178,6 +182,8 @@ impl Code {
         Code::ServiceNoContact,
         Code::SlugDropsLetters,
         Code::UnsafeChoiceRewarded,
+        Code::FoldedListItem,
+        Code::PublishedAsIs,
     ];
 
     /// The code as printed, e.g. `E002`.
@@ -239,6 +245,8 @@ impl Code {
             Code::ServiceNoContact => "W011",
             Code::SlugDropsLetters => "W012",
             Code::UnsafeChoiceRewarded => "W014",
+            Code::FoldedListItem => "W015",
+            Code::PublishedAsIs => "W016",
         }
     }
 }

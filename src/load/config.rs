@@ -27,7 +27,7 @@ pub(crate) const CONFIG_PATH: &str = "course/course.yaml";
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     id: Option<Spanned<String>>,
-    title: Spanned<String>,
+    title: Option<Spanned<String>>,
     subtitle: Option<String>,
     language: Option<Spanned<String>>,
     organisation: Option<String>,
@@ -40,7 +40,7 @@ struct RawConfig {
     theme: Option<Spanned<String>>,
     #[serde(default)]
     ui: OrderedMap<String>,
-    modules: Vec<Spanned<String>>,
+    modules: Option<Vec<Spanned<String>>>,
     #[serde(default)]
     self_assessment: Vec<SelfAssessment>,
     #[serde(default)]
@@ -233,27 +233,53 @@ pub(crate) fn load(source: SourceFile, diagnostics: &mut Diagnostics) -> Option<
         );
         return None;
     }
-    let raw: RawConfig = match yaml::parse(&source) {
-        Ok(raw) => raw,
-        Err(d) => {
-            diagnostics.push(d);
-            return None;
-        }
-    };
-    Some(validate(raw, source, diagnostics))
+    // A field in error is left out and reported, so that modules and
+    // scenarios are still checked in the same run.
+    let parsed = yaml::parse_all::<RawConfig>(&source, &source.text, 0, diagnostics);
+    let raw = parsed.value?;
+    Some(validate(raw, &parsed.unread, source, diagnostics))
 }
 
-fn validate(raw: RawConfig, source: SourceFile, out: &mut Diagnostics) -> Config {
-    let title = raw.title.value.trim().to_owned();
-    if title.is_empty() {
-        out.push(yaml::locate(
-            Diagnostic::error(Code::InvalidValue, "the course title is empty"),
-            &source,
-            &raw.title.referenced,
-            0,
-            1,
-        ));
-    }
+/// The model from the raw file; `unread` names fields written but not read
+/// (already reported), which are not reported again as missing.
+fn validate(
+    raw: RawConfig,
+    unread: &[String],
+    source: SourceFile,
+    out: &mut Diagnostics,
+) -> Config {
+    let missing = |field: &str, help: &str, out: &mut Diagnostics| {
+        if !unread.iter().any(|d| d == field) {
+            out.push(
+                Diagnostic::error(Code::MissingField, format!("course.yaml has no `{field}:`"))
+                    .in_file(&source.path)
+                    .with_help(help),
+            );
+        }
+    };
+    let title = match &raw.title {
+        Some(title) => {
+            let text = title.value.trim().to_owned();
+            if text.is_empty() {
+                out.push(yaml::locate(
+                    Diagnostic::error(Code::InvalidValue, "the course title is empty"),
+                    &source,
+                    &title.referenced,
+                    0,
+                    1,
+                ));
+            }
+            text
+        }
+        None => {
+            missing(
+                "title",
+                "add the course's title, e.g. `title: Peer mentor training`",
+                out,
+            );
+            String::new()
+        }
+    };
     let id = match &raw.id {
         Some(id) => {
             check_id(&source, id, "course id", out);
@@ -269,7 +295,7 @@ fn validate(raw: RawConfig, source: SourceFile, out: &mut Diagnostics) -> Config
                             "cannot make a course id from this title",
                         ),
                         &source,
-                        &raw.title,
+                        raw.title.as_ref().expect("a title, as it is not empty"),
                         0,
                     )
                     .with_help(
@@ -387,7 +413,17 @@ fn validate(raw: RawConfig, source: SourceFile, out: &mut Diagnostics) -> Config
         }
     }
     let ui = Ui::with_overrides(overrides);
-    let modules = module_entries(&source, raw.modules, out);
+    let modules = match raw.modules {
+        Some(listed) => module_entries(&source, listed, out),
+        None => {
+            missing(
+                "modules",
+                "list your module files in course order under `modules:`, e.g. `- 01-welcome.md`",
+                out,
+            );
+            Vec::new()
+        }
+    };
     let mut statement_ids = HashSet::new();
     for s in &raw.self_assessment {
         if !slug::is_valid_id(&s.id)

@@ -56,6 +56,8 @@ pub(crate) struct Project {
     pub(crate) drafts: HashSet<String>,
     /// The scenarios in `scenarios/`, sorted by file name.
     pub(crate) scenarios: Vec<Scenario>,
+    /// Ids of scenario files that did not load (their errors are reported).
+    pub(crate) unreadable_scenarios: HashSet<String>,
     /// Index of each module by its path.
     by_path: HashMap<String, usize>,
 }
@@ -183,7 +185,10 @@ pub(crate) fn load_cached(
     modules.retain(|m| !m.draft);
     check_slugs(&modules, out);
     warn_unlisted(root, &config, out);
-    let scenarios = scenario::load_all(root, &config, out);
+    let scenario::Loaded {
+        scenarios,
+        unreadable: unreadable_scenarios,
+    } = scenario::load_all(root, &config, out);
     let by_path = modules
         .iter()
         .enumerate()
@@ -195,6 +200,7 @@ pub(crate) fn load_cached(
         modules,
         drafts,
         scenarios,
+        unreadable_scenarios,
         by_path,
     }))
 }

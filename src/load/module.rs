@@ -64,6 +64,9 @@ pub(crate) struct Module {
     pub(crate) slug: String,
     /// Where the slug came from (front matter `slug:`), for collision messages.
     pub(crate) slug_at: Option<Spanned<String>>,
+    /// Front matter fields written but not read (already reported), which
+    /// later checks do not report as missing.
+    pub(crate) unread: Vec<String>,
     /// A hash of the file and course.yaml when `serve` loaded it (0 otherwise),
     /// so later cache keys need not hash the text again.
     pub(crate) source_hash: u64,
@@ -121,13 +124,10 @@ pub(crate) fn load(
             return None;
         }
     };
-    let raw: RawFrontMatter = match yaml::parse_part(&source, yaml_text, 1) {
-        Ok(raw) => raw,
-        Err(d) => {
-            out.push(d);
-            return None;
-        }
-    };
+    // A field in error is left out, so the rest of the module is still checked.
+    let parsed = yaml::parse_all::<RawFrontMatter>(&source, yaml_text, 1, out);
+    let unread = parsed.unread;
+    let raw = parsed.value?;
     let fill = Filler::new(config, &source, 1);
     let title = fill.field(&raw.title, out).trim().to_owned();
     if title.is_empty() {
@@ -221,6 +221,7 @@ pub(crate) fn load(
         edition: raw.edition,
         slug,
         slug_at: raw.slug,
+        unread,
         source_hash: 0,
         source,
     })

@@ -16,7 +16,7 @@ pub(crate) const MAX_SOURCE_BYTES: u64 = 5 * 1024 * 1024;
 /// Reads `root/relative` as course text, checking size, encoding and symlinks.
 pub(crate) fn read_source(root: &Path, relative: &Path) -> Result<SourceFile, Diagnostic> {
     let full = root.join(relative);
-    check_inside(root, relative)?;
+    check_inside(root, relative, "the project folder")?;
     let meta = std::fs::metadata(&full).map_err(|e| {
         Diagnostic::error(Code::Unreadable, format!("cannot read this file: {e}")).in_file(relative)
     })?;
@@ -55,8 +55,9 @@ pub(crate) fn read_source(root: &Path, relative: &Path) -> Result<SourceFile, Di
     }
 }
 
-/// Refuses a path whose real location (after symlinks) is outside `root`.
-pub(crate) fn check_inside(root: &Path, relative: &Path) -> Result<(), Diagnostic> {
+/// Refuses a path whose real location (after symlinks) is outside `root`,
+/// which the message calls `what` ("the project folder").
+pub(crate) fn check_inside(root: &Path, relative: &Path, what: &str) -> Result<(), Diagnostic> {
     let full = root.join(relative);
     let (Ok(real_root), Ok(real)) = (root.canonicalize(), full.canonicalize()) else {
         // Missing files are reported by the caller with a better message.
@@ -67,10 +68,7 @@ pub(crate) fn check_inside(root: &Path, relative: &Path) -> Result<(), Diagnosti
     } else {
         Err(Diagnostic::error(
             Code::SymlinkOutsideProject,
-            format!(
-                "this path leads outside the project folder (to {})",
-                real.display()
-            ),
+            format!("this path leads outside {what} (to {})", real.display()),
         )
         .in_file(relative)
         .with_help("copy the file into the project instead of linking to it"))

@@ -98,7 +98,7 @@ pub(crate) struct Written {
 /// (`{{ ui.nxt }}`) is an error at its line, not a page that fails later.
 pub(crate) fn check_templates(theme: &Theme) -> Vec<Diagnostic> {
     let env = theme.environment();
-    let mut out = Vec::new();
+    let mut out = theme.outside_project();
     let mut names: Vec<String> = crate::render::theme::PAGE_TEMPLATES
         .iter()
         .map(|n| (*n).to_owned())

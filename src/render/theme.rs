@@ -60,6 +60,8 @@ pub(crate) struct Theme {
     relative: PathBuf,
     /// The same folder, absolute.
     folder: PathBuf,
+    /// The project folder's real path: no theme file is read from outside it.
+    root: PathBuf,
 }
 
 /// One asset file to copy to `assets/` in the site.
@@ -78,6 +80,7 @@ impl Theme {
         Self {
             folder: root.join(&relative),
             relative,
+            root: root.canonicalize().unwrap_or_else(|_| root.to_path_buf()),
         }
     }
 
@@ -86,6 +89,7 @@ impl Theme {
         Self {
             relative: PathBuf::new(),
             folder: PathBuf::new(),
+            root: PathBuf::new(),
         }
     }
 
@@ -99,8 +103,8 @@ impl Theme {
         env.set_lstrip_blocks(true);
         env.set_formatter(format_value);
         env.set_auto_escape_callback(auto_escape);
-        let folder = self.folder.clone();
-        env.set_loader(move |name| load(&folder, name));
+        let theme = self.clone();
+        env.set_loader(move |name| load(&theme, name));
         env
     }
 
@@ -112,12 +116,60 @@ impl Theme {
             .into_iter()
             .filter_map(Result::ok)
             .filter(|e| {
-                e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "html")
+                self.readable(e.path()) && e.path().extension().is_some_and(|x| x == "html")
             })
             .filter_map(|e| {
                 let text = std::fs::read_to_string(e.path()).ok()?;
                 let rel = e.path().strip_prefix(&self.folder).ok()?;
                 Some((self.relative.join(rel), text))
+            })
+            .collect()
+    }
+
+    /// Whether `path` is a file the theme may read: a file (or a link to
+    /// one) whose real place is inside the project folder.
+    fn readable(&self, path: &Path) -> bool {
+        path.is_file()
+            && path
+                .canonicalize()
+                .is_ok_and(|real| real.starts_with(&self.root))
+    }
+
+    /// E050 for the theme folder, or any file or folder in it, whose real
+    /// place (after symbolic links) is outside the project folder: such files
+    /// are never read or published.
+    pub(crate) fn outside_project(&self) -> Vec<Diagnostic> {
+        let outside = |path: &Path| {
+            path.canonicalize()
+                .is_ok_and(|real| !real.starts_with(&self.root))
+        };
+        let diagnostic = |relative: PathBuf, path: &Path| {
+            let real = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+            Diagnostic::error(
+                Code::SymlinkOutsideProject,
+                format!(
+                    "this path leads outside the project folder (to {}), so it is not used",
+                    real.display()
+                ),
+            )
+            .in_file(relative)
+            .with_help("copy it into the project instead of linking to it")
+        };
+        if self.folder.as_os_str().is_empty() || !self.folder.exists() {
+            return Vec::new();
+        }
+        if outside(&self.folder) {
+            return vec![diagnostic(self.relative.clone(), &self.folder)];
+        }
+        walkdir::WalkDir::new(&self.folder)
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.path_is_symlink() && outside(e.path()))
+            .filter_map(|e| {
+                let rel = e.path().strip_prefix(&self.folder).ok()?;
+                Some(diagnostic(self.relative.join(rel), e.path()))
             })
             .collect()
     }
@@ -130,7 +182,7 @@ impl Theme {
             for entry in walkdir::WalkDir::new(&self.folder)
                 .into_iter()
                 .filter_map(Result::ok)
-                .filter(|e| e.file_type().is_file())
+                .filter(|e| self.readable(e.path()))
             {
                 if let Ok(rel) = entry.path().strip_prefix(&self.folder)
                     && is_template(rel)
@@ -164,7 +216,7 @@ impl Theme {
     /// Where a template shown in an error lives, as a person would look for it.
     pub(crate) fn template_path(&self, name: &str) -> PathBuf {
         match safe_relative(name) {
-            Some(rel) if self.folder.join(&rel).is_file() => self.relative.join(rel),
+            Some(rel) if self.readable(&self.folder.join(&rel)) => self.relative.join(rel),
             _ => Path::new("<embedded default theme>").join(name.trim_start_matches("default/")),
         }
     }
@@ -185,7 +237,8 @@ impl Theme {
                     )
                     .in_file(self.relative.join("assets"))
                 })?;
-                if !entry.file_type().is_file() {
+                // A link out of the project is E050 (`outside_project`), never read.
+                if !self.readable(entry.path()) {
                     continue;
                 }
                 let rel = entry.path().strip_prefix(&own).unwrap_or(entry.path());
@@ -218,7 +271,7 @@ impl Theme {
             return d;
         };
         let path = self.template_path(name);
-        let text = load(&self.folder, name).ok().flatten().unwrap_or_default();
+        let text = load(self, name).ok().flatten().unwrap_or_default();
         let source = SourceFile::new(&path, text);
         match (error.range(), error.line()) {
             (Some(range), _) => d.at_offset(&source, range.start, range.len()),
@@ -252,18 +305,20 @@ fn format_value(out: &mut Output, state: &State<'_, '_>, value: &Value) -> Resul
 }
 
 /// The minijinja loader: course override first, then the embedded theme.
-fn load(folder: &Path, name: &str) -> Result<Option<String>, Error> {
+/// A course file whose real place is outside the project is never read
+/// (E050 names it).
+fn load(theme: &Theme, name: &str) -> Result<Option<String>, Error> {
     if let Some(original) = name.strip_prefix("default/") {
         return Ok(embedded(original));
     }
-    if folder.as_os_str().is_empty() {
+    if theme.folder.as_os_str().is_empty() {
         return Ok(embedded(name));
     }
     let Some(rel) = safe_relative(name) else {
         return Ok(None);
     };
-    let path = folder.join(&rel);
-    if path.is_file() {
+    let path = theme.folder.join(&rel);
+    if theme.readable(&path) {
         return std::fs::read_to_string(&path).map(Some).map_err(|e| {
             Error::new(
                 ErrorKind::InvalidOperation,

@@ -57,7 +57,7 @@ pub(crate) fn write(
     ui: &Ui,
     out: &Path,
 ) -> Result<(), ReportError> {
-    let staging = Staging::new(project_root, out)?;
+    let staging = Staging::new(project_root, out, crate::write::OutputKind::Report)?;
     let env = theme.environment();
     let charts = context! {
         modules => Value::from_serialize(charts::percent_bars(ui.get(key!("report_modules")), &report.modules)),

@@ -20,8 +20,61 @@ use crate::fs::{self, IoError};
 /// The marker file in every output folder peerprep creates.
 pub(crate) const MARKER: &str = ".peerprep-output";
 
-const MARKER_TEXT: &str =
-    "This folder was made by peerprep. It is replaced on every build: do not edit files here.\n";
+/// The line of the marker file that says what the folder holds.
+const KIND_LINE: &str = "peerprep-output: ";
+
+/// What an output folder holds. Each kind replaces only its own kind, so
+/// `certificates --out public` cannot replace a built site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum OutputKind {
+    /// A course site (`build`).
+    Site,
+    /// Certificates (`certificates`).
+    Certificates,
+    /// A cohort report (`report`).
+    Report,
+}
+
+impl OutputKind {
+    /// The name written in the marker.
+    fn name(self) -> &'static str {
+        match self {
+            OutputKind::Site => "site",
+            OutputKind::Certificates => "certificates",
+            OutputKind::Report => "report",
+        }
+    }
+
+    /// The command that makes it.
+    fn command(self) -> &'static str {
+        match self {
+            OutputKind::Site => "peerprep build",
+            OutputKind::Certificates => "peerprep certificates",
+            OutputKind::Report => "peerprep report",
+        }
+    }
+
+    fn marker_text(self) -> String {
+        format!(
+            "This folder was made by `{}`. It is replaced each time: do not edit files here.\n{KIND_LINE}{}\n",
+            self.command(),
+            self.name()
+        )
+    }
+
+    /// The kind a marker file's text names (None for markers written before
+    /// kinds were recorded, which any kind may replace).
+    fn of_marker(text: &str) -> Option<Self> {
+        let name = text.lines().find_map(|l| l.strip_prefix(KIND_LINE))?.trim();
+        [
+            OutputKind::Site,
+            OutputKind::Certificates,
+            OutputKind::Report,
+        ]
+        .into_iter()
+        .find(|k| k.name() == name)
+    }
+}
 
 /// Why a build may not write to an output folder, or could not.
 #[derive(Debug)]
@@ -87,10 +140,12 @@ pub(crate) struct Staging {
 }
 
 impl Staging {
-    /// Checks `target` and creates a staging folder beside it.
-    pub(crate) fn new(project: &Path, target: &Path) -> Result<Self, WriteError> {
-        let target = absolute(target);
-        check_target(project, &target)?;
+    /// Checks `target` and creates a staging folder beside it. When `target`
+    /// is a symbolic link to a folder, the folder it names is built into (the
+    /// lock and staging folder sit beside that folder), so the link stays.
+    pub(crate) fn new(project: &Path, target: &Path, kind: OutputKind) -> Result<Self, WriteError> {
+        let target = resolve_link(&absolute(target))?;
+        check_target(project, &target, kind)?;
         let parent = target.parent().unwrap_or(Path::new("/"));
         fs::create_dir_all(parent)?;
         let lock = fs::lock_file(&sibling(&target, "lock"), || {
@@ -105,7 +160,7 @@ impl Staging {
             fs::remove_dir_all(&dir)?;
         }
         fs::create_dir_all(&dir)?;
-        fs::write(&dir.join(MARKER), MARKER_TEXT)?;
+        fs::write(&dir.join(MARKER), kind.marker_text().as_bytes())?;
         Ok(Self {
             target,
             dir,
@@ -242,8 +297,26 @@ fn real(path: &Path) -> PathBuf {
         })
 }
 
-/// Refuses an output folder that peerprep must never replace.
-pub(crate) fn check_target(project: &Path, target: &Path) -> Result<(), WriteError> {
+/// The folder a symbolic link `target` names, or `target` itself when it is
+/// no link; a link to nothing is refused.
+fn resolve_link(target: &Path) -> Result<PathBuf, WriteError> {
+    let is_link = std::fs::symlink_metadata(target).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return Ok(target.to_path_buf());
+    }
+    target.canonicalize().map_err(|_| WriteError::Unsafe {
+        path: target.to_path_buf(),
+        reason: "it is a symbolic link to a folder that does not exist; create that folder, or remove the link".to_owned(),
+    })
+}
+
+/// Refuses an output folder that peerprep must never replace, or that holds
+/// another kind of output.
+pub(crate) fn check_target(
+    project: &Path,
+    target: &Path,
+    kind: OutputKind,
+) -> Result<(), WriteError> {
     let unsafe_because = |reason: &str| WriteError::Unsafe {
         path: target.to_path_buf(),
         reason: reason.to_owned(),
@@ -276,6 +349,14 @@ pub(crate) fn check_target(project: &Path, target: &Path) -> Result<(), WriteErr
             "it is not empty and was not made by peerprep (no {MARKER} file); choose another --out or empty it first"
         )));
     }
+    let marker = std::fs::read_to_string(target_real.join(MARKER)).unwrap_or_default();
+    if let Some(other) = OutputKind::of_marker(&marker).filter(|&k| k != kind) {
+        return Err(unsafe_because(&format!(
+            "it holds the output of `{}`, which `{}` does not replace; choose another --out",
+            other.command(),
+            kind.command()
+        )));
+    }
     Ok(())
 }
 
@@ -288,26 +369,74 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let project = dir.path().join("proj");
         std::fs::create_dir_all(project.join("course")).unwrap();
-        assert!(check_target(&project, Path::new("/")).is_err());
-        assert!(check_target(&project, &project).is_err());
-        assert!(check_target(&project, dir.path()).is_err());
-        assert!(check_target(&project, &project.join("course")).is_err());
-        assert!(check_target(&project, &project.join("course/out")).is_err());
-        assert!(check_target(&project, &project.join("public")).is_ok());
+        assert!(check_target(&project, Path::new("/"), OutputKind::Site).is_err());
+        assert!(check_target(&project, &project, OutputKind::Site).is_err());
+        assert!(check_target(&project, dir.path(), OutputKind::Site).is_err());
+        assert!(check_target(&project, &project.join("course"), OutputKind::Site).is_err());
+        assert!(check_target(&project, &project.join("course/out"), OutputKind::Site).is_err());
+        assert!(check_target(&project, &project.join("public"), OutputKind::Site).is_ok());
         let foreign = dir.path().join("photos");
         std::fs::create_dir_all(&foreign).unwrap();
         std::fs::write(foreign.join("cat.jpg"), b"x").unwrap();
-        assert!(check_target(&project, &foreign).is_err());
+        assert!(check_target(&project, &foreign, OutputKind::Site).is_err());
+    }
+
+    #[test]
+    fn each_kind_of_output_replaces_only_its_own_kind() {
+        let dir = tempfile::tempdir().unwrap();
+        let project = dir.path().join("p");
+        let out = dir.path().join("public");
+        let site = Staging::new(&project, &out, OutputKind::Site).unwrap();
+        site.finish().unwrap();
+        let refused = Staging::new(&project, &out, OutputKind::Certificates).unwrap_err();
+        assert!(
+            refused
+                .to_string()
+                .contains("holds the output of `peerprep build`"),
+            "{refused}"
+        );
+        assert!(Staging::new(&project, &out, OutputKind::Site).is_ok());
+        // A marker from before kinds were recorded: any kind may replace it.
+        std::fs::write(out.join(MARKER), "This folder was made by peerprep.\n").unwrap();
+        assert!(check_target(&project, &out, OutputKind::Report).is_ok());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_output_folder_that_is_a_link_is_built_into_and_the_link_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let project = dir.path().join("p");
+        let real = dir.path().join("www");
+        let link = dir.path().join("public");
+        std::fs::create_dir_all(&real).unwrap();
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        let staging = Staging::new(&project, &link, OutputKind::Site).unwrap();
+        staging.write("index.html", b"new").unwrap();
+        staging.finish().unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(
+            std::fs::read_to_string(real.join("index.html")).unwrap(),
+            "new"
+        );
+        let dangling = dir.path().join("gone");
+        std::os::unix::fs::symlink(dir.path().join("nothing"), &dangling).unwrap();
+        let refused = Staging::new(&project, &dangling, OutputKind::Site).unwrap_err();
+        assert!(refused.to_string().contains("does not exist"), "{refused}");
     }
 
     #[test]
     fn a_dropped_staging_leaves_the_old_output() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        let first = Staging::new(dir.path().join("p").as_path(), &out).unwrap();
+        let first = Staging::new(dir.path().join("p").as_path(), &out, OutputKind::Site).unwrap();
         first.write("index.html", b"one").unwrap();
         first.finish().unwrap();
-        let second = Staging::new(dir.path().join("p").as_path(), &out).unwrap();
+        let second = Staging::new(dir.path().join("p").as_path(), &out, OutputKind::Site).unwrap();
         second.write("index.html", b"two").unwrap();
         drop(second);
         assert_eq!(
@@ -327,7 +456,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
         std::fs::create_dir_all(dir.path().join(".public.staging-1")).unwrap();
-        let staging = Staging::new(dir.path().join("p").as_path(), &out).unwrap();
+        let staging = Staging::new(dir.path().join("p").as_path(), &out, OutputKind::Site).unwrap();
         drop(staging);
         assert!(!dir.path().join(".public.staging-1").exists());
     }
@@ -340,7 +469,7 @@ mod tests {
         std::fs::create_dir_all(&old).unwrap();
         std::fs::write(old.join(MARKER), "x").unwrap();
         std::fs::write(old.join("index.html"), "previous").unwrap();
-        let staging = Staging::new(dir.path().join("p").as_path(), &out).unwrap();
+        let staging = Staging::new(dir.path().join("p").as_path(), &out, OutputKind::Site).unwrap();
         drop(staging);
         assert_eq!(
             std::fs::read_to_string(out.join("index.html")).unwrap(),

@@ -25,9 +25,17 @@ crate::cases::cases! {
     e043_link_outside_course,
     e044_mentor_links_to_facilitator_module,
     e050_symlink_out_of_the_project => symlink_out_of_the_project,
+    e050_course_file_links_out_of_course => course_file_out_of_course,
+    e050_theme_links_out_of_the_project => theme_template_out_of_the_project,
+    e050_theme_folder_links_out_of_the_project => theme_folder_out_of_the_project,
+    e042_missing_raw_html_image,
+    w016_linked_html_is_published_as_it_is,
     e060_broken_theme_template,
     e060_runtime_template_error,
     several_problems_in_several_files,
+    every_problem_in_course_yaml_and_modules_in_one_run,
+    broken_scenario_reports_only_its_cause,
+    w015_list_item_indented_too_far,
 }
 
 /// A module with a byte that is not UTF-8 on line 4, and one just over 5 MiB.
@@ -43,6 +51,31 @@ fn not_utf8_and_too_large(t: &CourseTest) {
 fn symlink_out_of_the_project(t: &CourseTest) {
     let outside = crate::common::repo_root().join("tests/fixtures/minimal/course/images/dot.svg");
     std::os::unix::fs::symlink(outside, t.path().join("course/images/link.svg")).expect("symlink");
+}
+
+/// `course/notes.txt` is a link to `secret.env` beside `course/` (issue 15).
+fn course_file_out_of_course(t: &CourseTest) {
+    t.write("secret.env", "PASSWORD=hunter2\n");
+    std::os::unix::fs::symlink("../secret.env", t.path().join("course/notes.txt"))
+        .expect("symlink");
+}
+
+/// A theme override that is a link to a template outside the project (issue 15).
+fn theme_template_out_of_the_project(t: &CourseTest) {
+    let outside = crate::common::repo_root().join("themes/default/partials/footnotes.html");
+    std::fs::create_dir_all(t.path().join("themes/default/partials")).expect("mkdir");
+    std::os::unix::fs::symlink(
+        outside,
+        t.path().join("themes/default/partials/footnotes.html"),
+    )
+    .expect("symlink");
+}
+
+/// `themes/mine` is a link to a theme folder outside the project (issue 15).
+fn theme_folder_out_of_the_project(t: &CourseTest) {
+    let outside = crate::common::repo_root().join("themes/default");
+    std::fs::create_dir_all(t.path().join("themes")).expect("mkdir");
+    std::os::unix::fs::symlink(outside, t.path().join("themes/mine")).expect("symlink");
 }
 
 #[test]

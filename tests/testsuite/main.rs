@@ -15,6 +15,7 @@ mod errors;
 mod faults;
 mod hostile;
 mod init;
+mod links;
 mod output_safety;
 mod pack;
 mod pdf;

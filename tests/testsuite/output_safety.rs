@@ -174,3 +174,67 @@ fn builds_into_one_folder_take_turns() {
     let leftovers = crate::common::build_leftovers(t.path());
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+/// Issue 15: `certificates --out public` and `report --out public` used to
+/// replace a built site without a word.
+#[test]
+fn each_command_replaces_only_its_own_kind_of_output() {
+    let t = CourseTest::fixture("minimal");
+    t.run(&["build"]).expect_code(0);
+    let site = t.read("public/index.html");
+    t.write("names.csv", "Name\nSam Lee\n");
+    let run = t.run(&[
+        "certificates",
+        "names.csv",
+        "--date",
+        "2027-02-01",
+        "--out",
+        "public",
+    ]);
+    run.expect_code(2);
+    assert!(
+        run.stderr.contains("it holds the output of `peerprep build`, which `peerprep certificates` does not replace"),
+        "{}",
+        run.stderr
+    );
+    let export = crate::common::repo_root().join("tests/fixtures/exports/alex.json");
+    let run = t.run(&["report", export.to_str().unwrap(), "--out", "public"]);
+    run.expect_code(2);
+    assert!(
+        run.stderr
+            .contains("which `peerprep report` does not replace"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(t.read("public/index.html"), site);
+    // Each kind still replaces its own.
+    t.run(&["certificates", "names.csv", "--date", "2027-02-01"])
+        .expect_code(0);
+    t.run(&["certificates", "names.csv", "--date", "2027-02-02"])
+        .expect_code(0);
+    t.run(&["build"]).expect_code(0);
+}
+
+/// Issue 15: an output folder that is a symbolic link used to be replaced by
+/// a real folder, leaving the link's target stale.
+#[cfg(unix)]
+#[test]
+fn an_output_folder_that_is_a_link_is_built_into() {
+    let t = CourseTest::fixture("minimal");
+    std::fs::create_dir_all(t.path().join("www")).unwrap();
+    std::os::unix::fs::symlink("www", t.path().join("public")).unwrap();
+    t.run(&["build"]).expect_code(0);
+    t.run(&["build"]).expect_code(0);
+    let link = std::fs::symlink_metadata(t.path().join("public")).unwrap();
+    assert!(link.file_type().is_symlink(), "the link was replaced");
+    assert!(t.exists("www/index.html") && t.exists("www/.peerprep-output"));
+    std::os::unix::fs::symlink("nowhere", t.path().join("broken")).unwrap();
+    let run = t.run(&["build", "--out", "broken"]);
+    run.expect_code(2);
+    assert!(
+        run.stderr
+            .contains("symbolic link to a folder that does not exist"),
+        "{}",
+        run.stderr
+    );
+}

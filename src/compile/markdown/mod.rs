@@ -22,6 +22,7 @@ pub(crate) mod context;
 pub(crate) mod depth;
 pub(crate) mod links;
 pub(crate) mod options;
+mod raw_html;
 pub(crate) mod rendered;
 mod sanitize;
 
@@ -86,6 +87,7 @@ pub(crate) fn render(text: &str, ctx: &Context<'_>) -> Rendered {
         ids: HashMap::new(),
         footnotes: HashMap::new(),
         footnote_refs: HashMap::new(),
+        html_rewrites: HashMap::new(),
     };
     renderer.section(0, String::new(), ctx.facilitator_only);
     let body = renderer.render_doc(text, ctx.base_offset, ctx.facilitator_only);
@@ -112,6 +114,8 @@ struct Renderer<'c, 'a> {
     footnotes: HashMap<String, usize>,
     /// How many times each footnote has been cited so far.
     footnote_refs: HashMap<String, usize>,
+    /// Relative URLs in the author's raw HTML, and what they become.
+    html_rewrites: HashMap<String, String>,
 }
 
 /// Containers a top-level block cannot sit inside.
@@ -242,7 +246,7 @@ impl Renderer<'_, '_> {
                         body.footnotes.push(Footnote {
                             id: format!("{}fn-{id}", self.ctx.anchor_prefix),
                             number,
-                            html: to_html(notes),
+                            html: to_html(notes, &self.html_rewrites),
                         });
                     }
                     continue;
@@ -300,7 +304,12 @@ impl Renderer<'_, '_> {
                         escaped(self.ctx.ui.get(key))
                     )))
                 }
-                other => other,
+                other => {
+                    if let Event::Html(html) | Event::InlineHtml(html) = &other {
+                        self.raw_html(html, source, range, &locate, facilitator);
+                    }
+                    other
+                }
             };
             match &event {
                 Event::Start(tag) if is_container(tag) => depth += 1,
@@ -331,7 +340,7 @@ impl Renderer<'_, '_> {
         if events.is_empty() {
             return;
         }
-        let html = to_html(std::mem::take(events));
+        let html = to_html(std::mem::take(events), &self.html_rewrites);
         if !html.trim().is_empty() {
             body.blocks.push(Block::Markdown { html });
         }
@@ -527,8 +536,9 @@ const PATH_SET: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
     .add(b'{')
     .add(b'}');
 
-/// Renders a run of Markdown events to sanitised HTML.
-fn to_html(events: Vec<Event<'_>>) -> String {
+/// Renders a run of Markdown events to sanitised HTML, with the author's
+/// raw HTML's relative URLs rewritten as `rewrites` says.
+fn to_html(events: Vec<Event<'_>>, rewrites: &HashMap<String, String>) -> String {
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, depth::flatten(events).into_iter());
     if html.contains(" style=\"text-align: ") {
@@ -537,7 +547,7 @@ fn to_html(events: Vec<Event<'_>>) -> String {
             .replace(" style=\"text-align: center\"", " class=\"align-center\"")
             .replace(" style=\"text-align: right\"", " class=\"align-right\"");
     }
-    sanitize::clean(&html)
+    sanitize::clean(&html, rewrites)
 }
 
 /// `text` with HTML's special characters escaped.

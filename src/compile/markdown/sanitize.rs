@@ -4,12 +4,16 @@
 //! task lists) does. peerprep's own blocks are never sanitised: the theme
 //! renders them (`compile::body`).
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, Mutex};
 
-use ammonia::Builder;
+use ammonia::{Builder, UrlRelative, UrlRelativeEvaluate};
 
-static CLEANER: LazyLock<Builder<'static>> = LazyLock::new(|| {
+static CLEANER: LazyLock<Builder<'static>> = LazyLock::new(builder);
+
+/// The rules: what the Markdown renderer writes, and no more.
+fn builder<'a>() -> Builder<'a> {
     let mut builder = Builder::default();
     builder.add_generic_attributes(["id"]);
     builder.link_rel(None);
@@ -37,11 +41,53 @@ static CLEANER: LazyLock<Builder<'static>> = LazyLock::new(|| {
     ]);
     builder.allowed_classes(classes);
     builder
-});
+}
 
-/// Cleans one fragment of HTML.
-pub(super) fn clean(html: &str) -> String {
-    CLEANER.clean(html).to_string()
+/// Cleans one fragment of HTML; relative URLs in raw HTML the author wrote
+/// (`<img src="images/a.png">`) become the URLs in `rewrites`, as Markdown
+/// links and images do.
+pub(super) fn clean(html: &str, rewrites: &HashMap<String, String>) -> String {
+    if rewrites.is_empty() {
+        return CLEANER.clean(html).to_string();
+    }
+    let mut builder = builder();
+    builder.url_relative(UrlRelative::Custom(Box::new(Rewrite(rewrites))));
+    builder.clean(html).to_string()
+}
+
+/// Rewrites relative URLs found in a map, and keeps the rest.
+struct Rewrite<'r>(&'r HashMap<String, String>);
+
+impl<'r> UrlRelativeEvaluate<'r> for Rewrite<'r> {
+    fn evaluate<'url>(&self, url: &'url str) -> Option<Cow<'url, str>> {
+        Some(match self.0.get(url) {
+            Some(to) => Cow::Owned(to.clone()),
+            None => Cow::Borrowed(url),
+        })
+    }
+}
+
+/// Notes every relative URL, and keeps it.
+struct Collect<'f>(&'f Mutex<Vec<String>>);
+
+impl<'f> UrlRelativeEvaluate<'f> for Collect<'f> {
+    fn evaluate<'url>(&self, url: &'url str) -> Option<Cow<'url, str>> {
+        if let Ok(mut found) = self.0.lock() {
+            found.push(url.to_owned());
+        }
+        Some(Cow::Borrowed(url))
+    }
+}
+
+/// The relative URLs (`src`, `href` …) in a piece of raw HTML the author
+/// wrote, as the sanitiser reads them.
+pub(super) fn relative_urls(html: &str) -> Vec<String> {
+    let found = Mutex::new(Vec::new());
+    let mut builder = builder();
+    builder.url_relative(UrlRelative::Custom(Box::new(Collect(&found))));
+    let _ = builder.clean(html);
+    drop(builder);
+    found.into_inner().unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -52,7 +98,7 @@ mod tests {
     fn strips_scripts_events_and_javascript_urls() {
         let dirty = r#"<p onclick="x()">Hi<script>alert(1)</script><iframe src="x"></iframe>
 <a href="javascript:alert(1)">a</a><img src="x.png" onerror="alert(1)" alt="ok"></p>"#;
-        let clean = clean(dirty);
+        let clean = clean(dirty, &HashMap::new());
         for bad in ["onclick", "<script", "<iframe", "javascript:", "onerror"] {
             assert!(!clean.contains(bad), "{bad} survived in {clean}");
         }
@@ -62,10 +108,26 @@ mod tests {
     #[test]
     fn keeps_generated_markup() {
         let html = r#"<h2 id="x">T</h2><table><tr><td class="align-center">1</td></tr></table><aside class="facilitator-note"><p class="facilitator-label">N</p></aside>"#;
-        let clean = clean(html);
+        let clean = clean(html, &HashMap::new());
         assert!(clean.contains(r#"<h2 id="x">"#));
         assert!(clean.contains(r#"class="align-center""#));
         // Our own blocks' markup is not the author's to write.
         assert!(!clean.contains("facilitator-note"), "{clean}");
+    }
+
+    #[test]
+    fn relative_urls_in_raw_html_are_found_and_rewritten() {
+        let html = r#"<p><img src="images/a.png" alt="A"> <a href="https://example.org/">x</a> <a href="02-b.md#c">b</a></p>"#;
+        assert_eq!(relative_urls(html), ["images/a.png", "02-b.md#c"]);
+        let rewrites = HashMap::from([(
+            "images/a.png".to_owned(),
+            "../assets/course/images/a.png".to_owned(),
+        )]);
+        let clean = clean(html, &rewrites);
+        assert!(
+            clean.contains(r#"src="../assets/course/images/a.png""#),
+            "{clean}"
+        );
+        assert!(clean.contains(r#"href="02-b.md#c""#), "{clean}");
     }
 }

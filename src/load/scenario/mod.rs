@@ -10,7 +10,7 @@
 pub(crate) mod graph;
 pub(crate) mod scores;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -222,11 +222,28 @@ impl Scenario {
     }
 }
 
+/// The scenarios of a project, and the ids of those that could not be read.
+#[derive(Debug, Default)]
+pub(crate) struct Loaded {
+    /// The scenarios read, sorted by file name.
+    pub(crate) scenarios: Vec<Scenario>,
+    /// The ids (file names, and `id:` when it could be read) of scenario
+    /// files with errors that stopped them loading: a module embedding one
+    /// is not told again that no such scenario exists.
+    pub(crate) unreadable: HashSet<String>,
+}
+
+/// The `id:` of a scenario file that did not load, if that much can be read.
+#[derive(Deserialize)]
+struct IdOnly {
+    id: Option<String>,
+}
+
 /// Loads every `scenarios/*.yaml` of the project, pushing every problem found.
-pub(crate) fn load_all(root: &Path, config: &Config, out: &mut Diagnostics) -> Vec<Scenario> {
+pub(crate) fn load_all(root: &Path, config: &Config, out: &mut Diagnostics) -> Loaded {
     let dir = root.join("scenarios");
     if !dir.is_dir() {
-        return Vec::new();
+        return Loaded::default();
     }
     let mut files: Vec<String> = walkdir::WalkDir::new(&dir)
         .max_depth(1)
@@ -239,36 +256,48 @@ pub(crate) fn load_all(root: &Path, config: &Config, out: &mut Diagnostics) -> V
         .collect();
     files.sort();
     let mut scenarios: Vec<Scenario> = Vec::new();
+    let mut unreadable = HashSet::new();
     for name in files {
         let relative = Path::new("scenarios").join(&name);
+        let stem = name.trim_end_matches(".yaml").trim_end_matches(".yml");
         let source = match crate::load::read::read_source(root, &relative) {
             Ok(s) => s,
             Err(d) => {
                 out.push(d);
+                unreadable.insert(stem.to_owned());
                 continue;
             }
         };
-        let stem = name.trim_end_matches(".yaml").trim_end_matches(".yml");
-        if let Some(s) = load(stem, source, config, out) {
-            if let Some(first) = scenarios.iter().find(|o| o.id == s.id) {
-                out.push(
-                    Diagnostic::error(
-                        Code::DuplicateSlug,
-                        format!(
-                            "scenario id \"{}\" is already used by {}",
-                            s.id,
-                            first.source.path.display()
-                        ),
-                    )
-                    .in_file(&s.source.path)
-                    .with_help("give one of them a different `id:`"),
-                );
-                continue;
-            }
-            scenarios.push(s);
+        let written_id =
+            serde_saphyr::from_str_with_options::<IdOnly>(&source.text, yaml::options())
+                .ok()
+                .and_then(|i| i.id);
+        let Some(s) = load(stem, source, config, out) else {
+            unreadable.insert(stem.to_owned());
+            unreadable.extend(written_id);
+            continue;
+        };
+        if let Some(first) = scenarios.iter().find(|o| o.id == s.id) {
+            out.push(
+                Diagnostic::error(
+                    Code::DuplicateSlug,
+                    format!(
+                        "scenario id \"{}\" is already used by {}",
+                        s.id,
+                        first.source.path.display()
+                    ),
+                )
+                .in_file(&s.source.path)
+                .with_help("give one of them a different `id:`"),
+            );
+            continue;
         }
+        scenarios.push(s);
     }
-    scenarios
+    Loaded {
+        scenarios,
+        unreadable,
+    }
 }
 
 /// Parses and validates one scenario file.
@@ -278,13 +307,9 @@ pub(crate) fn load(
     config: &Config,
     out: &mut Diagnostics,
 ) -> Option<Scenario> {
-    let raw: RawScenario = match yaml::parse(&source) {
-        Ok(raw) => raw,
-        Err(d) => {
-            out.push(d);
-            return None;
-        }
-    };
+    // Every problem in the file is reported, but a scenario with a part
+    // left out is not checked further: its graph would report what follows.
+    let raw: RawScenario = yaml::parse_all(&source, &source.text, 0, out).complete()?;
     let id = match &raw.id {
         Some(id) => {
             check_id(&source, id, "scenario id", out);

@@ -2,13 +2,19 @@
 //! every error turned into a located [`Diagnostic`].
 //!
 //! Input: a [`SourceFile`] (or a part of one, such as front matter, with the
-//! line it starts at). Output: the deserialised value, or one diagnostic
-//! pointing at the line and column the parser reported.
+//! line it starts at). Output: the deserialised value and a located
+//! diagnostic for every problem: [`parse_all`] reads on past an entry in
+//! error ([`recover`]); `parse`, for tests, stops at the first.
+
+mod events;
+pub(crate) mod recover;
+
+pub(crate) use recover::{parse_all, parse_block};
 
 use std::marker::PhantomData;
 
 use serde::Deserialize;
-use serde::de::{DeserializeOwned, Deserializer, MapAccess, Visitor};
+use serde::de::{Deserializer, MapAccess, Visitor};
 use serde_saphyr::{Budget, DuplicateKeyPolicy, Error, Location, Options};
 
 pub(crate) use serde_saphyr::Spanned;
@@ -21,7 +27,7 @@ use crate::source::SourceFile;
 /// The deepest nesting any peerprep file may use (SPEC: 64).
 pub(crate) const MAX_DEPTH: usize = 64;
 
-fn options() -> Options {
+pub(crate) fn options() -> Options {
     let mut budget = Budget::default();
     budget.max_depth = MAX_DEPTH;
     budget.max_aliases = 1_000;
@@ -33,13 +39,16 @@ fn options() -> Options {
     options
 }
 
-/// Parses the whole of `source` as YAML.
-pub(crate) fn parse<T: DeserializeOwned>(source: &SourceFile) -> Result<T, Diagnostic> {
+/// Parses the whole of `source` as YAML, stopping at the first error.
+#[cfg(test)]
+pub(crate) fn parse<T: serde::de::DeserializeOwned>(source: &SourceFile) -> Result<T, Diagnostic> {
     parse_part(source, &source.text, 0)
 }
 
-/// Parses `text`, a part of `source` that starts after `line_offset` lines.
-pub(crate) fn parse_part<T: DeserializeOwned>(
+/// Parses `text`, a part of `source` that starts after `line_offset` lines,
+/// stopping at the first error.
+#[cfg(test)]
+pub(crate) fn parse_part<T: serde::de::DeserializeOwned>(
     source: &SourceFile,
     text: &str,
     line_offset: usize,
@@ -154,7 +163,7 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for OrderedMap<V> {
 }
 
 /// Converts a parser error into a diagnostic at the right line of the file.
-fn to_diagnostic(error: &Error, source: &SourceFile, line_offset: usize) -> Diagnostic {
+pub(super) fn to_diagnostic(error: &Error, source: &SourceFile, line_offset: usize) -> Diagnostic {
     let (code, message, help) = match (original(error), error.location()) {
         // A list or mapping where one value belongs, written whole on its
         // line (`duration: [1, 2]`), is a wrong type, not broken YAML.
@@ -184,6 +193,16 @@ fn to_diagnostic(error: &Error, source: &SourceFile, line_offset: usize) -> Diag
     }
 }
 
+/// W015 at `line:column` of `source`: a list item YAML read as text.
+pub(super) fn folded_item_warning(source: &SourceFile, line: usize, column: usize) -> Diagnostic {
+    Diagnostic::warning(
+        Code::FoldedListItem,
+        "this line is read as more of the text above, not as a new list item",
+    )
+    .at(source, line, column, 1)
+    .with_help("line its dash up with the dashes above to make it an item of its own")
+}
+
 /// Whether a line closes every `[` and `{` it opens.
 fn balanced(line: &str) -> bool {
     let count = |c: char| line.chars().filter(|&x| x == c).count();
@@ -191,7 +210,7 @@ fn balanced(line: &str) -> bool {
 }
 
 /// The error itself, without the alias and snippet wrappers around it.
-fn original(mut error: &Error) -> &Error {
+pub(super) fn original(mut error: &Error) -> &Error {
     while let Error::AliasError { error: inner, .. } | Error::WithSnippet { error: inner, .. } =
         error
     {
@@ -310,103 +329,4 @@ fn token_width(source: &SourceFile, line: usize, column: usize) -> usize {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[derive(Debug, Deserialize)]
-    #[serde(deny_unknown_fields)]
-    #[allow(dead_code)]
-    struct Doc {
-        title: String,
-        #[serde(default)]
-        duration: Option<u32>,
-    }
-
-    fn err(text: &str) -> Diagnostic {
-        let source = SourceFile::new("course/x.yaml", text);
-        parse::<Doc>(&source).unwrap_err()
-    }
-
-    #[test]
-    fn unknown_field_has_location_and_suggestion() {
-        let d = err("title: a\ntitel: b\n");
-        assert_eq!(d.code, Code::UnknownField);
-        assert_eq!((d.line, d.column), (2, 1));
-        assert_eq!(d.help.as_deref(), Some("did you mean \"title\"?"));
-    }
-
-    #[test]
-    fn duplicate_key_is_an_error() {
-        let d = err("title: a\ntitle: b\n");
-        assert_eq!(d.code, Code::DuplicateKey);
-        assert_eq!(d.line, 2);
-    }
-
-    #[test]
-    fn wrong_type_points_at_the_value() {
-        let d = err("title: a\nduration: soon\n");
-        assert_eq!(d.code, Code::InvalidValue);
-        assert_eq!(d.line, 2);
-        assert_eq!(d.message, "expected a whole number here");
-    }
-
-    #[test]
-    fn missing_field_is_reported() {
-        let d = err("duration: 5\n");
-        assert_eq!(d.code, Code::MissingField);
-        assert!(d.message.contains("title"));
-    }
-
-    #[test]
-    fn syntax_error_has_a_line() {
-        let d = err("title: [unclosed\n");
-        assert_eq!(d.code, Code::YamlSyntax);
-        assert!(d.line >= 1);
-    }
-
-    #[test]
-    fn a_list_for_one_value_is_a_wrong_type_but_an_unclosed_list_is_a_syntax_error() {
-        let source = SourceFile::new("x.yaml", "title: [a, b]\n");
-        let d = parse::<Doc>(&source).unwrap_err();
-        assert_eq!(d.code, Code::InvalidValue, "{}", d.message);
-        assert!(
-            d.message.starts_with("expected a single value"),
-            "{}",
-            d.message
-        );
-        let source = SourceFile::new("x.yaml", "title: [unclosed\n");
-        let d = parse::<Doc>(&source).unwrap_err();
-        assert_eq!(d.code, Code::YamlSyntax, "{}", d.message);
-    }
-
-    #[test]
-    fn deep_nesting_is_refused() {
-        let text = format!("title: {}{}", "[".repeat(200), "]".repeat(200));
-        let source = SourceFile::new("x.yaml", text);
-        let d = parse::<serde_json::Value>(&source).unwrap_err();
-        assert_eq!(d.code, Code::YamlTooComplex, "{}", d.message);
-    }
-
-    #[test]
-    fn alias_bomb_is_refused() {
-        let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
-        for i in 1..12 {
-            let p = i - 1;
-            text.push_str(&format!(
-                "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
-            ));
-        }
-        text.push_str("title: x\n");
-        let source = SourceFile::new("x.yaml", text);
-        let d = parse::<serde_json::Value>(&source).unwrap_err();
-        assert_eq!(d.code, Code::YamlTooComplex, "{}", d.message);
-    }
-
-    #[test]
-    fn front_matter_lines_are_offset() {
-        let source = SourceFile::new("m.md", "---\ntitle: a\ntitel: b\n---\n");
-        let d = parse_part::<Doc>(&source, "title: a\ntitel: b\n", 1).unwrap_err();
-        assert_eq!(d.line, 3);
-        assert_eq!(d.source_line.as_deref(), Some("titel: b"));
-    }
-}
+mod tests;
