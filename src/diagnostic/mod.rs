@@ -130,17 +130,23 @@ impl Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let _ = writeln!(out, "{kind}[{}]: {}", self.code.as_str(), self.message);
+        let _ = writeln!(
+            out,
+            "{kind}[{}]: {}",
+            self.code.as_str(),
+            visible(&self.message)
+        );
+        let help = self.help.as_deref().map(visible);
         let Some(path) = &self.path else {
-            if let Some(help) = &self.help {
+            if let Some(help) = &help {
                 let _ = writeln!(out, "  = help: {help}");
             }
             return out;
         };
-        let shown = display_path(path);
+        let shown = visible(&display_path(path)).into_owned();
         if self.line == 0 {
             let _ = writeln!(out, "  --> {shown}");
-            if let Some(help) = &self.help {
+            if let Some(help) = &help {
                 let _ = writeln!(out, "  = help: {help}");
             }
             return out;
@@ -152,11 +158,12 @@ impl Diagnostic {
             Some(text) => {
                 let (text, lead, width) =
                     shown_window(&text.replace('\t', "    "), self.column, self.width);
+                let (text, lead, width) = visible_window(&text, lead, width);
                 let _ = writeln!(out, "{pad} |");
                 let _ = writeln!(out, "{number} | {text}");
                 let lead = " ".repeat(lead);
                 let carets = "^".repeat(width);
-                match &self.help {
+                match &help {
                     Some(help) => {
                         let _ = writeln!(out, "{pad} | {lead}{carets} {help}");
                     }
@@ -166,7 +173,7 @@ impl Diagnostic {
                 }
             }
             None => {
-                if let Some(help) = &self.help {
+                if let Some(help) = &help {
                     let _ = writeln!(out, "{pad} = help: {help}");
                 }
             }
@@ -200,6 +207,61 @@ fn shown_window(line: &str, column: usize, width: usize) -> (String, usize, usiz
     }
     let width = width.min(end.saturating_sub(at)).max(1);
     (shown, lead, width)
+}
+
+/// Whether a character would act on the terminal or reorder the text
+/// around it instead of showing: control characters (escape sequences
+/// start with one) and the Unicode bidirectional controls.
+fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with every [hidden](is_hidden) character written as a Rust
+/// escape (`\u{1b}`), so text from a file (a learner's name, a line of a
+/// module) can never recolour, clear or reorder the terminal.
+pub(crate) fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_hidden(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// [`visible`] for a shown source line, with the carets' `lead` and `width`
+/// (in characters) moved to match.
+fn visible_window(line: &str, lead: usize, width: usize) -> (String, usize, usize) {
+    let mut out = String::new();
+    let (mut new_lead, mut new_width) = (0, 0);
+    for (i, c) in line.chars().enumerate() {
+        let shown = if is_hidden(c) {
+            c.escape_unicode().count()
+        } else {
+            1
+        };
+        if i < lead {
+            new_lead += shown;
+        } else if i < lead + width {
+            new_width += shown;
+        }
+        if is_hidden(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    // Carets may point past the end of the line (a missing value).
+    let count = line.chars().count();
+    new_lead += lead.saturating_sub(count);
+    new_width += (lead + width).saturating_sub(count.max(lead));
+    (out, new_lead, new_width)
 }
 
 /// Shows a relative path with forward slashes on every platform.
@@ -334,6 +396,31 @@ impl IntoIterator for Diagnostics {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn text_from_files_cannot_act_on_the_terminal() {
+        let source = SourceFile::new("names.csv", "\u{1b}[2J\u{202e}Sam\u{1b}[31m, x\n");
+        let d = Diagnostic::error(Code::InvalidNamesFile, "bad name \u{1b}[31mSam\u{7}")
+            .at(&source, 1, 14, 1)
+            .with_help("fix \u{202e}it");
+        let text = d.render_human();
+        assert!(!text.chars().any(is_hidden_in_output), "{text:?}");
+        assert!(text.contains("bad name \\u{1b}[31mSam\\u{7}"), "{text}");
+        assert!(text.contains("fix \\u{202e}it"), "{text}");
+        // The carets still point at the comma.
+        let lines: Vec<&str> = text.lines().collect();
+        let shown = lines[3].split_once(" | ").unwrap().1;
+        let carets = lines[4].split_once(" | ").unwrap().1;
+        assert_eq!(
+            shown.chars().nth(carets.find('^').unwrap()),
+            Some(','),
+            "{text}"
+        );
+    }
+
+    fn is_hidden_in_output(c: char) -> bool {
+        c != '\n' && is_hidden(c)
+    }
     use super::*;
 
     #[test]

@@ -121,3 +121,62 @@ fn init_writes_into_an_empty_folder_in_place() {
         .collect();
     assert_eq!(left, ["empty"], "no staging folder is left behind");
 }
+
+/// What `git status` shows in a folder (git must be installed: CI clones with it).
+fn git_status(dir: &std::path::Path) -> String {
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .args(args)
+            .current_dir(dir)
+            .output()
+            .expect("git is installed")
+    };
+    assert!(git(&["init", "-q"]).status.success());
+    String::from_utf8_lossy(&git(&["status", "--porcelain", "--untracked-files=all"]).stdout)
+        .into_owned()
+}
+
+/// Issue 15: `.public.lock` and `.facilitator.lock` showed in `git status`.
+#[test]
+fn a_new_course_ignores_what_peerprep_writes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    peerprep(dir.path(), &["init", "club"]).expect_code(0);
+    let course = dir.path().join("club");
+    peerprep(&course, &["build"]).expect_code(0);
+    peerprep(&course, &["build", "--edition", "facilitator"]).expect_code(0);
+    let status = git_status(&course);
+    for written in ["public", "facilitator", ".lock"] {
+        assert!(
+            !status.contains(written),
+            "git status shows {written}:\n{status}"
+        );
+    }
+    assert!(
+        status.contains(".gitignore") && status.contains("course/course.yaml"),
+        "{status}"
+    );
+}
+
+/// Issue 15: the same for the bundled course in this repository.
+#[test]
+fn the_repository_ignores_what_peerprep_writes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = crate::common::repo_root();
+    for part in [".gitignore", "course", "scenarios"] {
+        let from = root.join(part);
+        if from.is_dir() {
+            crate::common::copy_dir(&from, &dir.path().join(part));
+        } else {
+            std::fs::copy(&from, dir.path().join(part)).expect("copy");
+        }
+    }
+    peerprep(dir.path(), &["build"]).expect_code(0);
+    peerprep(dir.path(), &["build", "--edition", "facilitator"]).expect_code(0);
+    let status = git_status(dir.path());
+    for written in ["public/", "facilitator/", ".lock"] {
+        assert!(
+            !status.contains(written),
+            "git status shows {written}:\n{status}"
+        );
+    }
+}
