@@ -242,7 +242,76 @@ fn render(text: &str) -> markdown::Rendered {
     markdown::render(text, &ctx)
 }
 
+/// `text` (YAML) with a `x<n><name>: <value>` entry inserted before the
+/// top-level line each position picks (or at the end): keys no format knows.
+fn with_unknown_keys(text: &str, extra: &[(usize, String, usize)]) -> String {
+    const VALUES: &[&str] = &[
+        "1",
+        "[a, b]",
+        "{a: 1}",
+        "\"text\"",
+        "|\n  a block\n  of text",
+        "null",
+    ];
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    let starts: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
+        .map(|(i, _)| i)
+        .collect();
+    let mut at: Vec<(usize, String)> = extra
+        .iter()
+        .enumerate()
+        .map(|(n, (pick, name, value))| {
+            let line = starts
+                .get(pick % (starts.len() + 1))
+                .copied()
+                .unwrap_or(lines.len());
+            (
+                line,
+                format!("x{n}{name}: {}", VALUES[value % VALUES.len()]),
+            )
+        })
+        .collect();
+    at.sort_by(|a, b| b.0.cmp(&a.0));
+    for (line, entry) in at {
+        lines.insert(line, entry);
+    }
+    lines.join("\n") + "\n"
+}
+
+fn unknown_keys() -> impl Strategy<Value = Vec<(usize, String, usize)>> {
+    prop::collection::vec((0usize..64, "[a-z_]{1,8}", 0usize..6), 1..8)
+}
+
 proptest! {
+    #[test]
+    fn every_unknown_key_in_course_yaml_is_reported_and_the_rest_read(extra in unknown_keys()) {
+        let text = with_unknown_keys(COURSE, &extra);
+        let mut out = Diagnostics::new();
+        let loaded = config::load(SourceFile::new("course/course.yaml", text.clone()), &mut out);
+        let unknown = out.items().iter().filter(|d| d.code == crate::diagnostic::codes::Code::UnknownField).count();
+        prop_assert_eq!(unknown, extra.len(), "{}\n{}", text, out.render_human());
+        prop_assert_eq!(out.error_count(), extra.len(), "{}", out.render_human());
+        let loaded = loaded.expect("the rest of course.yaml is read");
+        prop_assert_eq!(loaded.modules.len(), 3);
+    }
+
+    #[test]
+    fn every_unknown_key_in_front_matter_is_reported_and_the_rest_read(extra in unknown_keys()) {
+        let (front, body) = MODULE.trim_start_matches("---\n").split_once("\n---\n").expect("front matter");
+        let text = format!("---\n{}---\n{body}", with_unknown_keys(front, &extra));
+        let mut out = Diagnostics::new();
+        let loaded = module::load("01-welcome.md", SourceFile::new("course/01-welcome.md", text.clone()), &fixture_config(), &mut out);
+        prop_assert_eq!(out.error_count(), extra.len(), "{}\n{}", text, out.render_human());
+        for d in out.items() {
+            let line = text.lines().nth(d.line - 1).unwrap_or("");
+            prop_assert!(line.starts_with('x'), "reported at {:?}", line);
+        }
+        prop_assert_eq!(loaded.expect("the rest is read").title, "Welcome");
+    }
+
     #[test]
     fn markdown_soup_renders_without_code(text in soup(MARKDOWN_TOKENS, 200)) {
         {
