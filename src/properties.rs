@@ -274,7 +274,7 @@ fn with_unknown_keys(text: &str, extra: &[(usize, String, usize)]) -> String {
             )
         })
         .collect();
-    at.sort_by(|a, b| b.0.cmp(&a.0));
+    at.sort_by_key(|a| std::cmp::Reverse(a.0));
     for (line, entry) in at {
         lines.insert(line, entry);
     }
