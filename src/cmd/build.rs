@@ -27,6 +27,7 @@ pub(crate) fn run_with(args: &BuildArgs, quiet: bool, extra: &Extra<'_>) -> Outc
         .clone()
         .unwrap_or_else(|| args.project_dir.join(args.edition.default_out()));
     let mut diagnostics = Diagnostics::new();
+    diagnostics.deny_warnings(args.deny_warnings);
     let validated = match load_and_validate(&args.project_dir, &mut diagnostics) {
         Ok(v) => v,
         Err(e) => {

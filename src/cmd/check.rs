@@ -14,6 +14,7 @@ use crate::write::memory::Memory;
 /// Runs `check` and prints every problem.
 pub(crate) fn run(args: &CheckArgs, quiet: bool) -> Outcome {
     let mut diagnostics = Diagnostics::new();
+    diagnostics.deny_warnings(args.deny_warnings);
     let modules = match load_and_validate(&args.project_dir, &mut diagnostics) {
         Ok(Some(v)) => {
             if !diagnostics.has_errors() {

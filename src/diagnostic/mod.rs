@@ -285,12 +285,19 @@ struct JsonDiagnostic<'a> {
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Diagnostics {
     items: Vec<Diagnostic>,
+    /// Warnings fail the run (`--deny-warnings`): the summary says so.
+    warnings_denied: bool,
 }
 
 impl Diagnostics {
     /// An empty list.
     pub(crate) fn new() -> Self {
         Self::default()
+    }
+
+    /// Makes warnings fail the run (`--deny-warnings`), as the summary says.
+    pub(crate) fn deny_warnings(&mut self, denied: bool) {
+        self.warnings_denied = denied;
     }
 
     /// Adds one problem.
@@ -354,11 +361,21 @@ impl Diagnostics {
         let errors = self.error_count();
         let warnings = self.warning_count();
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let denied = errors == 0 && warnings > 0 && self.warnings_denied;
         Some(format!(
-            "{}: {}, {}",
-            if errors > 0 { "failed" } else { "finished" },
+            "{}: {}, {}{}",
+            if errors > 0 || denied {
+                "failed"
+            } else {
+                "finished"
+            },
             plural(errors, "error"),
-            plural(warnings, "warning")
+            plural(warnings, "warning"),
+            if denied {
+                " (warnings fail the run: --deny-warnings)"
+            } else {
+                ""
+            }
         ))
     }
 

@@ -105,5 +105,13 @@ fn warnings_do_not_fail_unless_denied() {
     let denied = t.run(&["build", "--deny-warnings", "--out", "other"]);
     denied.expect_code(1);
     assert!(!t.exists("other"));
-    t.run(&["check", "--deny-warnings"]).expect_code(1);
+    let check = t.run(&["check", "--deny-warnings"]);
+    check.expect_code(1);
+    assert!(
+        check
+            .stderr
+            .contains("failed: 0 errors, 2 warnings (warnings fail the run: --deny-warnings)"),
+        "{}",
+        check.stderr
+    );
 }

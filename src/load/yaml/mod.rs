@@ -15,6 +15,7 @@ use std::marker::PhantomData;
 
 use serde::Deserialize;
 use serde::de::{Deserializer, MapAccess, Visitor};
+use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::{Budget, DuplicateKeyPolicy, Error, Location, Options};
 
 pub(crate) use serde_saphyr::Spanned;
@@ -26,12 +27,15 @@ use crate::source::SourceFile;
 
 /// The deepest nesting any peerprep file may use (SPEC: 64).
 pub(crate) const MAX_DEPTH: usize = 64;
+/// The most anchors, and the most aliases, one file may use (the E008
+/// message says "1,000").
+const MAX_ALIASES: usize = 1_000;
 
 pub(crate) fn options() -> Options {
     let mut budget = Budget::default();
     budget.max_depth = MAX_DEPTH;
-    budget.max_aliases = 1_000;
-    budget.max_anchors = 1_000;
+    budget.max_aliases = MAX_ALIASES;
+    budget.max_anchors = MAX_ALIASES;
     let mut options = Options::default();
     options.budget = Some(budget);
     options.duplicate_keys = DuplicateKeyPolicy::Error;
@@ -262,8 +266,22 @@ fn describe(error: &Error) -> (Code, String, Option<String>) {
             format!("\"{variant}\" is not allowed here"),
             suggest::hint(variant, expected),
         ),
-        Error::Budget { .. }
-        | Error::AliasReplayLimitExceeded { .. }
+        Error::Budget { breach, .. } => (
+            Code::YamlTooComplex,
+            match breach {
+                BudgetBreach::Depth { .. } => {
+                    format!("YAML is nested more than {MAX_DEPTH} levels deep")
+                }
+                BudgetBreach::Aliases { .. } | BudgetBreach::Anchors { .. } => {
+                    "YAML uses more than 1,000 anchors (`&name`) or aliases (`*name`)".to_owned()
+                }
+                _ => "YAML is too large or complex to read".to_owned(),
+            },
+            Some(format!(
+                "keep nesting under {MAX_DEPTH} levels and avoid chains of aliases"
+            )),
+        ),
+        Error::AliasReplayLimitExceeded { .. }
         | Error::AliasExpansionLimitExceeded { .. }
         | Error::AliasReplayStackDepthExceeded { .. }
         | Error::AliasReplayCounterOverflow { .. } => (
