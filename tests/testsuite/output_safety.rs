@@ -144,19 +144,35 @@ fn builds_into_one_folder_take_turns() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("start a build");
-    std::thread::sleep(Duration::from_millis(500));
+    // Wait (however busy the machine) until the build says it is waiting.
+    let stderr = waiting.stderr.take().expect("stderr");
+    let (said, heard) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        use std::io::BufRead;
+        let mut all = String::new();
+        for line in std::io::BufReader::new(stderr)
+            .lines()
+            .map_while(Result::ok)
+        {
+            if line.contains("Waiting for another peerprep run") {
+                let _ = said.send(());
+            }
+            all.push_str(&line);
+            all.push('\n');
+        }
+        all
+    });
+    heard
+        .recv_timeout(Duration::from_secs(60))
+        .expect("the build said it is waiting for the lock");
     assert!(
         waiting.try_wait().expect("poll").is_none(),
         "the build did not wait for the lock"
     );
     lock.unlock().expect("unlock");
     let output = waiting.wait_with_output().expect("wait");
-    assert!(output.status.success());
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        stderr.contains("Waiting for another peerprep run"),
-        "{stderr}"
-    );
+    let stderr = reader.join().expect("stderr read");
+    assert!(output.status.success(), "{stderr}");
 
     // Several at once: every one succeeds and the output is one whole build.
     let runs: Vec<_> = (0..4)

@@ -177,10 +177,52 @@ pub(super) fn to_diagnostic(error: &Error, source: &SourceFile, line_offset: usi
                     .line_text(loc.line() as usize + line_offset)
                     .is_some_and(balanced) =>
         {
+            let line = source
+                .line_text(loc.line() as usize + line_offset)
+                .unwrap_or("");
+            let key = line
+                .trim_start()
+                .trim_start_matches("- ")
+                .split_once(':')
+                .map(|(k, _)| k.trim())
+                .filter(|k| !k.is_empty() && !k.contains(['[', '{']));
             (
                 Code::InvalidValue,
                 "expected a single value (text or a number) here, not a list or mapping".to_owned(),
-                Some("check what this field takes in the README".to_owned()),
+                Some(match key {
+                    Some(key) => {
+                        format!("write one value after `{key}:`; the README says what it takes")
+                    }
+                    None => {
+                        "write one value here; the README says what this field takes".to_owned()
+                    }
+                }),
+            )
+        }
+        // `subtitle: [draft` — a list opened and never closed.
+        (Error::Unexpected { expected, .. }, Some(loc))
+            if *expected == "string scalar"
+                && source
+                    .line_text(loc.line() as usize + line_offset)
+                    .is_some_and(|l| l.contains(['[', '{'])) =>
+        {
+            let line = source
+                .line_text(loc.line() as usize + line_offset)
+                .unwrap_or("");
+            let quoted =
+                line.trim()
+                    .trim_start_matches("- ")
+                    .split_once(": ")
+                    .map(|(key, value)| {
+                        format!(": `{key}: \"{}\"`", value.trim().replace('"', "\\\""))
+                    });
+            (
+                Code::YamlSyntax,
+                "a `[` or `{` here starts a list or mapping that is never closed".to_owned(),
+                Some(format!(
+                    "close it, or if this is text, put it in quotes{}",
+                    quoted.unwrap_or_default()
+                )),
             )
         }
         (other, _) => describe(other),
@@ -338,6 +380,23 @@ fn token_width(source: &SourceFile, line: usize, column: usize) -> usize {
         return 1;
     };
     let rest: String = text.chars().skip(column.saturating_sub(1)).collect();
+    if rest.starts_with(['[', '{']) {
+        // A list or mapping written on one line: up to its closing bracket.
+        let mut depth = 0usize;
+        for (i, c) in rest.chars().enumerate() {
+            match c {
+                '[' | '{' => depth += 1,
+                ']' | '}' => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        return i + 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        return rest.trim_end().chars().count().max(1);
+    }
     let token = rest
         .split([':', ',', ']', '}'])
         .next()
