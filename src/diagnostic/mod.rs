@@ -202,9 +202,14 @@ fn shown_window(line: &str, column: usize, width: usize) -> (String, usize, usiz
     (shown, lead, width)
 }
 
-/// Shows a relative path with forward slashes on every platform.
+/// Shows a relative path with forward slashes on every platform (on Unix a
+/// backslash is part of a file name, and is kept).
 pub(crate) fn display_path(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
+    if cfg!(windows) {
+        path.to_string_lossy().replace('\\', "/")
+    } else {
+        path.to_string_lossy().into_owned()
+    }
 }
 
 /// The JSON shape of one diagnostic (`check --format json`).
