@@ -109,6 +109,14 @@ pub(crate) const DEFAULTS: &[(&str, &str)] = &[
         "import_bad",
         "That file is not a progress file for this course:",
     ),
+    (
+        "import_too_big",
+        "That file does not fit in the space this browser gives the course, so nothing was loaded: your progress is as it was.",
+    ),
+    (
+        "import_not_saved",
+        "This browser is not keeping progress (private browsing, or storage is turned off), so nothing was loaded.",
+    ),
     ("cleared", "All progress cleared."),
     ("your_name", "Your name"),
     (
