@@ -74,7 +74,7 @@ pub(crate) const DEFAULTS: &[(&str, &str)] = &[
     ),
     (
         "progress_needs_js",
-        "This page shows the modules you have visited and completed, your quiz results, the scenario endings you have found and your self-assessment. It needs JavaScript, because your progress is kept only in your own browser.",
+        "This page shows the modules you have visited and completed, your quiz results, the scenario endings you have found and your self-assessment, and lets you save them to a file, load them back or clear them. All of that needs JavaScript, because your progress is kept only in your own browser.",
     ),
     (
         "storage_unavailable",

@@ -178,7 +178,7 @@ try {
     const plain = await newPage(noJs, () => where);
     await plain.goto(url('progress.html'));
     check(await plain.isVisible('[data-needs-js]'), 'without JavaScript the page does not say it needs it');
-    check((await plain.textContent('[data-needs-js]')).includes('needs JavaScript'), 'the no-JavaScript text');
+    check((await plain.textContent('[data-needs-js]')).includes('load them back or clear them. All of that needs JavaScript'), 'the no-JavaScript text does not say that loading needs JavaScript');
     check(!(await plain.isVisible('[data-import]')), 'without JavaScript an import that cannot work is offered');
     await noJs.close();
   } else if (part === 'stored') {
