@@ -3,8 +3,10 @@
 //!
 //! Input: the CSV text: a header row with a `name` column (any case; other
 //! columns are ignored), then one row per mentor. Output: the names, or a
-//! diagnostic at the line of every malformed row. Writing the pages is
-//! [`write()`].
+//! diagnostic at the line of every malformed row (the file's text in it
+//! escaped for the terminal: a names file is as hostile as any learner's
+//! file). Writing the pages is [`write()`]; a page's file name holds at most
+//! the first 60 bytes of the name as a slug.
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -18,15 +20,20 @@ use crate::render::documents::{SchemeView, paper_css};
 use crate::render::theme::Theme;
 use crate::render::views;
 use crate::source::SourceFile;
+use crate::terminal::{escape, shorten};
 use crate::ui::key;
 use crate::write::{Sink, Staging, WriteError};
 
 /// Reads the names from `source`, pushing a diagnostic for every bad row.
 pub(crate) fn read_names(source: &SourceFile, out: &mut Diagnostics) -> Vec<String> {
+    // The names file's lines are shown under each problem: with their
+    // control characters escaped, as is all text from the file.
     let error = |line: usize, message: String, help: &str| {
-        Diagnostic::error(Code::InvalidNamesFile, message)
+        let mut d = Diagnostic::error(Code::InvalidNamesFile, escape(&message).into_owned())
             .at(source, line.max(1), 1, 1)
-            .with_help(help)
+            .with_help(escape(help).into_owned());
+        d.source_line = d.source_line.map(|l| escape(&l).into_owned());
+        d
     };
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
@@ -37,7 +44,7 @@ pub(crate) fn read_names(source: &SourceFile, out: &mut Diagnostics) -> Vec<Stri
                 .iter()
                 .position(|h| h.trim().eq_ignore_ascii_case("name"));
             if found.is_none() {
-                let seen: Vec<&str> = headers.iter().collect();
+                let seen: Vec<String> = headers.iter().map(|h| shorten(h, 40)).collect();
                 out.push(error(
                     1,
                     "the first row has no `name` column".to_owned(),
@@ -101,9 +108,23 @@ pub(crate) fn read_names(source: &SourceFile, out: &mut Diagnostics) -> Vec<Stri
     names
 }
 
-/// One certificate's file name: its number and the name as a slug.
+/// The most bytes of a name that go into its certificate's file name, so
+/// that a long name never makes a file name the system refuses (most allow
+/// 255 bytes) or a path nobody can read.
+const MAX_NAME_IN_FILE: usize = 60;
+
+/// One certificate's file name: its number and the start of the name as a
+/// slug (at most [`MAX_NAME_IN_FILE`] bytes); the number keeps it unique.
 fn file_name(n: usize, name: &str, used: &mut HashSet<String>) -> String {
-    let slug = crate::slug::slugify(name);
+    let mut slug = crate::slug::slugify(name);
+    if slug.len() > MAX_NAME_IN_FILE {
+        let mut end = MAX_NAME_IN_FILE;
+        while !slug.is_char_boundary(end) {
+            end -= 1;
+        }
+        slug.truncate(end);
+        slug.truncate(slug.trim_end_matches('-').len());
+    }
     let mut file = format!("{n:03}-{slug}.html");
     if slug.is_empty() || !used.insert(file.clone()) {
         file = format!("{n:03}.html");
@@ -241,5 +262,29 @@ mod tests {
         assert_eq!(file_name(1, "Sam Lee", &mut used), "001-sam-lee.html");
         assert_eq!(file_name(2, "Zoë", &mut used), "002-zo.html");
         assert_eq!(file_name(3, "李", &mut used), "003.html");
+    }
+
+    #[test]
+    fn a_long_name_makes_a_short_file_name_issue_15() {
+        let mut used = HashSet::new();
+        let file = file_name(7, &"Alexandra ".repeat(30), &mut used);
+        assert_eq!(
+            file,
+            "007-alexandra-alexandra-alexandra-alexandra-alexandra-alexandra.html"
+        );
+        let file = file_name(1000, &"B".repeat(10_000), &mut used);
+        assert_eq!(file, format!("1000-{}.html", "b".repeat(60)));
+    }
+
+    #[test]
+    fn a_line_shown_under_a_problem_has_its_control_characters_escaped() {
+        let mut out = Diagnostics::new();
+        read_names(
+            &SourceFile::new("names.csv", "name\nSam\u{1b}[2J,extra\n"),
+            &mut out,
+        );
+        let shown = out.items()[0].render_human();
+        assert!(!shown.contains('\u{1b}'), "{shown}");
+        assert!(shown.contains("Sam\\u{1b}[2J,extra"), "{shown}");
     }
 }

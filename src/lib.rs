@@ -41,6 +41,8 @@ pub(crate) mod report;
 pub(crate) mod serve;
 pub(crate) mod slug;
 pub(crate) mod source;
+pub(crate) mod spreadsheet;
+pub(crate) mod terminal;
 pub(crate) mod timing;
 pub(crate) mod ui;
 pub(crate) mod write;

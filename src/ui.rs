@@ -74,7 +74,7 @@ pub(crate) const DEFAULTS: &[(&str, &str)] = &[
     ),
     (
         "progress_needs_js",
-        "This page shows the modules you have visited and completed, your quiz results, the scenario endings you have found and your self-assessment. It needs JavaScript, because your progress is kept only in your own browser.",
+        "This page shows the modules you have visited and completed, your quiz results, the scenario endings you have found and your self-assessment, and lets you save them to a file, load them back or clear them. All of that needs JavaScript, because your progress is kept only in your own browser.",
     ),
     (
         "storage_unavailable",
@@ -108,6 +108,14 @@ pub(crate) const DEFAULTS: &[(&str, &str)] = &[
     (
         "import_bad",
         "That file is not a progress file for this course:",
+    ),
+    (
+        "import_too_big",
+        "That file does not fit in the space this browser gives the course, so nothing was loaded: your progress is as it was.",
+    ),
+    (
+        "import_not_saved",
+        "This browser is not keeping progress (private browsing, or storage is turned off), so nothing was loaded.",
     ),
     ("cleared", "All progress cleared."),
     ("your_name", "Your name"),

@@ -209,30 +209,9 @@ fn shown_window(line: &str, column: usize, width: usize) -> (String, usize, usiz
     (shown, lead, width)
 }
 
-/// Whether a character would act on the terminal or reorder the text
-/// around it instead of showing: control characters (escape sequences
-/// start with one) and the Unicode bidirectional controls.
-fn is_hidden(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
-
-/// `text` with every [hidden](is_hidden) character written as a Rust
-/// escape (`\u{1b}`), so text from a file (a learner's name, a line of a
-/// module) can never recolour, clear or reorder the terminal.
-pub(crate) fn visible(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(is_hidden) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if is_hidden(c) {
-            out.extend(c.escape_unicode());
-        } else {
-            out.push(c);
-        }
-    }
-    std::borrow::Cow::Owned(out)
+/// Text from a file as it may be printed: see [`crate::terminal::escape`].
+fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    crate::terminal::escape(text)
 }
 
 /// [`visible`] for a shown source line, with the carets' `lead` and `width`
@@ -241,21 +220,15 @@ fn visible_window(line: &str, lead: usize, width: usize) -> (String, usize, usiz
     let mut out = String::new();
     let (mut new_lead, mut new_width) = (0, 0);
     for (i, c) in line.chars().enumerate() {
-        let shown = if is_hidden(c) {
-            c.escape_unicode().count()
-        } else {
-            1
-        };
+        let mut buffer = [0u8; 4];
+        let shown = crate::terminal::escape(c.encode_utf8(&mut buffer));
+        let count = shown.chars().count();
         if i < lead {
-            new_lead += shown;
+            new_lead += count;
         } else if i < lead + width {
-            new_width += shown;
+            new_width += count;
         }
-        if is_hidden(c) {
-            out.extend(c.escape_unicode());
-        } else {
-            out.push(c);
-        }
+        out.push_str(&shown);
     }
     // Carets may point past the end of the line (a missing value).
     let count = line.chars().count();
@@ -264,9 +237,14 @@ fn visible_window(line: &str, lead: usize, width: usize) -> (String, usize, usiz
     (out, new_lead, new_width)
 }
 
-/// Shows a relative path with forward slashes on every platform.
+/// Shows a relative path with forward slashes on every platform (on Unix a
+/// backslash is part of a file name, and is kept).
 pub(crate) fn display_path(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
+    if cfg!(windows) {
+        path.to_string_lossy().replace('\\', "/")
+    } else {
+        path.to_string_lossy().into_owned()
+    }
 }
 
 /// The JSON shape of one diagnostic (`check --format json`).
@@ -436,7 +414,7 @@ mod tests {
     }
 
     fn is_hidden_in_output(c: char) -> bool {
-        c != '\n' && is_hidden(c)
+        c != '\n' && crate::terminal::escape(&c.to_string()) != c.to_string()
     }
     use super::*;
 

@@ -97,30 +97,122 @@ impl Rating {
     }
 }
 
+/// Why an export cannot be used, and where in the file when that is known.
+/// Text from the file in `why` is shortened and escaped for the terminal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Unusable {
+    /// What is wrong, in one sentence.
+    pub(crate) why: String,
+    /// 1-based line of the file (0 when unknown).
+    pub(crate) line: usize,
+    /// 1-based column (0 when unknown).
+    pub(crate) column: usize,
+}
+
+impl Unusable {
+    fn new(why: String) -> Self {
+        Self {
+            why,
+            line: 0,
+            column: 0,
+        }
+    }
+
+    /// From serde_json's error: its message (without the position, and with
+    /// any text from the file cut short and escaped) and its position.
+    fn from_json(lead: &str, e: &serde_json::Error) -> Self {
+        let message = e.to_string();
+        let message = match message.rfind(" at line ") {
+            Some(at) if e.line() > 0 => &message[..at],
+            _ => &message,
+        };
+        Self {
+            why: format!("{lead} ({})", crate::terminal::shorten(message, 160)),
+            line: e.line(),
+            column: e.column(),
+        }
+    }
+}
+
+/// A JSON value as a sentence names it: `the text "1"`, `the number 2`.
+fn described(value: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match value {
+        Value::Null => "null".to_owned(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => format!(
+            "the number {}",
+            crate::terminal::shorten(&n.to_string(), 40)
+        ),
+        Value::String(s) => format!("the text \"{}\"", crate::terminal::shorten(s, 60)),
+        Value::Array(_) => "a list".to_owned(),
+        Value::Object(_) => "an object".to_owned(),
+    }
+}
+
+/// The UTF-8 byte-order mark that some editors write at the start of a file.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// Reads an export of the course `course`, or says why it cannot be used.
-pub(crate) fn read(bytes: &[u8], course: &str) -> Result<ExportV1, String> {
-    let header: Header =
-        serde_json::from_slice(bytes).map_err(|e| format!("not valid JSON ({e})"))?;
+/// A byte-order mark at the start is ignored.
+pub(crate) fn read(bytes: &[u8], course: &str) -> Result<ExportV1, Unusable> {
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    let value: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| Unusable::from_json("not valid JSON", &e))?;
+    if !value.is_object() {
+        return Err(Unusable::new(format!(
+            "not a peerprep progress export (it is {}, not an object)",
+            described(&value)
+        )));
+    }
+    let header = Header::deserialize(&value).map_err(|e| Unusable::new(e.to_string()))?;
     if header.format.as_ref().and_then(|f| f.as_str()) != Some("peerprep-progress") {
-        return Err(
+        return Err(Unusable::new(
             "not a peerprep progress export (`format` is not \"peerprep-progress\")".to_owned(),
-        );
-    }
-    if header.version.as_ref().and_then(|v| v.as_u64()) != Some(1) {
-        return Err("unsupported export version (this peerprep reads version 1)".to_owned());
-    }
-    let theirs = header
-        .course
-        .as_ref()
-        .and_then(|c| c.as_str())
-        .unwrap_or("?");
-    if theirs != course {
-        return Err(format!(
-            "it is for the course \"{theirs}\", not \"{course}\""
         ));
     }
+    match &header.version {
+        Some(v) if v.as_u64() == Some(1) => {}
+        Some(v @ serde_json::Value::Number(_)) => {
+            return Err(Unusable::new(format!(
+                "unsupported export version: {} (this peerprep reads version 1)",
+                described(v)
+            )));
+        }
+        Some(v) => {
+            return Err(Unusable::new(format!(
+                "`version` must be the number 1, but it is {}",
+                described(v)
+            )));
+        }
+        None => {
+            return Err(Unusable::new(
+                "it has no `version` (this peerprep reads version 1)".to_owned(),
+            ));
+        }
+    }
+    match &header.course {
+        Some(serde_json::Value::String(theirs)) if theirs == course => {}
+        Some(serde_json::Value::String(theirs)) => {
+            return Err(Unusable::new(format!(
+                "it is for the course \"{}\", not \"{course}\"",
+                crate::terminal::shorten(theirs, 60)
+            )));
+        }
+        Some(other) => {
+            return Err(Unusable::new(format!(
+                "`course` must be text (the course id \"{course}\"), but it is {}",
+                described(other)
+            )));
+        }
+        None => {
+            return Err(Unusable::new(format!(
+                "it has no `course` (the course id \"{course}\")"
+            )));
+        }
+    }
     serde_json::from_slice(bytes)
-        .map_err(|e| format!("a part of it is not what a progress export holds ({e})"))
+        .map_err(|e| Unusable::from_json("a part of it is not what a progress export holds", &e))
 }
 
 #[cfg(test)]
@@ -148,7 +240,23 @@ mod tests {
             (r#"{"format":"x"}"#, "not a peerprep progress export"),
             (
                 r#"{"format":"peerprep-progress","version":2}"#,
-                "unsupported export version",
+                "unsupported export version: the number 2 (this peerprep reads version 1)",
+            ),
+            (
+                r#"{"format":"peerprep-progress","version":"1","course":"c"}"#,
+                "`version` must be the number 1, but it is the text \"1\"",
+            ),
+            (
+                r#"{"format":"peerprep-progress","course":"c"}"#,
+                "it has no `version`",
+            ),
+            (
+                r#"{"format":"peerprep-progress","version":1,"course":["c"]}"#,
+                "`course` must be text (the course id \"c\"), but it is a list",
+            ),
+            (
+                "[1]",
+                "not a peerprep progress export (it is a list, not an object)",
             ),
             (
                 r#"{"format":"peerprep-progress","version":1,"course":"other"}"#,
@@ -168,7 +276,28 @@ mod tests {
             ),
         ] {
             let err = read(text.as_bytes(), "c").unwrap_err();
-            assert!(err.contains(why), "{text}: {err}");
+            assert!(err.why.contains(why), "{text}: {err:?}");
         }
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_ignored_issue_15() {
+        let e = read(format!("\u{feff}{GOOD}").as_bytes(), "c").unwrap();
+        assert_eq!(e.name.as_deref(), Some("Sam"));
+    }
+
+    #[test]
+    fn a_bad_part_is_located_and_its_text_shown_short_and_escaped() {
+        let long = "\u{1b}[2J".repeat(100);
+        let text = format!(
+            "{{\"format\":\"peerprep-progress\",\"version\":1,\"course\":\"c\",\n\"scenarios\":{{\"s\":\"{}\"}}}}",
+            long.replace('\u{1b}', "\\u001b")
+        );
+        let err = read(text.as_bytes(), "c").unwrap_err();
+        assert_eq!(err.line, 2, "{err:?}");
+        assert!(err.column > 1, "{err:?}");
+        assert!(!err.why.contains('\u{1b}'), "{err:?}");
+        assert!(err.why.contains("\\u{1b}[2J"), "{err:?}");
+        assert!(err.why.chars().count() < 260, "{err:?}");
     }
 }

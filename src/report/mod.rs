@@ -5,11 +5,14 @@
 //! belong to. Output: a [`Report`] of the tables (completion per module, quiz
 //! results per question and per competency, scenario endings reached,
 //! self-assessment before and after) that [`write()`] turns into an HTML page
-//! with SVG charts and CSV files. A file that cannot be used is skipped with a
-//! warning naming it; nothing else stops the report.
+//! with SVG charts and CSV files. A file that cannot be used (not a regular
+//! file, over the size limit, given twice, not a progress export of this
+//! course) is skipped with a warning naming it ([`files`], [`export`]);
+//! nothing else stops the report.
 
 pub(crate) mod charts;
 pub(crate) mod export;
+pub(crate) mod files;
 pub(crate) mod write;
 
 use std::collections::BTreeMap;
@@ -103,7 +106,8 @@ pub(crate) struct Report {
     pub(crate) names: Vec<String>,
 }
 
-/// Reads each export file, skipping (with a warning) any that cannot be used.
+/// Reads each export file, skipping (with a warning) any that cannot be
+/// used. Paths and text from the files are escaped for the terminal.
 fn read_exports(
     files: &[PathBuf],
     course: &str,
@@ -111,31 +115,30 @@ fn read_exports(
     out: &mut Diagnostics,
 ) -> Vec<Export> {
     let mut exports = Vec::new();
-    for path in files {
-        let skip = |why: String| {
-            Diagnostic::warning(Code::ExportSkipped, format!("skipped: {why}")).in_file(path)
+    for (path, read) in files::read_all(files, MAX_EXPORT_BYTES) {
+        let shown = PathBuf::from(crate::terminal::escape(&path.to_string_lossy()).as_ref());
+        let skip = |why: &str| {
+            Diagnostic::warning(Code::ExportSkipped, format!("skipped: {why}")).in_file(&shown)
         };
-        let size = std::fs::metadata(path).map(|m| m.len());
-        let text = match size {
-            Ok(n) if n > MAX_EXPORT_BYTES => {
-                out.push(skip(format!(
-                    "file is over {} MiB",
-                    MAX_EXPORT_BYTES / 1024 / 1024
-                )));
-                continue;
-            }
-            Ok(_) => std::fs::read(path).map_err(|e| e.to_string()),
-            Err(e) => Err(e.to_string()),
-        };
-        let data = match text.and_then(|bytes| export::read(&bytes, course)) {
-            Ok(data) => data,
+        let bytes = match read {
+            Ok(bytes) => bytes,
             Err(why) => {
-                out.push(skip(why));
+                out.push(skip(&why.to_string()).with_help_opt(why.help().map(str::to_owned)));
                 continue;
             }
         };
-        let name = if anonymous { None } else { data.name.clone() };
-        exports.push(Export { name, data });
+        match export::read(&bytes, course) {
+            Ok(data) => {
+                let name = if anonymous { None } else { data.name.clone() };
+                exports.push(Export { name, data });
+            }
+            Err(unusable) => {
+                let mut d = skip(&unusable.why);
+                d.line = unusable.line;
+                d.column = unusable.column;
+                out.push(d);
+            }
+        }
     }
     exports
 }

@@ -1,5 +1,6 @@
 //! Writing the report folder: `index.html` (the theme's `report.html`, with
-//! SVG charts), `assets/style.css`, and a CSV file per table, all staged and
+//! SVG charts), `assets/style.css`, and a CSV file per table (through
+//! [`CsvFile`], so no cell runs as a spreadsheet formula), all staged and
 //! swapped in like every peerprep output.
 
 use std::path::Path;
@@ -9,6 +10,7 @@ use minijinja::{Value, context};
 use crate::diagnostic::Diagnostic;
 use crate::render::theme::Theme;
 use crate::report::{Report, Row, charts};
+use crate::spreadsheet::{Cell, CsvFile};
 use crate::ui::Ui;
 use crate::ui::key;
 use crate::write::{Sink, Staging, WriteError};
@@ -34,19 +36,19 @@ impl From<crate::fs::IoError> for ReportError {
     }
 }
 
+/// A table of rows as CSV: id, label, count, total, percent.
 fn csv_rows(header: [&str; 5], rows: &[Row]) -> Vec<u8> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record(header);
+    let mut file = CsvFile::new(&header);
     for r in rows {
-        let _ = w.write_record([
-            r.id.as_str(),
-            r.label.as_str(),
-            &r.count.to_string(),
-            &r.total.to_string(),
-            &r.percent().to_string(),
+        file.row([
+            Cell::Text(&r.id),
+            Cell::Text(&r.label),
+            r.count.into(),
+            r.total.into(),
+            r.percent().into(),
         ]);
     }
-    w.into_inner().unwrap_or_default()
+    file.into_bytes()
 }
 
 /// Writes `report` into `out` (checked and staged like every output folder).
@@ -106,8 +108,7 @@ pub(crate) fn write(
             &report.endings,
         ),
     )?;
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record([
+    let mut file = CsvFile::new(&[
         "statement",
         "text",
         "pairs",
@@ -116,23 +117,22 @@ pub(crate) fn write(
         "mean_change",
     ]);
     for r in &report.self_assessment {
-        let _ = w.write_record([
-            r.id.as_str(),
-            r.statement.as_str(),
-            &r.pairs.to_string(),
-            &format!("{:.2}", r.before),
-            &format!("{:.2}", r.after),
-            &format!("{:+.2}", r.change),
+        file.row([
+            Cell::Text(&r.id),
+            Cell::Text(&r.statement),
+            r.pairs.into(),
+            Cell::Number(format!("{:.2}", r.before)),
+            Cell::Number(format!("{:.2}", r.after)),
+            Cell::Number(format!("{:+.2}", r.change)),
         ]);
     }
-    staging.write("self-assessment.csv", &w.into_inner().unwrap_or_default())?;
+    staging.write("self-assessment.csv", &file.into_bytes())?;
     if !report.names.is_empty() {
-        let mut w = csv::Writer::from_writer(Vec::new());
-        let _ = w.write_record(["name"]);
+        let mut file = CsvFile::new(&["name"]);
         for n in &report.names {
-            let _ = w.write_record([n]);
+            file.row([Cell::Text(n)]);
         }
-        staging.write("names.csv", &w.into_inner().unwrap_or_default())?;
+        staging.write("names.csv", &file.into_bytes())?;
     }
     staging.finish()?;
     Ok(())

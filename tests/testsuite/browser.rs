@@ -25,7 +25,7 @@ use std::sync::OnceLock;
 use crate::common::{CourseTest, repo_root};
 
 /// What the browser tests need: Chromium, and Node with the npm packages installed.
-struct Tools {
+pub(crate) struct Tools {
     chromium: PathBuf,
 }
 
@@ -59,7 +59,7 @@ fn prepare() -> Result<Tools, String> {
 }
 
 /// The tools, or None after a loud SKIPPED line (a failure when `CI` is set).
-fn tools() -> Option<&'static Tools> {
+pub(crate) fn tools() -> Option<&'static Tools> {
     static TOOLS: OnceLock<Result<Tools, String>> = OnceLock::new();
     match TOOLS.get_or_init(prepare) {
         Ok(tools) => Some(tools),
@@ -71,7 +71,7 @@ fn tools() -> Option<&'static Tools> {
 }
 
 /// Runs `tests/browser/<script>` with Chromium and `args`; returns (passed, what it printed).
-fn node(tools: &Tools, script: &str, args: &[&std::ffi::OsStr]) -> (bool, String) {
+pub(crate) fn node(tools: &Tools, script: &str, args: &[&std::ffi::OsStr]) -> (bool, String) {
     let out = Command::new("node")
         .arg(repo_root().join("tests/browser").join(script))
         .arg("--chromium")

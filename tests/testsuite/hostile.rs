@@ -333,3 +333,185 @@ fn names_with_spaces_and_unicode_and_symlink_loops_are_handled() {
         run.stderr
     );
 }
+
+/// Text that made the rest of a page part of a `<script>` data block (after `<!--<script>`, a
+/// browser reads `</script>` as text) before every JSON block was escaped (issue 15).
+pub(crate) const SCRIPT_OPENER: &str = "A <!--<script> B & C";
+
+/// Text that ended a `<script>` data block early.
+pub(crate) const SCRIPT_CLOSER: &str = "D </script> E";
+
+/// The fixture course with [`SCRIPT_OPENER`] in every title and label that a page carries as
+/// JSON (the module's title, quiz options and short answers, a reflection prompt, a competency,
+/// a self-assessment statement, the scenario's title, speaker and first choice label, and an
+/// interface string) and [`SCRIPT_CLOSER`] in the course title and the second choice label.
+pub(crate) fn script_breaking_course() -> CourseTest {
+    let t = CourseTest::fixture("minimal");
+    let json = |s: &str| serde_json::to_string(s).expect("a JSON string, which YAML reads too");
+    let (p, q) = (json(SCRIPT_OPENER), json(SCRIPT_CLOSER));
+    t.edit(
+        "course/course.yaml",
+        "title: Test Course",
+        &format!("title: {q}"),
+    )
+    .edit(
+        "course/course.yaml",
+        "title: Active listening",
+        &format!("title: {p}"),
+    )
+    .edit(
+        "course/course.yaml",
+        "statement: I can listen without jumping in.",
+        &format!("statement: {p}"),
+    )
+    .edit(
+        "course/course.yaml",
+        "modules:\n",
+        &format!("ui:\n  continue: {p}\nmodules:\n"),
+    )
+    .edit(
+        "course/01-welcome.md",
+        "title: Welcome",
+        &format!("title: {p}"),
+    )
+    .edit(
+        "course/01-welcome.md",
+        "    - text: I promise.",
+        &format!("    - text: {p}"),
+    )
+    .edit(
+        "course/01-welcome.md",
+        "accept: [Ms Lead, \"  ms lead \"]",
+        &format!("accept: [Ms Lead, {p}]"),
+    )
+    .edit(
+        "course/02-features.md",
+        "- What would you say first?",
+        &format!("- {p}"),
+    )
+    .edit(
+        "scenarios/promise.yaml",
+        "title: Promise you won't tell",
+        &format!("title: {p}"),
+    )
+    .edit(
+        "scenarios/promise.yaml",
+        "speaker: Sam (Year 9)",
+        &format!("speaker: {p}"),
+    )
+    .edit(
+        "scenarios/promise.yaml",
+        "      - label: I promise.",
+        &format!("      - label: {p}"),
+    )
+    .edit(
+        "scenarios/promise.yaml",
+        "      - label: I can't promise that, but I'll listen.",
+        &format!("      - label: {q}"),
+    );
+    t
+}
+
+/// The JSON in every `<script type="application/json">` of `html`, parsed; panics when one is
+/// not JSON.
+fn json_blocks(page: &str, html: &str) -> Vec<serde_json::Value> {
+    let doc = Html::parse_document(html);
+    let blocks = Selector::parse("script[type='application/json']").expect("selector");
+    doc.select(&blocks)
+        .map(|el| {
+            let text: String = el.text().collect();
+            serde_json::from_str(&text)
+                .unwrap_or_else(|e| panic!("{page}: a data block is not JSON ({e}): {text}"))
+        })
+        .collect()
+}
+
+/// What a page holds after its data block: the footer, every script element (each an asset or a
+/// data block), and the text of `selector`.
+fn assert_page_intact(page: &str, html: &str, blocks: usize) {
+    let doc = Html::parse_document(html);
+    let count = |s: &str| doc.select(&Selector::parse(s).expect("selector")).count();
+    assert_eq!(
+        count("footer.site-footer"),
+        1,
+        "{page}: the footer was swallowed"
+    );
+    assert_eq!(
+        count("footer .made-with"),
+        1,
+        "{page}: the footer is not whole"
+    );
+    assert_eq!(
+        count("script[type='application/json']"),
+        blocks,
+        "{page}: data blocks"
+    );
+    assert_eq!(
+        count("script"),
+        html.matches("<script").count(),
+        "{page}: a <script> in the page is not an element of its own"
+    );
+    assert!(
+        !html.contains("<!--<script>") && !html.contains("D </script>"),
+        "{page}: the raw text is in the page"
+    );
+}
+
+#[test]
+fn json_in_pages_survives_text_that_would_end_its_script_issue_15() {
+    let t = script_breaking_course();
+    t.run(&["build", "--edition", "facilitator"]).expect_code(0);
+    let (p, q) = (SCRIPT_OPENER, SCRIPT_CLOSER);
+
+    let progress = t.read("facilitator/progress.html");
+    let data = json_blocks("progress.html", &progress).remove(0);
+    assert_eq!(data["title"], q);
+    assert_eq!(data["modules"][0]["title"], p);
+    assert_eq!(data["competencies"][0]["title"], p);
+    assert_eq!(data["self_assessment"][1]["statement"], p);
+    assert_eq!(data["scenarios"][0]["title"], p);
+    assert!(
+        data["reflections"]
+            .as_array()
+            .expect("reflections")
+            .iter()
+            .any(|r| r["prompt"] == p),
+        "{data}"
+    );
+    assert_page_intact("progress.html", &progress, 1);
+    // The self-assessment statements after the data block are still on the page.
+    assert!(crate::common::select_text(&progress, ".statement-text").contains(&p.to_owned()));
+
+    let certificate = t.read("facilitator/certificate.html");
+    assert_eq!(
+        json_blocks("certificate.html", &certificate)[0]["modules"][0]["title"],
+        p
+    );
+    assert_page_intact("certificate.html", &certificate, 1);
+
+    let start = t.read("facilitator/scenarios/promise/index.html");
+    let player = json_blocks("scenarios/promise/index.html", &start).remove(0);
+    assert_eq!(player["nodes"]["opening"]["speaker"], p);
+    assert_eq!(player["nodes"]["opening"]["choices"][0]["label"], p);
+    assert_eq!(player["nodes"]["opening"]["choices"][1]["label"], q);
+    assert_eq!(player["competencies"]["listening"], p);
+    assert_eq!(player["ui"]["continue"], p);
+    assert_page_intact("scenarios/promise/index.html", &start, 1);
+    // The facilitator notes come after the data block.
+    assert!(start.contains("SCENARIO-FACILITATOR-NOTE"));
+    assert_eq!(
+        crate::common::select_text(&start, "aside.facilitator-note p:first-child"),
+        ["Facilitator notes"]
+    );
+
+    // Short answers are JSON in an attribute: HTML-escaped like any attribute.
+    let module = t.read("facilitator/modules/01-welcome.html");
+    let accept = crate::common::select_attr(&module, "input[data-accept]", "data-accept");
+    let accepted: Vec<String> = serde_json::from_str(&accept[0]).expect("data-accept is JSON");
+    assert!(accepted.contains(&p.to_lowercase()), "{accepted:?}");
+    assert!(
+        crate::common::select_text(&module, ".option label").contains(&p.to_owned()),
+        "the quiz option"
+    );
+    assert_page_intact("modules/01-welcome.html", &module, 0);
+}

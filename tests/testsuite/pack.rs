@@ -297,3 +297,117 @@ fn certificates_one_page_per_name_from_a_csv() {
     let done = t.read("done/001-sam-lee.html");
     assert!(done.contains("Certificate of completion") && done.contains("Test Course"));
 }
+
+#[test]
+fn a_very_long_name_gets_a_short_file_name_issue_15() {
+    let t = CourseTest::fixture("minimal");
+    let long = "Alexandra ".repeat(30); // 300 bytes
+    let huge = "B".repeat(10_000);
+    t.write(
+        "names.csv",
+        format!("name\n{long}\n{huge}\n{long}\nSam Lee\n"),
+    );
+    let run = t.run(&["certificates", "names.csv", "--date", "2027-02-01"]);
+    run.expect_code(0);
+    assert!(
+        run.stdout.contains("Wrote 4 attendance certificates"),
+        "{}{}",
+        run.stdout,
+        run.stderr
+    );
+    let pages: Vec<String> = t
+        .files("certificates")
+        .into_iter()
+        .filter(|f| f.ends_with(".html") && f != "index.html")
+        .collect();
+    assert_eq!(pages.len(), 4, "{pages:?}");
+    for page in &pages {
+        assert!(
+            page.len() <= 80,
+            "a file name of {} bytes: {page}",
+            page.len()
+        );
+    }
+    assert!(pages.contains(&"004-sam-lee.html".to_owned()), "{pages:?}");
+    let first = pages.iter().find(|p| p.starts_with("001-")).unwrap();
+    assert_eq!(
+        select_text(
+            &t.read(&format!("certificates/{first}")),
+            ".certificate-name"
+        ),
+        [long.trim()]
+    );
+    let second = pages.iter().find(|p| p.starts_with("002-")).unwrap();
+    assert_eq!(
+        select_text(
+            &t.read(&format!("certificates/{second}")),
+            ".certificate-name"
+        ),
+        [huge.as_str()]
+    );
+}
+
+#[test]
+fn impossible_dates_are_refused_issue_15() {
+    let t = CourseTest::fixture("minimal");
+    t.write("names.csv", "name\nSam\n");
+    let run = t.run(&["certificates", "names.csv", "--date", "2027-02-30"]);
+    run.expect_code(2);
+    assert!(
+        run.stderr
+            .contains("error: --date 2027-02-30 is not a date: write it as YYYY-MM-DD"),
+        "{}",
+        run.stderr
+    );
+    assert!(!t.exists("certificates"));
+    t.edit("course/course.yaml", "date: 2027-01-15", "date: 2027-02-30");
+    t.edit(
+        "course/course.yaml",
+        "apply_by: 2027-01-10",
+        "apply_by: 2027-02-29",
+    );
+    let run = t.run(&["check"]);
+    run.expect_code(1);
+    for line in ["course/course.yaml:38:", "course/course.yaml:51:"] {
+        assert!(run.stderr.contains(line), "{line}\n{}", run.stderr);
+    }
+    assert_eq!(
+        run.stderr.matches("error[E004]").count(),
+        2,
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("is not a date"), "{}", run.stderr);
+}
+
+#[test]
+fn control_characters_in_a_names_file_are_shown_escaped_issue_15() {
+    let t = CourseTest::fixture("minimal");
+    let evil = "\u{1b}[2J\u{202e}";
+    t.write("names.csv", format!("name,form\nSam{evil},10A,extra\n"));
+    let run = t.run(&["certificates", "names.csv"]);
+    run.expect_code(1);
+    assert!(
+        !run.stderr.contains('\u{1b}') && !run.stderr.contains('\u{202e}'),
+        "{}",
+        run.stderr.escape_debug()
+    );
+    assert!(
+        run.stderr.contains("Sam\\u{1b}[2J\\u{202e},10A,extra"),
+        "{}",
+        run.stderr
+    );
+    t.write("names.csv", format!("pupil{evil},form\nSam,10A\n"));
+    let run = t.run(&["certificates", "names.csv"]);
+    run.expect_code(1);
+    assert!(
+        !run.stderr.contains('\u{1b}') && !run.stderr.contains('\u{202e}'),
+        "{}",
+        run.stderr.escape_debug()
+    );
+    assert!(
+        run.stderr.contains("pupil\\u{1b}[2J\\u{202e}, form"),
+        "{}",
+        run.stderr
+    );
+}

@@ -5,11 +5,14 @@
 // statement id: {start, end}), name. Every page: records module visits, offers "Mark complete",
 // restores and saves reflections as the learner types, and shows a notice when storage is off.
 // The progress page shows it all and exports, imports and clears it; the certificate page fills in.
+// Stored values and imported files are hostile input: every part is checked against the export
+// format (PARTS below). A bad value already stored is left out where it is read; a file with any
+// part of the wrong type is refused with a message naming it, and a good file is stored whole or
+// not at all.
 (function () {
   "use strict";
   var course = document.body.getAttribute("data-course") || "course";
   var PREFIX = "peerprep:" + course + ":";
-  var PARTS = ["visited", "complete", "quiz", "scenarios", "reflections", "self_assessment", "name"];
   var available = true;
   try {
     window.localStorage.setItem(PREFIX + "probe", "1");
@@ -18,11 +21,65 @@
     available = false;
   }
 
-  function get(part, fallback) {
+  // The export format, part by part: what each entry of a part holds (the name is text).
+  function isObject(v) { return v !== null && typeof v === "object" && !Array.isArray(v); }
+  function isText(v) { return typeof v === "string"; }
+  function isRating(v) { return v === undefined || (typeof v === "number" && v % 1 === 0 && v >= 1 && v <= 5); }
+  var ENTRIES = {
+    visited: { ok: function (v) { return isText(v) || typeof v === "boolean"; }, what: "a time" },
+    complete: { ok: function (v) { return isText(v) || typeof v === "boolean"; }, what: "a time" },
+    quiz: {
+      ok: function (v) {
+        return isObject(v) && typeof v.correct === "boolean" &&
+          (v.competency === undefined || v.competency === null || isText(v.competency)) &&
+          (v.answered_at === undefined || isText(v.answered_at));
+      },
+      what: "a result {correct: true or false, competency, answered_at}"
+    },
+    scenarios: { ok: function (v) { return Array.isArray(v) && v.every(isText); }, what: "a list of ending ids" },
+    self_assessment: {
+      ok: function (v) { return isObject(v) && isRating(v.start) && isRating(v.end); },
+      what: "ratings {start, end}, each a whole number from 1 to 5"
+    },
+    reflections: { ok: isText, what: "text" }
+  };
+  var PARTS = ["visited", "complete", "quiz", "scenarios", "reflections", "self_assessment", "name"];
+
+  // A value as a message shows it: its JSON, cut short.
+  function shown(v) {
+    var text = JSON.stringify(v);
+    if (text === undefined) text = String(v);
+    return text.length > 40 ? text.slice(0, 40) + "…" : text;
+  }
+  // What is wrong with a part's value, or null when it is right.
+  function partProblem(part, value) {
+    if (part === "name") return isText(value) ? null : "\"name\" should be text, not " + shown(value);
+    if (!isObject(value)) return "\"" + part + "\" should be an object, not " + shown(value);
+    var keys = Object.keys(value);
+    for (var i = 0; i < keys.length; i++) {
+      if (!ENTRIES[part].ok(value[keys[i]])) {
+        return "\"" + part + "\" → " + shown(keys[i]) + " should be " + ENTRIES[part].what + ", not " + shown(value[keys[i]]);
+      }
+    }
+    return null;
+  }
+  // A stored part with whatever does not fit the format left out.
+  function clean(part, value) {
+    if (part === "name") return isText(value) ? value : "";
+    var out = {};
+    if (!isObject(value)) return out;
+    Object.keys(value).forEach(function (k) {
+      if (k !== "__proto__" && ENTRIES[part].ok(value[k])) out[k] = value[k];
+    });
+    return out;
+  }
+
+  function get(part) {
+    var fallback = part === "name" ? "" : {};
     if (!available) return fallback;
     try {
       var raw = window.localStorage.getItem(PREFIX + part);
-      return raw === null ? fallback : JSON.parse(raw);
+      return raw === null ? fallback : clean(part, JSON.parse(raw));
     } catch (e) {
       return fallback;
     }
@@ -30,6 +87,32 @@
   function set(part, value) {
     if (!available) return;
     try { window.localStorage.setItem(PREFIX + part, JSON.stringify(value)); } catch (e) { /* full or off */ }
+  }
+  function isQuota(e) {
+    return !!e && (e.name === "QuotaExceededError" || e.name === "NS_ERROR_DOM_QUOTA_REACHED" || e.code === 22 || e.code === 1014);
+  }
+  // Stores every part of `values` or none: if any write fails (a full storage), every key touched
+  // gets its previous value back (the new values are removed first, so the old ones fit again).
+  // Returns null, "quota" or "failed".
+  function storeAll(values) {
+    if (!available) return "failed";
+    var storage = window.localStorage;
+    var before = {};
+    var touched = [];
+    try {
+      Object.keys(values).forEach(function (p) { before[p] = storage.getItem(PREFIX + p); });
+      Object.keys(values).forEach(function (p) {
+        touched.push(p);
+        storage.setItem(PREFIX + p, JSON.stringify(values[p]));
+      });
+      return null;
+    } catch (e) {
+      touched.forEach(function (p) { try { storage.removeItem(PREFIX + p); } catch (ignored) { /* off */ } });
+      touched.forEach(function (p) {
+        if (before[p] !== null) try { storage.setItem(PREFIX + p, before[p]); } catch (ignored) { /* off */ }
+      });
+      return isQuota(e) ? "quota" : "failed";
+    }
   }
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -49,17 +132,17 @@
   var module = document.querySelector("[data-module]");
   if (module) {
     var slug = module.getAttribute("data-module");
-    var visited = get("visited", {});
+    var visited = get("visited");
     visited[slug] = visited[slug] || new Date().toISOString();
     set("visited", visited);
     var box = document.querySelector("[data-module-complete]");
     if (box) {
       var button = box.querySelector("button");
-      var show = function () { button.setAttribute("aria-pressed", get("complete", {})[slug] ? "true" : "false"); };
+      var show = function () { button.setAttribute("aria-pressed", get("complete")[slug] ? "true" : "false"); };
       show();
       box.hidden = false;
       button.addEventListener("click", function () {
-        var complete = get("complete", {});
+        var complete = get("complete");
         if (complete[slug]) delete complete[slug]; else complete[slug] = new Date().toISOString();
         set("complete", complete);
         show();
@@ -68,7 +151,7 @@
   }
 
   // Reflections: restored, and saved as the learner types.
-  var reflections = get("reflections", {});
+  var reflections = get("reflections");
   document.querySelectorAll("textarea[data-reflection]").forEach(function (area) {
     var id = area.getAttribute("data-reflection");
     if (reflections[id]) area.value = reflections[id];
@@ -76,7 +159,7 @@
     area.addEventListener("input", function () {
       window.clearTimeout(timer);
       timer = window.setTimeout(function () {
-        var all = get("reflections", {});
+        var all = get("reflections");
         all[id] = area.value;
         set("reflections", all);
       }, 300);
@@ -89,7 +172,7 @@
 
   function snapshot() {
     var out = {};
-    PARTS.forEach(function (p) { out[p] = get(p, p === "name" ? "" : {}); });
+    PARTS.forEach(function (p) { out[p] = get(p); });
     return out;
   }
 
@@ -99,12 +182,12 @@
     var tools = document.querySelector("[data-certificate-tools]");
     tools.hidden = false;
     var shown = document.querySelector("[data-certificate-name]");
-    nameBox.value = get("name", "");
+    nameBox.value = get("name");
     var render = function () { shown.textContent = nameBox.value.trim() || "\u00a0"; };
     render();
     nameBox.addEventListener("input", function () { set("name", nameBox.value); render(); });
     document.querySelector("[data-certificate-date]").textContent = new Date().toLocaleDateString(document.documentElement.lang || undefined);
-    var done = get("complete", {});
+    var done = get("complete");
     var list = document.querySelector("[data-certificate-modules]");
     data.modules.filter(function (m) { return done[m.slug]; }).forEach(function (m) {
       list.querySelector("ul").appendChild(el("li", { text: m.title }));
@@ -184,7 +267,7 @@
   app.querySelectorAll("fieldset.rating input").forEach(function (input) {
     input.addEventListener("change", function () {
       var fs = input.closest("fieldset");
-      var all = get("self_assessment", {});
+      var all = get("self_assessment");
       var id = fs.getAttribute("data-statement");
       all[id] = all[id] || {};
       all[id][fs.getAttribute("data-when")] = Number(input.value);
@@ -214,15 +297,18 @@
     a.remove();
   });
 
+  // What is wrong with an imported file, or null when every part of it is right.
   function problem(parsed) {
-    if (!parsed || typeof parsed !== "object") return "not JSON";
-    if (parsed.format !== "peerprep-progress") return "format is not peerprep-progress";
-    if (parsed.version !== 1) return "version " + parsed.version + " is not supported";
-    if (parsed.course !== course) return "it is for the course \"" + parsed.course + "\"";
-    var objects = ["visited", "complete", "quiz", "scenarios", "self_assessment", "reflections"];
-    for (var i = 0; i < objects.length; i++) {
-      var v = parsed[objects[i]];
-      if (v !== undefined && (typeof v !== "object" || v === null || Array.isArray(v))) return objects[i] + " is not an object";
+    if (!isObject(parsed)) return parsed === undefined ? "it is not JSON" : "it is " + shown(parsed) + ", not an object";
+    if (parsed.format !== "peerprep-progress") return "\"format\" is not \"peerprep-progress\"";
+    if (typeof parsed.version !== "number") return "\"version\" should be the number 1, not " + shown(parsed.version);
+    if (parsed.version !== 1) return "version " + shown(parsed.version) + " is not supported";
+    if (!isText(parsed.course)) return "\"course\" should be text, not " + shown(parsed.course);
+    if (parsed.course !== course) return "it is for the course " + shown(parsed.course);
+    if (parsed.exported_at !== undefined && !isText(parsed.exported_at)) return "\"exported_at\" should be a time, not " + shown(parsed.exported_at);
+    for (var i = 0; i < PARTS.length; i++) {
+      var why = parsed[PARTS[i]] === undefined ? null : partProblem(PARTS[i], parsed[PARTS[i]]);
+      if (why) return why;
     }
     return null;
   }
@@ -232,19 +318,20 @@
     if (!file) return;
     var reader = new FileReader();
     reader.onload = function () {
-      var parsed = null;
-      try { parsed = JSON.parse(String(reader.result)); } catch (e) { parsed = null; }
+      var parsed;
+      try { parsed = JSON.parse(String(reader.result)); } catch (e) { parsed = undefined; }
       var why = problem(parsed);
       if (why) {
         status.textContent = strings.getAttribute("data-text-bad") + " " + why + ".";
         return;
       }
-      ["visited", "complete", "quiz", "scenarios", "self_assessment", "reflections"].forEach(function (p) {
-        if (parsed[p] !== undefined) set(p, parsed[p]);
-      });
-      if (typeof parsed.name === "string") set("name", parsed.name);
+      var values = {};
+      PARTS.forEach(function (p) { if (parsed[p] !== undefined) values[p] = parsed[p]; });
+      var failed = storeAll(values);
       draw();
-      status.textContent = strings.getAttribute("data-text-done");
+      if (failed === "quota") status.textContent = strings.getAttribute("data-text-too-big");
+      else if (failed) status.textContent = strings.getAttribute("data-text-not-saved");
+      else status.textContent = strings.getAttribute("data-text-done");
     };
     reader.readAsText(file);
     event.target.value = "";

@@ -10,7 +10,10 @@
 
   function save(results) {
     try {
-      var all = JSON.parse(window.localStorage.getItem(KEY) || "{}") || {};
+      // What is stored may be anything (a file loaded by an older version): start again from an
+      // empty set of results unless it is one. progress.js leaves out a bad result where it reads.
+      var stored = JSON.parse(window.localStorage.getItem(KEY) || "{}");
+      var all = stored !== null && typeof stored === "object" && !Array.isArray(stored) ? stored : {};
       Object.keys(results).forEach(function (id) { all[id] = results[id]; });
       window.localStorage.setItem(KEY, JSON.stringify(all));
     } catch (e) {

@@ -5,24 +5,37 @@
 //   readers (a live region) and focus moves to the new text.
 // - On any ending page (also when played with plain links), records the ending reached.
 // - Endings found are kept only in this browser (localStorage, key "peerprep:<course id>:scenarios")
-//   and everything keeps working when storage is unavailable.
+//   and everything keeps working when storage is unavailable or holds something that is not a list
+//   of endings.
 (function () {
   "use strict";
 
   var course = document.body.getAttribute("data-course") || "course";
   var KEY = "peerprep:" + course + ":scenarios";
 
+  // The endings found, by scenario id. What is stored is hostile input (it may have been loaded
+  // from a file, or written by an older version): anything but a list of ending ids is left out.
   function load() {
+    var all = {};
     try {
-      return JSON.parse(window.localStorage.getItem(KEY) || "{}") || {};
+      var stored = JSON.parse(window.localStorage.getItem(KEY) || "{}");
+      if (stored !== null && typeof stored === "object" && !Array.isArray(stored)) {
+        Object.keys(stored).forEach(function (id) {
+          var list = stored[id];
+          if (id !== "__proto__" && Array.isArray(list)) {
+            all[id] = list.filter(function (e) { return typeof e === "string"; });
+          }
+        });
+      }
     } catch (e) {
-      return {};
+      // Storage unavailable, or not JSON: no endings found yet.
     }
+    return all;
   }
 
   function recordEnding(scenario, ending) {
     var all = load();
-    var list = Array.isArray(all[scenario]) ? all[scenario] : [];
+    var list = all[scenario] || [];
     if (list.indexOf(ending) < 0) list.push(ending);
     all[scenario] = list;
     try {
