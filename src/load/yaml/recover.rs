@@ -29,7 +29,7 @@ pub(crate) struct Parsed<T> {
     /// the text could not be read even so.
     pub(crate) value: Option<T>,
     /// Fields whose value was written but not read: entries left out for a
-    /// wrong value, and the known fields an unknown key looks like a
+    /// wrong value, keys written twice (the second value), and the known fields an unknown key looks like a
     /// misspelling of (`duraton:` for `duration`). Later checks do not
     /// report these as missing: the error already given is the cause.
     pub(crate) unread: Vec<String>,
@@ -90,6 +90,7 @@ pub(crate) fn parse_all<T: DeserializeOwned>(
             Code::UnknownField | Code::DuplicateKey | Code::InvalidValue
         );
         let wrong_value = diagnostic.code == Code::InvalidValue;
+        let diagnostic_code = diagnostic.code;
         out.push(diagnostic);
         if !recoverable {
             break;
@@ -103,7 +104,7 @@ pub(crate) fn parse_all<T: DeserializeOwned>(
         else {
             break;
         };
-        if wrong_value {
+        if wrong_value || diagnostic_code == Code::DuplicateKey {
             unread.push(entry.key.clone());
         }
         current = events::blank(&current, entry.start, entry.end);
