@@ -80,7 +80,6 @@ pub(crate) fn run(args: &ServeArgs, quiet: bool) -> Outcome {
         let site = site.clone();
         std::thread::spawn(move || http::respond(request, &site));
     }
-    site.wake_all();
     println!("Stopped.");
     Outcome::Success
 }

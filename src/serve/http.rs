@@ -6,19 +6,15 @@
 //! names no built file is a 404 with the site's `404.html`. Every answer says
 //! `Cache-Control: no-store`. HTML pages get the live-reload script.
 
-use std::time::Duration;
-
 use percent_encoding::percent_decode_str;
 
 use crate::serve::site::Site;
 
-/// Where the live-reload script waits for the next build.
-pub(crate) const WAIT_PATH: &str = "/__peerprep/wait";
+/// Where the live-reload script asks for the newest build's generation.
+pub(crate) const GENERATION_PATH: &str = "/__peerprep/generation";
 /// The live-reload script, served in serve mode only.
 pub(crate) const SCRIPT_PATH: &str = "/assets/livereload.js";
 const SCRIPT: &str = include_str!("livereload.js");
-/// How long a waiting request is held before it is answered anyway.
-const WAIT_TIMEOUT: Duration = Duration::from_secs(25);
 
 /// An answer, before it becomes an HTTP response.
 #[derive(Debug, PartialEq, Eq)]
@@ -53,18 +49,10 @@ pub(crate) fn answer(method: &str, url: &str, site: &Site) -> Reply {
     if method != "GET" && method != "HEAD" {
         return Reply::text(405, "Only GET and HEAD are allowed.\n");
     }
-    let (path, query) = match url.split_once('?') {
-        Some((p, q)) => (p, q),
-        None => (url, ""),
-    };
-    if path == WAIT_PATH {
-        let seen = query
-            .split('&')
-            .find_map(|kv| kv.strip_prefix("since="))
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0);
-        let generation = site.wait_for_change(seen, WAIT_TIMEOUT);
-        return Reply::text(200, &generation.to_string());
+    let path = url.split_once('?').map_or(url, |(p, _)| p);
+    if path == GENERATION_PATH {
+        // Answered at once: the script asks again a second later.
+        return Reply::text(200, &site.generation().to_string());
     }
     if path == SCRIPT_PATH {
         return Reply::new(200, "text/javascript; charset=utf-8", SCRIPT);
