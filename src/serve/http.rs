@@ -6,7 +6,7 @@
 //! names no built file is a 404 with the site's `404.html`. Every answer says
 //! `Cache-Control: no-store`. HTML pages get the live-reload script.
 
-use percent_encoding::percent_decode_str;
+use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
 
 use crate::serve::site::Site;
 
@@ -81,7 +81,7 @@ pub(crate) fn answer(method: &str, url: &str, site: &Site) -> Reply {
     }
     if !path.ends_with('/') && files.contains_key(&format!("{key}/index.html")) {
         let mut reply = Reply::text(301, "Moved\n");
-        reply.location = Some(format!("{path}/"));
+        reply.location = Some(folder_location(&key));
         return reply;
     }
     let page = files
@@ -121,6 +121,34 @@ pub(crate) fn resolve(path: &str) -> Result<String, u16> {
         key.push_str("index.html");
     }
     Ok(key)
+}
+
+/// The characters a path segment of a `Location` must have percent-encoded.
+const SEGMENT: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'/')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'\\')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}');
+
+/// Where a request for a folder without its final `/` is sent: built from
+/// the resolved key (repeated slashes already collapsed, every segment
+/// encoded), so it is always `/` and a segment, never `//host`, which a
+/// browser would read as another server.
+pub(crate) fn folder_location(key: &str) -> String {
+    let mut location = String::from("/");
+    for segment in key.split('/').filter(|s| !s.is_empty()) {
+        location.extend(utf8_percent_encode(segment, SEGMENT));
+        location.push('/');
+    }
+    location
 }
 
 /// The `Content-Type` for a file, with a charset for text.
@@ -229,6 +257,26 @@ mod tests {
         assert_eq!(resolve("/scenarios/x/").unwrap(), "scenarios/x/index.html");
         assert_eq!(resolve("//modules//a.html").unwrap(), "modules/a.html");
         assert_eq!(resolve("/a%20b.html").unwrap(), "a b.html");
+    }
+
+    #[test]
+    fn issue_15_folder_redirects_never_name_another_host() {
+        assert_eq!(folder_location("scenarios"), "/scenarios/");
+        assert_eq!(folder_location("a b/c"), "/a%20b/c/");
+        for path in [
+            "//scenarios",
+            "///scenarios",
+            "/%2F%2Fevil.example",
+            "/%2f/evil.example",
+            "//evil.example//x",
+        ] {
+            let key = resolve(path).expect("resolves");
+            let location = folder_location(key.trim_end_matches("/index.html"));
+            assert!(
+                location.starts_with('/') && !location.starts_with("//"),
+                "{path} -> {location}"
+            );
+        }
     }
 
     #[test]

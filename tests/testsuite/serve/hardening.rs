@@ -57,3 +57,35 @@ fn issue_15_the_reload_generation_is_answered_at_once() {
     let (_, _, script) = server.get("/assets/livereload.js");
     assert!(!script.contains("/__peerprep/wait"), "{script}");
 }
+
+#[test]
+fn issue_15_no_redirect_points_to_another_host() {
+    let t = CourseTest::fixture("minimal");
+    let server = Server::start(&t, &[]);
+    let mut wrong = Vec::new();
+    for target in [
+        "//scenarios",
+        "///scenarios",
+        "/%2Fscenarios",
+        "/%2f%2fscenarios",
+        "//scenarios?x=1",
+        "/scenarios//",
+        "//evil.example",
+        "//evil.example/",
+        "/\\evil.example",
+    ] {
+        let (status, head, _) = server.get(target);
+        let location = head
+            .lines()
+            .find_map(|l| l.strip_prefix("location: "))
+            .unwrap_or("");
+        match status {
+            301 if location == "/scenarios/" => {}
+            200 | 400 | 404 if location.is_empty() => {}
+            _ => wrong.push(format!("{target} answered {status} {location:?}")),
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    let (status, head, _) = server.get("//scenarios");
+    assert_eq!(status, 301, "{head}");
+}
