@@ -8,6 +8,8 @@ use std::time::Duration;
 
 use crate::cli::ServeArgs;
 use crate::cmd::Outcome;
+use crate::edition::Edition;
+use crate::serve::host::Hosts;
 use crate::serve::http;
 use crate::serve::site::{Report, Site};
 use crate::serve::watch::Watch;
@@ -43,6 +45,10 @@ pub(crate) fn run(args: &ServeArgs, quiet: bool) -> Outcome {
             return Outcome::Environment;
         }
     };
+    if let Some(warning) = bind_warning(args.bind, args.edition) {
+        eprintln!("{warning}");
+    }
+    let hosts = Arc::new(Hosts::new(args.bind));
     let site = Arc::new(Site::new(args.project_dir.clone(), args.edition));
     print_report(&site.rebuild(), quiet);
     let mut watch = match Watch::start(&args.project_dir) {
@@ -78,10 +84,29 @@ pub(crate) fn run(args: &ServeArgs, quiet: bool) -> Outcome {
     });
     for request in server.incoming_requests() {
         let site = site.clone();
-        std::thread::spawn(move || http::respond(request, &site));
+        let hosts = hosts.clone();
+        std::thread::spawn(move || http::respond(request, &hosts, &site));
     }
     println!("Stopped.");
     Outcome::Success
+}
+
+/// The warning for a `--bind` address other computers can reach, or None for loopback.
+fn bind_warning(bind: IpAddr, edition: Edition) -> Option<String> {
+    if bind.is_loopback() {
+        return None;
+    }
+    let what = match edition {
+        Edition::Facilitator => {
+            "this is the facilitator edition: they can read its answer keys and facilitator notes"
+        }
+        Edition::Mentor => {
+            "with --edition facilitator they could read its answer keys and facilitator notes"
+        }
+    };
+    Some(format!(
+        "warning: --bind {bind} is not a loopback address, so other computers on your network can open this preview\n  = note: {what}\n  = help: to keep it on this computer, leave out --bind (or use --bind 127.0.0.1); to share the course, publish the mentor edition with peerprep build"
+    ))
 }
 
 /// Binds the listening socket, with a clear message when the port is busy.

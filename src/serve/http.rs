@@ -3,11 +3,14 @@
 //! Paths are looked up in the build held in memory, so nothing outside the
 //! site can be read: a path is percent-decoded once, then refused (400) if it
 //! holds `..`, `.`, a backslash, a NUL or a colon, and any other path that
-//! names no built file is a 404 with the site's `404.html`. Every answer says
-//! `Cache-Control: no-store`. HTML pages get the live-reload script.
+//! names no built file is a 404 with the site's `404.html`. A request
+//! addressed to a host name other than this computer's is refused (421, see
+//! [`Hosts`]). Every answer says `Cache-Control: no-store`. HTML pages get the
+//! live-reload script.
 
 use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
 
+use crate::serve::host::Hosts;
 use crate::serve::site::Site;
 
 /// Where the live-reload script asks for the newest build's generation.
@@ -44,8 +47,24 @@ impl Reply {
     }
 }
 
-/// Answers a request for `url` (the request target, starting with `/`).
-pub(crate) fn answer(method: &str, url: &str, site: &Site) -> Reply {
+/// What a request addressed to another host name is told.
+const MISDIRECTED: &str = "421 Misdirected Request: this preview server answers only requests \
+addressed to localhost, 127.0.0.1 or [::1] (and, when it is shared with --bind, to this computer's \
+name or address), so that no other web site can read the course through a domain name of its own. \
+Open the address that peerprep serve printed.\n";
+
+/// Answers a request for `url` (the request target, starting with `/`)
+/// whose `Host` header is `host`.
+pub(crate) fn answer(
+    method: &str,
+    url: &str,
+    host: Option<&str>,
+    hosts: &Hosts,
+    site: &Site,
+) -> Reply {
+    if !hosts.allows(host) {
+        return Reply::text(421, MISDIRECTED);
+    }
     if method != "GET" && method != "HEAD" {
         return Reply::text(405, "Only GET and HEAD are allowed.\n");
     }
@@ -220,9 +239,19 @@ fn rooted(html: &str) -> String {
 }
 
 /// Turns a [`Reply`] into a response and sends it.
-pub(crate) fn respond(request: tiny_http::Request, site: &Site) {
+pub(crate) fn respond(request: tiny_http::Request, hosts: &Hosts, site: &Site) {
     let method = request.method().as_str().to_string();
-    let reply = answer(&method, request.url(), site);
+    let mut host = request
+        .headers()
+        .iter()
+        .filter(|h| h.field.equiv("Host"))
+        .map(|h| h.value.as_str());
+    // Two Host headers are refused like a wrong one.
+    let host = match (host.next(), host.next()) {
+        (Some(one), None) => Some(one.to_owned()),
+        _ => None,
+    };
+    let reply = answer(&method, request.url(), host.as_deref(), hosts, site);
     let mut response = tiny_http::Response::from_data(if method == "HEAD" {
         Vec::new()
     } else {

@@ -58,6 +58,101 @@ fn issue_15_the_reload_generation_is_answered_at_once() {
     assert!(!script.contains("/__peerprep/wait"), "{script}");
 }
 
+/// Sends a GET for `/` with `host` as its `Host` header (none when empty).
+fn get_with_host(server: &Server, host: &str) -> (u16, String) {
+    let host_line = if host.is_empty() {
+        String::new()
+    } else {
+        format!("Host: {host}\r\n")
+    };
+    let (status, _, body) = server.request(&format!(
+        "GET / HTTP/1.1\r\n{host_line}Connection: close\r\n\r\n"
+    ));
+    (status, body)
+}
+
+#[test]
+fn issue_15_only_this_computers_names_are_answered() {
+    let t = CourseTest::fixture("minimal");
+    let server = Server::start(&t, &["--edition", "facilitator"]);
+    let port = server.port;
+    let mut wrong = Vec::new();
+    for host in [
+        "localhost".to_owned(),
+        format!("localhost:{port}"),
+        format!("LocalHost:{port}"),
+        "127.0.0.1".to_owned(),
+        format!("127.0.0.1:{port}"),
+        format!("[::1]:{port}"),
+    ] {
+        let (status, body) = get_with_host(&server, &host);
+        if status != 200 || !body.contains("Facilitator edition") {
+            wrong.push(format!("Host: {host} answered {status}"));
+        }
+    }
+    for host in [
+        "evil.example".to_owned(),
+        format!("evil.example:{port}"),
+        format!("localhost.evil.example:{port}"),
+        format!("127.0.0.1.nip.io:{port}"),
+        format!("localhost:{port}@evil.example"),
+        String::new(),
+    ] {
+        let (status, body) = get_with_host(&server, &host);
+        if status != 421 {
+            wrong.push(format!("Host: {host:?} answered {status}"));
+        }
+        if body.contains("Facilitator edition") {
+            wrong.push(format!("Host: {host:?} was shown the site"));
+        }
+        if status == 421 && !body.contains("localhost") {
+            wrong.push(format!(
+                "Host: {host:?}: the refusal does not explain: {body}"
+            ));
+        }
+    }
+    // The reload endpoint and the assets are refused too.
+    let (status, _, _) = server.request(
+        "GET /__peerprep/generation HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n",
+    );
+    if status != 421 {
+        wrong.push(format!("the generation for evil.example answered {status}"));
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn issue_15_a_bind_wider_than_loopback_is_warned_about_and_still_checks_hosts() {
+    let t = CourseTest::fixture("minimal");
+    let server = Server::start(&t, &["--bind", "0.0.0.0", "--edition", "facilitator"]);
+    let (status, _) = get_with_host(&server, &format!("localhost:{}", server.port));
+    assert_eq!(status, 200);
+    let (status, _) = get_with_host(&server, &format!("evil.example:{}", server.port));
+    assert_eq!(status, 421);
+    // When shared, the machine's own name is answered.
+    let name = std::fs::read_to_string("/proc/sys/kernel/hostname").expect("host name");
+    let (status, _) = get_with_host(&server, &format!("{}:{}", name.trim(), server.port));
+    assert_eq!(status, 200, "Host: {name}");
+    let (code, printed) = server.interrupt();
+    assert_eq!(code, 0, "{printed}");
+    let warning = printed
+        .lines()
+        .find(|l| l.starts_with("warning:") && l.contains("0.0.0.0"))
+        .unwrap_or_else(|| panic!("no warning about --bind 0.0.0.0:\n{printed}"));
+    assert!(warning.contains("network"), "{warning}");
+    assert!(printed.contains("answer keys"), "{printed}");
+    assert!(printed.contains("--bind 127.0.0.1"), "{printed}");
+}
+
+#[test]
+fn issue_15_a_loopback_bind_gives_no_warning() {
+    let t = CourseTest::fixture("minimal");
+    let server = Server::start(&t, &[]);
+    let (code, printed) = server.interrupt();
+    assert_eq!(code, 0, "{printed}");
+    assert!(!printed.contains("warning"), "{printed}");
+}
+
 #[test]
 fn issue_15_no_redirect_points_to_another_host() {
     let t = CourseTest::fixture("minimal");

@@ -19,6 +19,8 @@ pub(crate) struct Server {
     /// The port it listens on.
     pub(crate) port: u16,
     lines: mpsc::Receiver<String>,
+    /// What it printed up to its address.
+    started: Vec<String>,
 }
 
 impl Server {
@@ -50,12 +52,16 @@ impl Server {
             });
         }
         let deadline = Instant::now() + Duration::from_secs(30);
+        let mut started = Vec::new();
         loop {
             let Ok(line) = lines.recv_timeout(deadline.saturating_duration_since(Instant::now()))
             else {
                 let _ = child.kill();
                 let _ = child.wait();
-                panic!("serve printed no address within 30 s");
+                panic!(
+                    "serve printed no address within 30 s:\n{}",
+                    started.join("\n")
+                );
             };
             // "Serving the mentor edition at http://127.0.0.1:PORT/" (or the --bind address).
             if let Some(url) = line.split(" at http://").nth(1) {
@@ -65,8 +71,15 @@ impl Server {
                     .next()
                     .and_then(|p| p.parse().ok())
                     .expect("port");
-                return Self { child, port, lines };
+                started.push(line);
+                return Self {
+                    child,
+                    port,
+                    lines,
+                    started,
+                };
             }
+            started.push(line);
         }
     }
 
@@ -112,7 +125,7 @@ impl Server {
         }
     }
 
-    /// Sends SIGINT (Ctrl-C) and returns the exit code and what was printed.
+    /// Sends SIGINT (Ctrl-C) and returns the exit code and all it printed.
     fn interrupt(mut self) -> (i32, String) {
         let pid = self.child.id().to_string();
         let sent = std::process::Command::new("kill")
@@ -121,7 +134,11 @@ impl Server {
             .expect("kill");
         assert!(sent.success());
         let status = self.child.wait().expect("wait");
-        let printed: Vec<String> = self.lines.try_iter().collect();
+        let mut printed = std::mem::take(&mut self.started);
+        // Until both output readers have finished (the channel closes).
+        while let Ok(line) = self.lines.recv_timeout(Duration::from_secs(10)) {
+            printed.push(line);
+        }
         (status.code().unwrap_or(-1), printed.join("\n"))
     }
 }
