@@ -64,8 +64,9 @@ pub(crate) fn run(args: &ServeArgs, quiet: bool) -> Outcome {
     }
     let url = format!("http://{address}/");
     println!(
-        "Serving the {} edition at {url}\nWatching course/, scenarios/ and themes/; press Ctrl-C to stop.",
-        args.edition.name()
+        "Serving the {} edition at {url}\n{}; press Ctrl-C to stop.",
+        args.edition.name(),
+        watch.summary()
     );
     if args.open
         && let Err(e) = opener::open(&url)

@@ -58,6 +58,42 @@ fn issue_15_the_reload_generation_is_answered_at_once() {
     assert!(!script.contains("/__peerprep/wait"), "{script}");
 }
 
+#[test]
+fn issue_15_a_symlink_to_the_root_is_not_followed_and_edits_are_still_seen() {
+    let t = CourseTest::fixture("minimal");
+    std::os::unix::fs::symlink("/", t.path().join("course/rootlink")).expect("symlink");
+    let started = Instant::now();
+    let server = Server::start(&t, &[]);
+    let took = started.elapsed();
+    assert!(
+        took < Duration::from_secs(10),
+        "serve took {took:?} to start"
+    );
+    t.edit(
+        "course/01-welcome.md",
+        "Welcome to {{ school }}.",
+        "Seen through the watcher.",
+    );
+    server.wait_for("/modules/01-welcome.html", "the edit", |s, b| {
+        s == 200 && b.contains("Seen through the watcher.")
+    });
+    let (code, printed) = server.interrupt();
+    assert_eq!(code, 0, "{printed}");
+    assert!(printed.contains("Watching course/"), "{printed}");
+    // It watched what it said, and said nothing about folders out of the project.
+    assert!(!printed.contains("cannot watch"), "{printed}");
+    for outside in ["/proc", "/sys", "/usr", "/etc"] {
+        assert!(
+            !printed.contains(outside),
+            "the output names {outside}:\n{printed}"
+        );
+    }
+    assert!(
+        printed.contains("course/rootlink"),
+        "the link that is not followed is named:\n{printed}"
+    );
+}
+
 /// Sends a GET for `/` with `host` as its `Host` header (none when empty).
 fn get_with_host(server: &Server, host: &str) -> (u16, String) {
     let host_line = if host.is_empty() {
@@ -106,9 +142,7 @@ fn issue_15_only_this_computers_names_are_answered() {
             wrong.push(format!("Host: {host:?} was shown the site"));
         }
         if status == 421 && !body.contains("localhost") {
-            wrong.push(format!(
-                "Host: {host:?}: the refusal does not explain: {body}"
-            ));
+            wrong.push(format!("Host: {host:?}: the refusal does not explain: {body}"));
         }
     }
     // The reload endpoint and the assets are refused too.
