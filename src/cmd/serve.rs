@@ -3,16 +3,16 @@
 //! and shows its problems in the terminal and the browser.
 
 use std::net::{IpAddr, SocketAddr, TcpListener};
-use std::sync::Arc;
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 use crate::cli::ServeArgs;
 use crate::cmd::Outcome;
 use crate::edition::Edition;
 use crate::serve::host::Hosts;
-use crate::serve::http;
 use crate::serve::site::{Report, Site};
 use crate::serve::watch::Watch;
+use crate::serve::{http, server};
 
 /// Runs `serve` until Ctrl-C.
 pub(crate) fn run(args: &ServeArgs, quiet: bool) -> Outcome {
@@ -38,13 +38,6 @@ pub(crate) fn run(args: &ServeArgs, quiet: bool) -> Outcome {
     let address = listener
         .local_addr()
         .unwrap_or(SocketAddr::new(args.bind, args.port));
-    let server = match tiny_http::Server::from_listener(listener, None) {
-        Ok(s) => Arc::new(s),
-        Err(e) => {
-            eprintln!("error: cannot start the server: {e}");
-            return Outcome::Environment;
-        }
-    };
     if let Some(warning) = bind_warning(args.bind, args.edition) {
         eprintln!("{warning}");
     }
@@ -58,9 +51,20 @@ pub(crate) fn run(args: &ServeArgs, quiet: bool) -> Outcome {
             return Outcome::Environment;
         }
     };
-    let stopper = server.clone();
-    if let Err(e) = ctrlc::set_handler(move || stopper.unblock()) {
+    let (stop, stopped) = mpsc::channel();
+    let on_ctrl_c = stop.clone();
+    if let Err(e) = ctrlc::set_handler(move || {
+        let _ = on_ctrl_c.send(());
+    }) {
         eprintln!("warning: Ctrl-C may not stop the server cleanly: {e}");
+    }
+    let handler: Arc<server::Handler> = {
+        let (hosts, site) = (hosts.clone(), site.clone());
+        Arc::new(move |request: &server::Request| http::respond(request, &hosts, &site))
+    };
+    if let Err(e) = server::start(listener, handler) {
+        eprintln!("error: cannot start the server: {e}");
+        return Outcome::Environment;
     }
     let url = format!("http://{address}/");
     println!(
@@ -83,11 +87,9 @@ pub(crate) fn run(args: &ServeArgs, quiet: bool) -> Outcome {
             print_report(&watched.rebuild(), quiet);
         }
     });
-    for request in server.incoming_requests() {
-        let site = site.clone();
-        let hosts = hosts.clone();
-        std::thread::spawn(move || http::respond(request, &hosts, &site));
-    }
+    // Until Ctrl-C (`stop` is kept, so this waits even if no handler could be set).
+    let _ = stopped.recv();
+    drop(stop);
     println!("Stopped.");
     Outcome::Success
 }

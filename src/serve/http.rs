@@ -11,6 +11,7 @@
 use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
 
 use crate::serve::host::Hosts;
+use crate::serve::server::{Request, Response};
 use crate::serve::site::Site;
 
 /// Where the live-reload script asks for the newest build's generation.
@@ -238,41 +239,32 @@ fn rooted(html: &str) -> String {
     out
 }
 
-/// Turns a [`Reply`] into a response and sends it.
-pub(crate) fn respond(request: tiny_http::Request, hosts: &Hosts, site: &Site) {
-    let method = request.method().as_str().to_string();
-    let mut host = request
-        .headers()
-        .iter()
-        .filter(|h| h.field.equiv("Host"))
-        .map(|h| h.value.as_str());
-    // Two Host headers are refused like a wrong one.
-    let host = match (host.next(), host.next()) {
-        (Some(one), None) => Some(one.to_owned()),
-        _ => None,
-    };
-    let reply = answer(&method, request.url(), host.as_deref(), hosts, site);
-    let mut response = tiny_http::Response::from_data(if method == "HEAD" {
-        Vec::new()
-    } else {
-        reply.body
-    })
-    .with_status_code(reply.status);
+/// Answers one request read by the [`server`](crate::serve::server).
+pub(crate) fn respond(request: &Request, hosts: &Hosts, site: &Site) -> Response {
+    let reply = answer(
+        &request.method,
+        &request.target,
+        request.host.as_deref(),
+        hosts,
+        site,
+    );
     let mut headers = vec![
         ("Content-Type", reply.content_type),
-        ("Cache-Control", "no-store".to_string()),
-        ("X-Content-Type-Options", "nosniff".to_string()),
-        ("Referrer-Policy", "no-referrer".to_string()),
+        ("Cache-Control", "no-store".to_owned()),
+        ("X-Content-Type-Options", "nosniff".to_owned()),
+        ("Referrer-Policy", "no-referrer".to_owned()),
     ];
     if let Some(location) = reply.location {
         headers.push(("Location", location));
     }
-    for (name, value) in headers {
-        if let Ok(header) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-            response.add_header(header);
-        }
+    if reply.status == 405 {
+        headers.push(("Allow", "GET, HEAD".to_owned()));
     }
-    let _ = request.respond(response);
+    Response {
+        status: reply.status,
+        headers,
+        body: reply.body,
+    }
 }
 
 #[cfg(test)]

@@ -218,3 +218,48 @@ fn issue_15_no_redirect_points_to_another_host() {
     let (status, head, _) = server.get("//scenarios");
     assert_eq!(status, 301, "{head}");
 }
+
+/// The number of threads of process `pid` (Linux).
+fn threads(pid: u32) -> usize {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("status");
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("Threads:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("Threads:")
+}
+
+#[test]
+fn issue_15_a_flood_of_idle_connections_starts_no_threads() {
+    let t = CourseTest::fixture("minimal");
+    let server = Server::start(&t, &[]);
+    assert_eq!(server.get("/").0, 200);
+    let pid = server.child.id();
+    let before = threads(pid);
+    // 200 connections: half say nothing, half send part of a request and stop.
+    let mut flood = Vec::new();
+    for n in 0..200 {
+        let mut stream = TcpStream::connect(("127.0.0.1", server.port)).expect("connect");
+        if n % 2 == 1 {
+            let _ = stream.write_all(b"GET / HTTP/1.1\r\nHo");
+        }
+        flood.push(stream);
+    }
+    let mut most = before;
+    for _ in 0..10 {
+        most = most.max(threads(pid));
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    // A normal request is still answered, and soon.
+    let started = Instant::now();
+    let (status, _, body) = server.get("/modules/01-welcome.html");
+    let took = started.elapsed();
+    most = most.max(threads(pid));
+    assert_eq!(status, 200, "{body}");
+    assert!(took < Duration::from_secs(5), "the answer took {took:?}");
+    assert!(
+        most <= before + 2,
+        "200 connections took the server from {before} threads to {most}"
+    );
+    drop(flood);
+}
