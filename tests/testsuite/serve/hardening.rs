@@ -142,7 +142,9 @@ fn issue_15_only_this_computers_names_are_answered() {
             wrong.push(format!("Host: {host:?} was shown the site"));
         }
         if status == 421 && !body.contains("localhost") {
-            wrong.push(format!("Host: {host:?}: the refusal does not explain: {body}"));
+            wrong.push(format!(
+                "Host: {host:?}: the refusal does not explain: {body}"
+            ));
         }
     }
     // The reload endpoint and the assets are refused too.
