@@ -8,8 +8,11 @@
 //! [`Hosts`]). Every answer says `Cache-Control: no-store`. HTML pages get the
 //! live-reload script.
 
+use std::sync::OnceLock;
+
 use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
 
+use crate::render::theme::Theme;
 use crate::serve::host::Hosts;
 use crate::serve::server::{Request, Response};
 use crate::serve::site::Site;
@@ -84,11 +87,7 @@ pub(crate) fn answer(
     let (files, problems, generation) = site.current();
     let is_page = key.ends_with(".html");
     if let (Some(problems), true) = (&problems, is_page || !files.contains_key(&key)) {
-        return Reply::new(
-            500,
-            "text/html; charset=utf-8",
-            problems_page(problems, generation),
-        );
+        return problems_page(problems, generation);
     }
     if let Some(body) = files.get(&key) {
         let content_type = content_type(&key);
@@ -104,15 +103,15 @@ pub(crate) fn answer(
         reply.location = Some(folder_location(&key));
         return reply;
     }
-    let page = files
-        .get("404.html")
-        .map(|b| rooted(&String::from_utf8_lossy(b)))
-        .unwrap_or_else(|| "<!DOCTYPE html><title>Not found</title><h1>Not found</h1>".into());
-    Reply::new(
-        404,
-        "text/html; charset=utf-8",
-        with_reload(&page, generation),
-    )
+    // Every good build has a 404.html; a broken one was answered above.
+    match files.get("404.html") {
+        Some(page) => Reply::new(
+            404,
+            "text/html; charset=utf-8",
+            with_reload(&rooted(&String::from_utf8_lossy(page)), generation),
+        ),
+        None => Reply::text(404, "Not found.\n"),
+    }
 }
 
 /// The built file a request path names: decoded once, `index.html` added for
@@ -181,13 +180,17 @@ pub(crate) fn content_type(key: &str) -> String {
     }
 }
 
-/// A page with the live-reload script added and its CSP widened to let the
-/// script ask this server (and only it) for the next build.
+/// A page with the live-reload script added (the embedded theme's
+/// `serve-reload.html`) and its CSP widened to let the script ask this
+/// server (and only it) for the newest build.
 pub(crate) fn with_reload(html: &str, generation: u64) -> String {
-    let tag = format!(
-        "<script defer src=\"{SCRIPT_PATH}\" data-generation=\"{generation}\"></script>\n</head>"
-    );
-    let mut page = html.replacen("</head>", &tag, 1);
+    let context = minijinja::context! { src => SCRIPT_PATH, generation => generation };
+    let tag = match embedded("serve-reload.html", context) {
+        Ok(tag) => tag,
+        // The embedded theme is tested; should it fail, the page still shows.
+        Err(_) => return html.to_owned(),
+    };
+    let mut page = html.replacen("</head>", &format!("{tag}\n</head>"), 1);
     if let Some(start) = page.find("default-src 'none';") {
         let mut extra = String::from(" connect-src 'self';");
         if !page.contains("script-src 'self'") {
@@ -198,16 +201,30 @@ pub(crate) fn with_reload(html: &str, generation: u64) -> String {
     page
 }
 
-/// The page shown instead of every page while the source is broken: the
-/// embedded theme's `serve-problems.html` (never a course's override, which
-/// may be what is broken).
-fn problems_page(problems: &str, generation: u64) -> String {
-    let env = crate::render::theme::Theme::embedded().environment();
-    let page = env
-        .get_template("default/serve-problems.html")
-        .and_then(|t| t.render(minijinja::context! { problems => problems }))
-        .unwrap_or_else(|e| format!("{problems}\n{e}"));
-    with_reload(&page, generation)
+/// Renders a template of the embedded theme (never a course's override,
+/// which may be what is broken).
+fn embedded(name: &str, context: minijinja::Value) -> Result<String, minijinja::Error> {
+    static ENVIRONMENT: OnceLock<minijinja::Environment<'static>> = OnceLock::new();
+    ENVIRONMENT
+        .get_or_init(|| Theme::embedded().environment())
+        .get_template(&format!("default/{name}"))?
+        .render(context)
+}
+
+/// The answer to every page while the source is broken: the embedded
+/// theme's `serve-problems.html`, or the problems as plain text should that fail.
+fn problems_page(problems: &str, generation: u64) -> Reply {
+    match embedded(
+        "serve-problems.html",
+        minijinja::context! { problems => problems },
+    ) {
+        Ok(page) => Reply::new(
+            500,
+            "text/html; charset=utf-8",
+            with_reload(&page, generation),
+        ),
+        Err(e) => Reply::text(500, &format!("{problems}\n{e}\n")),
+    }
 }
 
 /// The 404 page with its relative links made absolute from the site root,
@@ -328,6 +345,19 @@ mod tests {
         assert!(served.contains(
             "<script defer src=\"/assets/livereload.js\" data-generation=\"7\"></script>\n</head>"
         ));
+    }
+
+    #[test]
+    fn the_problems_page_shows_the_problems_as_text_and_reloads() {
+        let reply = problems_page("error[E001]: <script>alert(1)</script>", 3);
+        assert_eq!(reply.status, 500);
+        let page = String::from_utf8(reply.body).unwrap();
+        assert!(
+            page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{page}"
+        );
+        assert!(page.contains("data-generation=\"3\""), "{page}");
+        assert!(page.contains("connect-src 'self'"), "{page}");
     }
 
     #[test]
