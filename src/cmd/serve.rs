@@ -41,7 +41,7 @@ pub(crate) fn run(args: &ServeArgs, quiet: bool) -> Outcome {
     if let Some(warning) = bind_warning(args.bind, args.edition) {
         eprintln!("{warning}");
     }
-    let hosts = Arc::new(Hosts::new(args.bind));
+    let hosts = Hosts::new(args.bind);
     let site = Arc::new(Site::new(args.project_dir.clone(), args.edition));
     print_report(&site.rebuild(), quiet);
     let mut watch = match Watch::start(&args.project_dir) {
@@ -59,7 +59,7 @@ pub(crate) fn run(args: &ServeArgs, quiet: bool) -> Outcome {
         eprintln!("warning: Ctrl-C may not stop the server cleanly: {e}");
     }
     let handler: Arc<server::Handler> = {
-        let (hosts, site) = (hosts.clone(), site.clone());
+        let site = site.clone();
         Arc::new(move |request: &server::Request| http::respond(request, &hosts, &site))
     };
     if let Err(e) = server::start(listener, handler) {

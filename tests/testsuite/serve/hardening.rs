@@ -2,7 +2,7 @@
 //! connection, a watcher that does not follow symlinks out of the project,
 //! `Host` checks against DNS rebinding, no redirect to another host, and a
 //! bounded number of threads under a flood of connections. (Ten real
-//! browser tabs are in `browser::serve_reloads_ten_tabs_after_an_edit`.)
+//! browser tabs are in `browser::live_reload`.)
 
 use std::io::Write;
 use std::net::TcpStream;
