@@ -3,14 +3,16 @@
 //! and shows its problems in the terminal and the browser.
 
 use std::net::{IpAddr, SocketAddr, TcpListener};
-use std::sync::Arc;
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 use crate::cli::ServeArgs;
 use crate::cmd::Outcome;
-use crate::serve::http;
+use crate::edition::Edition;
+use crate::serve::host::Hosts;
 use crate::serve::site::{Report, Site};
 use crate::serve::watch::Watch;
+use crate::serve::{http, server};
 
 /// Runs `serve` until Ctrl-C.
 pub(crate) fn run(args: &ServeArgs, quiet: bool) -> Outcome {
@@ -36,13 +38,10 @@ pub(crate) fn run(args: &ServeArgs, quiet: bool) -> Outcome {
     let address = listener
         .local_addr()
         .unwrap_or(SocketAddr::new(args.bind, args.port));
-    let server = match tiny_http::Server::from_listener(listener, None) {
-        Ok(s) => Arc::new(s),
-        Err(e) => {
-            eprintln!("error: cannot start the server: {e}");
-            return Outcome::Environment;
-        }
-    };
+    if let Some(warning) = bind_warning(args.bind, args.edition) {
+        eprintln!("{warning}");
+    }
+    let hosts = Hosts::new(args.bind);
     let site = Arc::new(Site::new(args.project_dir.clone(), args.edition));
     print_report(&site.rebuild(), quiet);
     let mut watch = match Watch::start(&args.project_dir) {
@@ -52,14 +51,26 @@ pub(crate) fn run(args: &ServeArgs, quiet: bool) -> Outcome {
             return Outcome::Environment;
         }
     };
-    let stopper = server.clone();
-    if let Err(e) = ctrlc::set_handler(move || stopper.unblock()) {
+    let (stop, stopped) = mpsc::channel();
+    let on_ctrl_c = stop.clone();
+    if let Err(e) = ctrlc::set_handler(move || {
+        let _ = on_ctrl_c.send(());
+    }) {
         eprintln!("warning: Ctrl-C may not stop the server cleanly: {e}");
+    }
+    let handler: Arc<server::Handler> = {
+        let site = site.clone();
+        Arc::new(move |request: &server::Request| http::respond(request, &hosts, &site))
+    };
+    if let Err(e) = server::start(listener, handler) {
+        eprintln!("error: cannot start the server: {e}");
+        return Outcome::Environment;
     }
     let url = format!("http://{address}/");
     println!(
-        "Serving the {} edition at {url}\nWatching course/, scenarios/ and themes/; press Ctrl-C to stop.",
-        args.edition.name()
+        "Serving the {} edition at {url}\n{}; press Ctrl-C to stop.",
+        args.edition.name(),
+        watch.summary()
     );
     if args.open
         && let Err(e) = opener::open(&url)
@@ -76,13 +87,29 @@ pub(crate) fn run(args: &ServeArgs, quiet: bool) -> Outcome {
             print_report(&watched.rebuild(), quiet);
         }
     });
-    for request in server.incoming_requests() {
-        let site = site.clone();
-        std::thread::spawn(move || http::respond(request, &site));
-    }
-    site.wake_all();
+    // Until Ctrl-C (`stop` is kept, so this waits even if no handler could be set).
+    let _ = stopped.recv();
+    drop(stop);
     println!("Stopped.");
     Outcome::Success
+}
+
+/// The warning for a `--bind` address other computers can reach, or None for loopback.
+fn bind_warning(bind: IpAddr, edition: Edition) -> Option<String> {
+    if bind.is_loopback() {
+        return None;
+    }
+    let what = match edition {
+        Edition::Facilitator => {
+            "this is the facilitator edition: they can read its answer keys and facilitator notes"
+        }
+        Edition::Mentor => {
+            "with --edition facilitator they could read its answer keys and facilitator notes"
+        }
+    };
+    Some(format!(
+        "warning: --bind {bind} is not a loopback address, so other computers on your network can open this preview\n  = note: {what}\n  = help: to keep it on this computer, leave out --bind (or use --bind 127.0.0.1); to share the course, publish the mentor edition with peerprep build"
+    ))
 }
 
 /// Binds the listening socket, with a clear message when the port is busy.

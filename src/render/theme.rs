@@ -51,6 +51,7 @@ pub(crate) const PAGE_TEMPLATES: &[&str] = &[
     "certificate.html",
     "report.html",
     "serve-problems.html",
+    "serve-reload.html",
 ];
 
 /// A theme: the course's override folder (if any) over the embedded default.

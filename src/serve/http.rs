@@ -3,22 +3,25 @@
 //! Paths are looked up in the build held in memory, so nothing outside the
 //! site can be read: a path is percent-decoded once, then refused (400) if it
 //! holds `..`, `.`, a backslash, a NUL or a colon, and any other path that
-//! names no built file is a 404 with the site's `404.html`. Every answer says
-//! `Cache-Control: no-store`. HTML pages get the live-reload script.
+//! names no built file is a 404 with the site's `404.html`. A request
+//! addressed to a host name other than this computer's is refused (421, see
+//! [`Hosts`]). Every answer says `Cache-Control: no-store`. HTML pages get the
+//! live-reload script.
 
-use std::time::Duration;
+use std::sync::OnceLock;
 
-use percent_encoding::percent_decode_str;
+use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
 
+use crate::render::theme::Theme;
+use crate::serve::host::Hosts;
+use crate::serve::server::{Request, Response};
 use crate::serve::site::Site;
 
-/// Where the live-reload script waits for the next build.
-pub(crate) const WAIT_PATH: &str = "/__peerprep/wait";
+/// Where the live-reload script asks for the newest build's generation.
+pub(crate) const GENERATION_PATH: &str = "/__peerprep/generation";
 /// The live-reload script, served in serve mode only.
 pub(crate) const SCRIPT_PATH: &str = "/assets/livereload.js";
 const SCRIPT: &str = include_str!("livereload.js");
-/// How long a waiting request is held before it is answered anyway.
-const WAIT_TIMEOUT: Duration = Duration::from_secs(25);
 
 /// An answer, before it becomes an HTTP response.
 #[derive(Debug, PartialEq, Eq)]
@@ -48,23 +51,31 @@ impl Reply {
     }
 }
 
-/// Answers a request for `url` (the request target, starting with `/`).
-pub(crate) fn answer(method: &str, url: &str, site: &Site) -> Reply {
+/// What a request addressed to another host name is told.
+const MISDIRECTED: &str = "421 Misdirected Request: this preview server answers only requests \
+addressed to localhost, 127.0.0.1 or [::1] (and, when it is shared with --bind, to this computer's \
+name or address), so that no other web site can read the course through a domain name of its own. \
+Open the address that peerprep serve printed.\n";
+
+/// Answers a request for `url` (the request target, starting with `/`)
+/// whose `Host` header is `host`.
+pub(crate) fn answer(
+    method: &str,
+    url: &str,
+    host: Option<&str>,
+    hosts: &Hosts,
+    site: &Site,
+) -> Reply {
+    if !hosts.allows(host) {
+        return Reply::text(421, MISDIRECTED);
+    }
     if method != "GET" && method != "HEAD" {
         return Reply::text(405, "Only GET and HEAD are allowed.\n");
     }
-    let (path, query) = match url.split_once('?') {
-        Some((p, q)) => (p, q),
-        None => (url, ""),
-    };
-    if path == WAIT_PATH {
-        let seen = query
-            .split('&')
-            .find_map(|kv| kv.strip_prefix("since="))
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0);
-        let generation = site.wait_for_change(seen, WAIT_TIMEOUT);
-        return Reply::text(200, &generation.to_string());
+    let path = url.split_once('?').map_or(url, |(p, _)| p);
+    if path == GENERATION_PATH {
+        // Answered at once: the script asks again a second later.
+        return Reply::text(200, &site.generation().to_string());
     }
     if path == SCRIPT_PATH {
         return Reply::new(200, "text/javascript; charset=utf-8", SCRIPT);
@@ -76,11 +87,7 @@ pub(crate) fn answer(method: &str, url: &str, site: &Site) -> Reply {
     let (files, problems, generation) = site.current();
     let is_page = key.ends_with(".html");
     if let (Some(problems), true) = (&problems, is_page || !files.contains_key(&key)) {
-        return Reply::new(
-            500,
-            "text/html; charset=utf-8",
-            problems_page(problems, generation),
-        );
+        return problems_page(problems, generation);
     }
     if let Some(body) = files.get(&key) {
         let content_type = content_type(&key);
@@ -93,18 +100,18 @@ pub(crate) fn answer(method: &str, url: &str, site: &Site) -> Reply {
     }
     if !path.ends_with('/') && files.contains_key(&format!("{key}/index.html")) {
         let mut reply = Reply::text(301, "Moved\n");
-        reply.location = Some(format!("{path}/"));
+        reply.location = Some(folder_location(&key));
         return reply;
     }
-    let page = files
-        .get("404.html")
-        .map(|b| rooted(&String::from_utf8_lossy(b)))
-        .unwrap_or_else(|| "<!DOCTYPE html><title>Not found</title><h1>Not found</h1>".into());
-    Reply::new(
-        404,
-        "text/html; charset=utf-8",
-        with_reload(&page, generation),
-    )
+    // Every good build has a 404.html; a broken one was answered above.
+    match files.get("404.html") {
+        Some(page) => Reply::new(
+            404,
+            "text/html; charset=utf-8",
+            with_reload(&rooted(&String::from_utf8_lossy(page)), generation),
+        ),
+        None => Reply::text(404, "Not found.\n"),
+    }
 }
 
 /// The built file a request path names: decoded once, `index.html` added for
@@ -135,6 +142,34 @@ pub(crate) fn resolve(path: &str) -> Result<String, u16> {
     Ok(key)
 }
 
+/// The characters a path segment of a `Location` must have percent-encoded.
+const SEGMENT: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'/')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'\\')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}');
+
+/// Where a request for a folder without its final `/` is sent: built from
+/// the resolved key (repeated slashes already collapsed, every segment
+/// encoded), so it is always `/` and a segment, never `//host`, which a
+/// browser would read as another server.
+pub(crate) fn folder_location(key: &str) -> String {
+    let mut location = String::from("/");
+    for segment in key.split('/').filter(|s| !s.is_empty()) {
+        location.extend(utf8_percent_encode(segment, SEGMENT));
+        location.push('/');
+    }
+    location
+}
+
 /// The `Content-Type` for a file, with a charset for text.
 pub(crate) fn content_type(key: &str) -> String {
     let mime = mime_guess::from_path(key).first_or_octet_stream();
@@ -145,13 +180,17 @@ pub(crate) fn content_type(key: &str) -> String {
     }
 }
 
-/// A page with the live-reload script added and its CSP widened to let the
-/// script ask this server (and only it) for the next build.
+/// A page with the live-reload script added (the embedded theme's
+/// `serve-reload.html`) and its CSP widened to let the script ask this
+/// server (and only it) for the newest build.
 pub(crate) fn with_reload(html: &str, generation: u64) -> String {
-    let tag = format!(
-        "<script defer src=\"{SCRIPT_PATH}\" data-generation=\"{generation}\"></script>\n</head>"
-    );
-    let mut page = html.replacen("</head>", &tag, 1);
+    let context = minijinja::context! { src => SCRIPT_PATH, generation => generation };
+    let tag = match embedded("serve-reload.html", context) {
+        Ok(tag) => tag,
+        // The embedded theme is tested; should it fail, the page still shows.
+        Err(_) => return html.to_owned(),
+    };
+    let mut page = html.replacen("</head>", &format!("{tag}\n</head>"), 1);
     if let Some(start) = page.find("default-src 'none';") {
         let mut extra = String::from(" connect-src 'self';");
         if !page.contains("script-src 'self'") {
@@ -162,16 +201,30 @@ pub(crate) fn with_reload(html: &str, generation: u64) -> String {
     page
 }
 
-/// The page shown instead of every page while the source is broken: the
-/// embedded theme's `serve-problems.html` (never a course's override, which
-/// may be what is broken).
-fn problems_page(problems: &str, generation: u64) -> String {
-    let env = crate::render::theme::Theme::embedded().environment();
-    let page = env
-        .get_template("default/serve-problems.html")
-        .and_then(|t| t.render(minijinja::context! { problems => problems }))
-        .unwrap_or_else(|e| format!("{problems}\n{e}"));
-    with_reload(&page, generation)
+/// Renders a template of the embedded theme (never a course's override,
+/// which may be what is broken).
+fn embedded(name: &str, context: minijinja::Value) -> Result<String, minijinja::Error> {
+    static ENVIRONMENT: OnceLock<minijinja::Environment<'static>> = OnceLock::new();
+    ENVIRONMENT
+        .get_or_init(|| Theme::embedded().environment())
+        .get_template(&format!("default/{name}"))?
+        .render(context)
+}
+
+/// The answer to every page while the source is broken: the embedded
+/// theme's `serve-problems.html`, or the problems as plain text should that fail.
+fn problems_page(problems: &str, generation: u64) -> Reply {
+    match embedded(
+        "serve-problems.html",
+        minijinja::context! { problems => problems },
+    ) {
+        Ok(page) => Reply::new(
+            500,
+            "text/html; charset=utf-8",
+            with_reload(&page, generation),
+        ),
+        Err(e) => Reply::text(500, &format!("{problems}\n{e}\n")),
+    }
 }
 
 /// The 404 page with its relative links made absolute from the site root,
@@ -203,31 +256,32 @@ fn rooted(html: &str) -> String {
     out
 }
 
-/// Turns a [`Reply`] into a response and sends it.
-pub(crate) fn respond(request: tiny_http::Request, site: &Site) {
-    let method = request.method().as_str().to_string();
-    let reply = answer(&method, request.url(), site);
-    let mut response = tiny_http::Response::from_data(if method == "HEAD" {
-        Vec::new()
-    } else {
-        reply.body
-    })
-    .with_status_code(reply.status);
+/// Answers one request read by the [`server`](crate::serve::server).
+pub(crate) fn respond(request: &Request, hosts: &Hosts, site: &Site) -> Response {
+    let reply = answer(
+        &request.method,
+        &request.target,
+        request.host.as_deref(),
+        hosts,
+        site,
+    );
     let mut headers = vec![
         ("Content-Type", reply.content_type),
-        ("Cache-Control", "no-store".to_string()),
-        ("X-Content-Type-Options", "nosniff".to_string()),
-        ("Referrer-Policy", "no-referrer".to_string()),
+        ("Cache-Control", "no-store".to_owned()),
+        ("X-Content-Type-Options", "nosniff".to_owned()),
+        ("Referrer-Policy", "no-referrer".to_owned()),
     ];
     if let Some(location) = reply.location {
         headers.push(("Location", location));
     }
-    for (name, value) in headers {
-        if let Ok(header) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-            response.add_header(header);
-        }
+    if reply.status == 405 {
+        headers.push(("Allow", "GET, HEAD".to_owned()));
     }
-    let _ = request.respond(response);
+    Response {
+        status: reply.status,
+        headers,
+        body: reply.body,
+    }
 }
 
 #[cfg(test)]
@@ -241,6 +295,26 @@ mod tests {
         assert_eq!(resolve("/scenarios/x/").unwrap(), "scenarios/x/index.html");
         assert_eq!(resolve("//modules//a.html").unwrap(), "modules/a.html");
         assert_eq!(resolve("/a%20b.html").unwrap(), "a b.html");
+    }
+
+    #[test]
+    fn issue_15_folder_redirects_never_name_another_host() {
+        assert_eq!(folder_location("scenarios"), "/scenarios/");
+        assert_eq!(folder_location("a b/c"), "/a%20b/c/");
+        for path in [
+            "//scenarios",
+            "///scenarios",
+            "/%2F%2Fevil.example",
+            "/%2f/evil.example",
+            "//evil.example//x",
+        ] {
+            let key = resolve(path).expect("resolves");
+            let location = folder_location(key.trim_end_matches("/index.html"));
+            assert!(
+                location.starts_with('/') && !location.starts_with("//"),
+                "{path} -> {location}"
+            );
+        }
     }
 
     #[test]
@@ -271,6 +345,19 @@ mod tests {
         assert!(served.contains(
             "<script defer src=\"/assets/livereload.js\" data-generation=\"7\"></script>\n</head>"
         ));
+    }
+
+    #[test]
+    fn the_problems_page_shows_the_problems_as_text_and_reloads() {
+        let reply = problems_page("error[E001]: <script>alert(1)</script>", 3);
+        assert_eq!(reply.status, 500);
+        let page = String::from_utf8(reply.body).unwrap();
+        assert!(
+            page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{page}"
+        );
+        assert!(page.contains("data-generation=\"3\""), "{page}");
+        assert!(page.contains("connect-src 'self'"), "{page}");
     }
 
     #[test]

@@ -1,23 +1,61 @@
 // peerprep serve: reloads the page when the course has been rebuilt.
 // Served by `peerprep serve` only; built sites never include it.
+//
+// A short poll: about once a second the page asks the server for the number
+// of the newest build, an answer that comes at once, so the page never holds
+// a connection open (a browser opens only six to one server, shared by every
+// tab). A hidden tab does not ask; it asks straight away when shown again.
 (function () {
   "use strict";
   var script = document.currentScript;
-  var seen = script ? script.getAttribute("data-generation") : "0";
-  function wait() {
-    fetch("/__peerprep/wait?since=" + encodeURIComponent(seen), { cache: "no-store" })
-      .then(function (response) { return response.text(); })
+  var seen = script ? script.getAttribute("data-generation") : null;
+  var EVERY = 1000;
+  var AFTER_ERROR = 3000;
+  var timer = null;
+  var asking = false;
+
+  function later(delay) {
+    if (timer === null && !document.hidden) {
+      timer = window.setTimeout(ask, delay);
+    }
+  }
+
+  function ask() {
+    timer = null;
+    if (asking || document.hidden) {
+      return;
+    }
+    asking = true;
+    fetch("/__peerprep/generation", { cache: "no-store" })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error("status " + response.status);
+        }
+        return response.text();
+      })
       .then(function (generation) {
-        if (generation !== seen) {
+        asking = false;
+        if (seen !== null && generation.trim() !== seen) {
           window.location.reload();
         } else {
-          wait();
+          later(EVERY);
         }
       })
       .catch(function () {
-        // The server stopped or restarted: try again shortly.
-        window.setTimeout(wait, 2000);
+        // The server stopped or is restarting: ask again a little later.
+        asking = false;
+        later(AFTER_ERROR);
       });
   }
-  wait();
+
+  document.addEventListener("visibilitychange", function () {
+    if (!document.hidden) {
+      if (timer !== null) {
+        window.clearTimeout(timer);
+        timer = null;
+      }
+      ask();
+    }
+  });
+  ask();
 })();

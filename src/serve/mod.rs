@@ -1,7 +1,11 @@
 //! The preview server behind `peerprep serve`: the course built into memory
-//! ([`site`]), answered over HTTP ([`http`]) and rebuilt whenever a source
-//! changes ([`watch`]). Served pages reload themselves after each rebuild.
+//! ([`site`]), answered over HTTP ([`http`]) to requests addressed to this
+//! computer ([`host`]) by a fixed pool of threads ([`server`]), and rebuilt
+//! whenever a source changes ([`watch`]). Served pages reload themselves
+//! after each rebuild.
 
+pub(crate) mod host;
 pub(crate) mod http;
+pub(crate) mod server;
 pub(crate) mod site;
 pub(crate) mod watch;

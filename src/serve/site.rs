@@ -1,6 +1,7 @@
 //! The site `serve` shows: built into memory (never into `public/`), rebuilt
 //! on every change, and swapped whole, so a request sees one build or the
-//! next, never a mix, and waits while a rebuild is running.
+//! next, never a mix, and waits while a rebuild is running. Only the
+//! generation (the number of the newest build) is answered without waiting.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};
@@ -117,19 +118,10 @@ impl Site {
         )
     }
 
-    /// Waits until the generation differs from `seen` or `timeout` passes; returns the generation.
-    pub(crate) fn wait_for_change(&self, seen: u64, timeout: Duration) -> u64 {
-        let state = lock(&self.state);
-        let (state, _) = self
-            .changed
-            .wait_timeout_while(state, timeout, |s| s.generation == seen || s.building)
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        state.generation
-    }
-
-    /// Wakes every waiting request (used when the server stops).
-    pub(crate) fn wake_all(&self) {
-        self.changed.notify_all();
+    /// The newest finished build's generation, at once (a rebuild under way
+    /// is not waited for: the live-reload script asks again a second later).
+    pub(crate) fn generation(&self) -> u64 {
+        lock(&self.state).generation
     }
 }
 
@@ -182,5 +174,6 @@ mod tests {
         assert!(files.is_empty());
         assert!(problems.is_some());
         assert_eq!(generation, 1);
+        assert_eq!(site.generation(), 1);
     }
 }

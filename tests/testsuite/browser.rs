@@ -12,7 +12,8 @@
 //! `.ci/browser-audit`, which `.ci/run` calls after `cargo test`.
 //!
 //! The other tests play every bundled scenario by keyboard (one Chromium, scenarios in parallel),
-//! and use the quiz, progress and search pages of the test fixture.
+//! use the quiz, progress and search pages of the test fixture, and open ten tabs of the fixture
+//! under `peerprep serve` to check live reload (`live-reload.mjs`).
 //!
 //! Without Chromium (or Node) these print a loud SKIPPED line; with `CI` set, a missing browser
 //! is a failure. `.ci/run` installs both.
@@ -23,6 +24,8 @@ use std::process::Command;
 use std::sync::OnceLock;
 
 use crate::common::{CourseTest, repo_root};
+
+mod live_reload;
 
 /// What the browser tests need: Chromium, and Node with the npm packages installed.
 pub(crate) struct Tools {

@@ -1,6 +1,9 @@
 //! `peerprep serve` as a user runs it: a real server on a free port, real
 //! HTTP requests (raw, so traversal attempts reach it unnormalised), edits
-//! to the course while it runs, and Ctrl-C.
+//! to the course while it runs, and Ctrl-C. The [`Server`] harness is shared
+//! with `hardening` (issue 15) and the live-reload browser test.
+
+mod hardening;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -11,14 +14,18 @@ use std::time::{Duration, Instant};
 use crate::common::CourseTest;
 
 /// A running `peerprep serve` and the address it printed.
-struct Server {
+pub(crate) struct Server {
     child: Child,
-    port: u16,
+    /// The port it listens on.
+    pub(crate) port: u16,
     lines: mpsc::Receiver<String>,
+    /// What it printed up to its address.
+    started: Vec<String>,
 }
 
 impl Server {
-    fn start(t: &CourseTest, extra: &[&str]) -> Self {
+    /// Starts `peerprep serve --port 0 EXTRA` in the course and waits for its address.
+    pub(crate) fn start(t: &CourseTest, extra: &[&str]) -> Self {
         Self::start_with_env(t, extra, &[])
     }
 
@@ -45,31 +52,51 @@ impl Server {
             });
         }
         let deadline = Instant::now() + Duration::from_secs(30);
+        let mut started = Vec::new();
         loop {
             let Ok(line) = lines.recv_timeout(deadline.saturating_duration_since(Instant::now()))
             else {
                 let _ = child.kill();
                 let _ = child.wait();
-                panic!("serve printed no address within 30 s");
+                panic!(
+                    "serve printed no address within 30 s:\n{}",
+                    started.join("\n")
+                );
             };
-            if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
-                let port = rest.trim_end_matches('/').parse().expect("port");
-                return Self { child, port, lines };
+            // "Serving the mentor edition at http://127.0.0.1:PORT/" (or the --bind address).
+            if let Some(url) = line.split(" at http://").nth(1) {
+                let port = url
+                    .trim_end_matches('/')
+                    .rsplit(':')
+                    .next()
+                    .and_then(|p| p.parse().ok())
+                    .expect("port");
+                started.push(line);
+                return Self {
+                    child,
+                    port,
+                    lines,
+                    started,
+                };
             }
+            started.push(line);
         }
     }
 
     /// Sends a raw GET for `target` and returns (status, headers, body).
-    fn get(&self, target: &str) -> (u16, String, String) {
+    pub(crate) fn get(&self, target: &str) -> (u16, String, String) {
+        self.request(&format!(
+            "GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        ))
+    }
+
+    /// Sends `head` (a whole raw request) and returns (status, lowercased headers, body).
+    fn request(&self, head: &str) -> (u16, String, String) {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
         stream
             .set_read_timeout(Some(Duration::from_secs(30)))
             .expect("timeout");
-        write!(
-            stream,
-            "GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-        )
-        .expect("send");
+        stream.write_all(head.as_bytes()).expect("send");
         let mut raw = Vec::new();
         stream.read_to_end(&mut raw).expect("read");
         let text = String::from_utf8_lossy(&raw).to_string();
@@ -98,7 +125,7 @@ impl Server {
         }
     }
 
-    /// Sends SIGINT (Ctrl-C) and returns the exit code and what was printed.
+    /// Sends SIGINT (Ctrl-C) and returns the exit code and all it printed.
     fn interrupt(mut self) -> (i32, String) {
         let pid = self.child.id().to_string();
         let sent = std::process::Command::new("kill")
@@ -107,7 +134,11 @@ impl Server {
             .expect("kill");
         assert!(sent.success());
         let status = self.child.wait().expect("wait");
-        let printed: Vec<String> = self.lines.try_iter().collect();
+        let mut printed = std::mem::take(&mut self.started);
+        // Until both output readers have finished (the channel closes).
+        while let Ok(line) = self.lines.recv_timeout(Duration::from_secs(10)) {
+            printed.push(line);
+        }
         (status.code().unwrap_or(-1), printed.join("\n"))
     }
 }
@@ -139,7 +170,7 @@ fn serves_pages_with_types_no_store_and_the_reload_script() {
     let (status, head, body) = server.get("/assets/livereload.js");
     assert_eq!(status, 200);
     assert!(head.contains("javascript"), "{head}");
-    assert!(body.contains("/__peerprep/wait"));
+    assert!(body.contains("/__peerprep/generation"));
     let (status, _, body) = server.get("/modules/01-welcome.html");
     assert_eq!(status, 200);
     assert!(body.contains("Welcome"));
@@ -213,10 +244,10 @@ fn an_edit_is_rebuilt_and_a_broken_file_shows_its_problems_until_fixed() {
         "Welcome to {{ school }}.",
         "Hello from the edit.",
     );
-    // The waiting request returns a new generation once the rebuild is done.
-    let (status, _, next) = server.get(&format!("/__peerprep/wait?since={generation}"));
-    assert_eq!(status, 200);
-    assert_ne!(next.trim(), generation);
+    // The generation the live-reload script asks for moves on once the rebuild is done.
+    server.wait_for("/__peerprep/generation", "a new generation", |s, b| {
+        s == 200 && b.trim() != generation
+    });
     server.wait_for("/modules/01-welcome.html", "the edit", |s, b| {
         s == 200 && b.contains("Hello from the edit.")
     });
