@@ -1,6 +1,6 @@
 //! The preview server behind `peerprep serve`: the course built into memory
 //! ([`site`]), answered over HTTP ([`http`]) to requests addressed to this
-//! computer ([`host`]) by a fixed pool of threads ([`server`]), and rebuilt
+//! computer ([`host`]) by hyper on a few threads ([`server`]), and rebuilt
 //! whenever a source changes ([`watch`]). Served pages reload themselves
 //! after each rebuild.
 
