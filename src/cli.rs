@@ -64,6 +64,19 @@ pub enum Command {
         after_help = "Examples:\n  peerprep check\n  peerprep check path/to/course --format json --deny-warnings"
     )]
     Check(CheckArgs),
+    /// Write the default theme into PROJECT_DIR/themes/default/ to start your own (never overwrites).
+    #[command(
+        after_help = "Keep only the files you change: for every file you delete, peerprep uses its own.\nLogo, colours and a cover image need no theme: set `brand:` in course/course.yaml.\n\nExamples:\n  peerprep theme\n  peerprep theme path/to/course"
+    )]
+    Theme(ThemeArgs),
+}
+
+/// `peerprep theme`.
+#[derive(Debug, clap::Args)]
+pub struct ThemeArgs {
+    /// The course folder.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
 }
 
 /// `peerprep build`.

@@ -7,6 +7,7 @@
 //! scenario, in modules and in scenario Markdown alike; plus the set of course
 //! files the site needs copied. `build` and `check` run the same checks.
 
+pub(crate) mod brand;
 pub(crate) mod pages;
 pub(crate) mod review;
 pub(crate) mod sessions;
@@ -75,6 +76,7 @@ pub(crate) fn validate(project: &Project, compiled: &Compiled, out: &mut Diagnos
         checked: Checked::default(),
     };
     sessions::check_timing(project, out);
+    brand::check(project, &mut checker.checked.mentor_files, out);
     crate::check::review::review(project, out);
     for (module, compiled) in project.modules.iter().zip(compiled.modules()) {
         let rendered = &compiled.rendered;

@@ -8,6 +8,7 @@ pub(crate) mod init;
 pub(crate) mod pdf;
 pub(crate) mod report;
 pub(crate) mod serve;
+pub(crate) mod theme;
 
 /// How a command ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +43,7 @@ pub fn run(cli: &crate::cli::Cli) -> Outcome {
         Command::Pdf(args) => pdf::run(args, cli.quiet),
         Command::Init(args) => init::run(args, cli.quiet),
         Command::Serve(args) => serve::run(args, cli.quiet),
+        Command::Theme(args) => theme::run(args, cli.quiet),
     }
 }
 

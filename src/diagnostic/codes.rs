@@ -44,6 +44,8 @@ pub(crate) enum Code {
     SessionTiming,
     /// `{{ name }}` with no such variable.
     UndefinedVariable,
+    /// A brand colour with too little contrast against what it is drawn with.
+    LowContrast,
     /// A scenario's `start` names no node.
     UnknownStart,
     /// A choice goes to a node that does not exist.
@@ -146,6 +148,7 @@ impl Code {
         Code::UnknownSessionModule,
         Code::SessionTiming,
         Code::UndefinedVariable,
+        Code::LowContrast,
         Code::UnknownStart,
         Code::UnknownNode,
         Code::UnreachableNode,
@@ -209,6 +212,7 @@ impl Code {
             Code::UnknownSessionModule => "E018",
             Code::SessionTiming => "E019",
             Code::UndefinedVariable => "E020",
+            Code::LowContrast => "E021",
             Code::UnknownStart => "E030",
             Code::UnknownNode => "E031",
             Code::UnreachableNode => "E032",

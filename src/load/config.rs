@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostic::codes::Code;
 use crate::diagnostic::suggest;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::load::brand::{self, Brand, RawBrand};
 use crate::load::sessions::{self, RawSession, Scheme, Session};
 use crate::load::yaml::{self, OrderedMap, Spanned};
 use crate::slug;
@@ -48,6 +49,8 @@ struct RawConfig {
     #[serde(default)]
     scheme: Scheme,
     paper: Option<Spanned<String>>,
+    #[serde(default)]
+    brand: RawBrand,
 }
 
 /// A statement learners rate 1–5 at the start and the end (`self_assessment:`).
@@ -166,6 +169,8 @@ pub(crate) struct Config {
     pub(crate) scheme: Scheme,
     /// Printed page size: `A4` or `letter`.
     pub(crate) paper: &'static str,
+    /// Logo, cover and colours.
+    pub(crate) brand: Brand,
     /// The configuration file itself, for locating later problems.
     pub(crate) source: SourceFile,
 }
@@ -439,6 +444,7 @@ fn validate(
     let listed: Vec<&str> = modules.iter().map(|m| m.path.as_str()).collect();
     let sessions = sessions::validate(raw.sessions, &listed, &source, out);
     sessions::check_scheme(&raw.scheme, &source, out);
+    let brand = brand::validate(raw.brand, &source, out);
     let paper = match raw
         .paper
         .as_ref()
@@ -478,6 +484,7 @@ fn validate(
         sessions,
         scheme: raw.scheme,
         paper,
+        brand,
         source,
     }
 }

@@ -5,6 +5,7 @@
 //! found in any file. Only a missing `course/course.yaml` stops loading early,
 //! as a [`NotACourse`] error: that folder is not a course at all.
 
+pub(crate) mod brand;
 pub(crate) mod config;
 pub(crate) mod module;
 pub(crate) mod plain_text;

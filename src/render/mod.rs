@@ -13,6 +13,7 @@
 
 pub(crate) mod document;
 pub(crate) mod documents;
+pub(crate) mod filters;
 pub(crate) mod progress;
 pub(crate) mod scenario_map;
 pub(crate) mod scenarios;
@@ -348,8 +349,11 @@ pub(crate) fn render_site(
     let total: u32 = modules.iter().filter_map(|m| m.duration).sum();
     let all_modules = Value::from_serialize(&modules);
     let scenario_list = Value::from_serialize(views::scenarios(config, &project.scenarios));
+    let published = site.checked.files(edition);
+    let brand = views::BrandView::new(&config.brand, &published);
     let shared = context! {
         course => Value::from_serialize(views::course(config)),
+        brand => Value::from_serialize(&brand),
         support => Value::from_serialize(views::SupportView::new(&config.support)),
         competencies => Value::from_serialize(views::competencies(config)),
         modules => all_modules.clone(),
@@ -432,7 +436,15 @@ pub(crate) fn render_site(
     {
         sink.write(&format!("assets/{}", asset.path), &asset.bytes)?;
     }
-    for file in site.checked.files(edition) {
+    if brand.colours.is_some() {
+        let css = pages
+            .env
+            .get_template("brand.css")
+            .and_then(|t| t.render(&shared))
+            .map_err(|e| RenderError::Template(Box::new(theme.error_diagnostic(&e))))?;
+        sink.write("assets/brand.css", css.as_bytes())?;
+    }
+    for file in published {
         sink.copy(
             &format!("assets/course/{file}"),
             &project.course_dir().join(file),

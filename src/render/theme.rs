@@ -103,6 +103,7 @@ impl Theme {
         env.set_trim_blocks(true);
         env.set_lstrip_blocks(true);
         env.set_formatter(format_value);
+        crate::render::filters::register(&mut env);
         env.set_auto_escape_callback(auto_escape);
         let theme = self.clone();
         env.set_loader(move |name| load(&theme, name));
@@ -330,6 +331,22 @@ fn load(theme: &Theme, name: &str) -> Result<Option<String>, Error> {
     Ok(embedded(name))
 }
 
+/// Every file of the embedded default theme, paths relative to the theme folder.
+pub(crate) fn embedded_theme() -> Vec<(&'static Path, &'static [u8])> {
+    fn walk(dir: &'static Dir<'static>, out: &mut Vec<(&'static Path, &'static [u8])>) {
+        for entry in dir.entries() {
+            match entry {
+                include_dir::DirEntry::Dir(d) => walk(d, out),
+                include_dir::DirEntry::File(f) => out.push((f.path(), f.contents())),
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&EMBEDDED, &mut out);
+    out.sort();
+    out
+}
+
 /// Every file under an embedded folder, paths relative to `assets/`.
 fn embedded_files(dir: &Dir<'static>, out: &mut Vec<Asset>) {
     for entry in dir.entries() {
@@ -348,7 +365,10 @@ fn embedded_files(dir: &Dir<'static>, out: &mut Vec<Asset>) {
 
 /// Whether a theme file is a template (`.html`, `.svg`) rather than an asset.
 fn is_template(path: &Path) -> bool {
-    !path.starts_with("assets") && path.extension().is_some_and(|x| x == "html" || x == "svg")
+    !path.starts_with("assets")
+        && path
+            .extension()
+            .is_some_and(|x| x == "html" || x == "svg" || x == "css")
 }
 
 /// Every embedded template's name, relative to the theme folder.

@@ -1,15 +1,19 @@
 //! The data templates see, built once per build and shared by every page.
 //!
 //! Template variables (documented in the README for theme authors):
-//! `course`, `support`, `competencies`, `modules`, `ui`, `edition`,
+//! `course`, `brand`, `support`, `competencies`, `modules`, `ui`, `edition`,
 //! `total_minutes`, and per page `root`, `page`, `module`, `prev`, `next`,
 //! `contents`.
+
+use std::collections::BTreeSet;
 
 use serde::Serialize;
 
 use crate::edition::{Edition, ModuleEdition};
+use crate::load::brand::{Brand, Colours};
 use crate::load::config::{Config, Support};
 use crate::load::module::Module;
+use crate::load::yaml::Spanned;
 
 /// `course`: the course's own fields.
 #[derive(Debug, Serialize)]
@@ -118,6 +122,37 @@ impl<'a> SupportView<'a> {
                 .collect(),
             emergency: support.emergency.as_deref(),
             checked: support.checked.as_deref(),
+        }
+    }
+}
+
+/// The course's branding as the theme uses it (`brand`): a file only when it passed the checks
+/// (so it is published), as a link from the site's root.
+#[derive(Debug, Serialize)]
+pub(crate) struct BrandView<'a> {
+    /// The logo.
+    pub(crate) logo: Option<String>,
+    /// The home page's cover image.
+    pub(crate) cover: Option<String>,
+    /// The cover's text alternative.
+    pub(crate) cover_alt: Option<&'a str>,
+    /// The colours for `brand.css`, when the course sets any.
+    pub(crate) colours: Option<Colours>,
+}
+
+impl<'a> BrandView<'a> {
+    /// The view of `brand`, given the files that will be published.
+    pub(crate) fn new(brand: &'a Brand, published: &BTreeSet<&str>) -> Self {
+        let file = |at: &Option<Spanned<String>>| {
+            at.as_ref()
+                .filter(|at| published.contains(at.value.as_str()))
+                .map(|at| crate::compile::markdown::course_file_href(&at.value))
+        };
+        Self {
+            logo: file(&brand.logo),
+            cover: file(&brand.cover),
+            cover_alt: brand.cover_alt.as_deref(),
+            colours: brand.colours(),
         }
     }
 }

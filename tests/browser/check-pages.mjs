@@ -6,7 +6,8 @@
 // --site checks every HTML page under DIR (the full audit, .ci/browser-audit); --pages checks the
 // pages a JSON file lists, from any number of sites, in the same browser:
 //   {"pages": ["/abs/page.html", ...], "screenshots": [["/abs/page.html", "/abs/dir/name"], ...]}
-// (a screenshot entry writes name-phone.png and name-desktop.png). One Chromium checks N pages at
+// (a screenshot entry writes name-desktop.png, name-desktop-dark.png, name-phone.png and
+// name-phone-dark.png: 1280×900 and 390×844, light and dark). One Chromium checks N pages at
 // a time (--jobs, default 4), while the Nu HTML Checker runs beside it. --json also writes
 // {"checked": [page, ...], "failures": [{"page", "rule", "detail"}, ...]} with absolute paths.
 //
@@ -15,7 +16,8 @@
 //   - no request to any host (every non-file request is aborted and reported);
 //   - no script error, no console error, no Content-Security-Policy violation;
 //   - keyboard focus visible on every element reached with Tab;
-//   - nothing overflows at 320 px wide.
+//   - nothing overflows at 320 px wide;
+//   - on a 390×844 phone, the first heading of a page with the site header starts in the top 40%.
 // Then the Nu HTML Checker (vnu-jar) over every page: zero errors.
 // With --site, screenshots of the home page and the first module page at phone and desktop widths
 // are written to --screenshots. Exits 1 with a list of failures, 0 when every page passes.
@@ -162,6 +164,16 @@ async function checkPage(tab, file) {
   if (overflow.scroll > overflow.width || overflow.wide.length) {
     fail(file, 'overflow at 320 px', `page is ${overflow.scroll}px wide; ${overflow.wide.join(', ')}`);
   }
+  // On a phone (390×844), a page's first heading starts in the top 40% of the screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const first = await page.evaluate(() => {
+    if (!document.querySelector('.site-header')) return null;
+    window.scrollTo(0, 0);
+    const heading = document.querySelector('main h1, main h2');
+    return heading ? Math.round(heading.getBoundingClientRect().top) : -1;
+  });
+  if (first === -1) fail(file, 'first heading on a phone', 'no heading in <main>');
+  else if (first !== null && first > 0.4 * 844) fail(file, 'first heading on a phone', `starts at ${first} px of 844 (more than 40%)`);
   for (const [rule, detail] of problems) fail(file, rule, detail);
 }
 
@@ -199,14 +211,35 @@ const workers = Array.from({ length: Math.max(1, jobs) }, async () => {
 });
 await Promise.all(workers);
 
-await Promise.all(screenshots.flatMap(([file, prefix]) => [['phone', 390], ['desktop', 1280]].map(async ([label, width]) => {
-  mkdirSync(dirname(prefix), { recursive: true });
-  const ctx = await browser.newContext({ viewport: { width, height: 900 } });
-  const p = await ctx.newPage();
-  await p.goto(pathToFileURL(file).href);
-  await p.screenshot({ path: `${prefix}-${label}.png`, fullPage: true });
-  await ctx.close();
-})));
+/** Screenshot sizes: a desktop and a phone (iPhone 12–15), each light and dark. */
+const SHOTS = [
+  ['desktop', 1280, 900, 'light'], ['desktop-dark', 1280, 900, 'dark'],
+  ['phone', 390, 844, 'light'], ['phone-dark', 390, 844, 'dark'],
+];
+/** Light screenshots show the page down to this height (the first screens are what a person
+ * judges first); dark ones show the first screen. */
+const MAX_SHOT_HEIGHT = 2400;
+const shotQueue = screenshots.flatMap(([file, prefix]) => SHOTS.map((size) => [file, prefix, ...size]));
+await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, 2)) }, async () => {
+  const contexts = {};
+  while (shotQueue.length) {
+    const [file, prefix, label, width, height, scheme] = shotQueue.shift();
+    mkdirSync(dirname(prefix), { recursive: true });
+    const key = `${width}-${scheme}`;
+    contexts[key] ??= await browser.newContext({ viewport: { width, height }, colorScheme: scheme });
+    const p = await contexts[key].newPage();
+    p.setDefaultTimeout(60000);
+    await p.goto(pathToFileURL(file).href);
+    const full = scheme === 'dark' ? height : await p.evaluate(() => document.documentElement.scrollHeight);
+    await p.screenshot({
+      path: `${prefix}-${label}.png`,
+      fullPage: full > height,
+      clip: { x: 0, y: 0, width, height: Math.min(Math.max(full, height), MAX_SHOT_HEIGHT) },
+    });
+    await p.close();
+  }
+  for (const c of Object.values(contexts)) await c.close();
+}));
 await browser.close();
 
 const checked = await vnu;
@@ -232,4 +265,4 @@ if (failures.length) {
   console.log(`${failures.length} page rule failures`);
   process.exit(1);
 }
-console.log('every page passed: axe (light and dark), Nu HTML Checker, CSP, no outside request, no script error, focus visible, no overflow at 320 px');
+console.log('every page passed: axe (light and dark), Nu HTML Checker, CSP, no outside request, no script error, focus visible, no overflow at 320 px, first heading in the top 40% of a phone');

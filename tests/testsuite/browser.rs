@@ -26,6 +26,7 @@ use std::sync::OnceLock;
 use crate::common::{CourseTest, repo_root};
 
 mod live_reload;
+mod phone_layout;
 
 /// What the browser tests need: Chromium, and Node with the npm packages installed.
 pub(crate) struct Tools {
@@ -347,15 +348,31 @@ impl PageRules {
         groups.insert("bad-site", all(&repo_root().join("tests/browser/bad-site")));
 
         let pages: Vec<&PathBuf> = groups.values().flatten().map(|(_, p)| p).collect();
+        // One screenshot set per page kind of each group: the first page of that kind.
         let shots = repo_root().join("target/screenshots");
         let mut screenshots = Vec::new();
-        for (edition, site) in [("mentor", &mentor), ("facilitator", &facilitator)] {
-            let first_module = html_pages(site)
-                .into_iter()
-                .find(|p| p.starts_with("modules/"))
-                .ok_or("no module page")?;
-            screenshots.push((site.join("index.html"), shots.join(edition).join("home")));
-            screenshots.push((site.join(first_module), shots.join(edition).join("module")));
+        for (group, pages) in &groups {
+            if *group == "bad-site" {
+                continue;
+            }
+            let mut seen = BTreeSet::new();
+            // The report and certificates are named by file: two of each are enough.
+            let most = if matches!(*group, "report" | "certificates") {
+                2
+            } else {
+                usize::MAX
+            };
+            for (kind, page) in pages.iter().take(most) {
+                let name = if matches!(*group, "report" | "certificates") {
+                    kind.trim_end_matches(".html").replace('/', "-")
+                } else {
+                    kind.replace(['(', ')', '\''], "")
+                        .replace([' ', '/', '.'], "-")
+                };
+                if seen.insert(name.clone()) {
+                    screenshots.push((page.clone(), shots.join(group).join(name)));
+                }
+            }
         }
         let list = dir.path().join("pages.json");
         let json = serde_json::json!({ "pages": pages, "screenshots": screenshots });
@@ -490,13 +507,14 @@ fn every_page_type_passes(edition: &str) {
         "the {edition} edition has no page of the kinds {missing:?} (checked {kinds:?})"
     );
     let shots = repo_root().join("target/screenshots").join(edition);
-    for shot in [
-        "home-phone.png",
-        "home-desktop.png",
-        "module-phone.png",
-        "module-desktop.png",
-    ] {
-        assert!(shots.join(shot).is_file(), "no screenshot {shot}");
+    for kind in &kinds {
+        let name = kind
+            .replace(['(', ')', '\''], "")
+            .replace([' ', '/', '.'], "-");
+        for size in ["desktop", "desktop-dark", "phone", "phone-dark"] {
+            let shot = format!("{name}-{size}.png");
+            assert!(shots.join(&shot).is_file(), "no screenshot {shot}");
+        }
     }
 }
 

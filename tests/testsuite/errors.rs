@@ -36,6 +36,8 @@ crate::cases::cases! {
     every_problem_in_course_yaml_and_modules_in_one_run,
     broken_scenario_reports_only_its_cause,
     w015_list_item_indented_too_far,
+    e021_brand_problems,
+    e004_brand_values,
 }
 
 /// A module with a byte that is not UTF-8 on line 4, and one just over 5 MiB.

@@ -5,6 +5,7 @@
 //! `cases/`, one test each (see `cases`); the browser tests drive the scripts in
 //! `tests/browser/` (see `browser`).
 
+mod brand;
 mod browser;
 mod browser_progress;
 mod build;

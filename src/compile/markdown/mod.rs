@@ -505,9 +505,9 @@ impl Renderer<'_, '_> {
                 Some(format!("#{}{fragment}", self.ctx.anchor_prefix))
             }
             Target::File { path, suffix } => Some(format!(
-                "{}assets/course/{}{suffix}",
+                "{}{}{suffix}",
                 self.ctx.path_to_root,
-                percent_encoding::utf8_percent_encode(path, PATH_SET)
+                course_file_href(path)
             )),
             _ => None,
         };
@@ -521,6 +521,14 @@ impl Renderer<'_, '_> {
         });
         rewritten.map_or_else(|| dest.clone(), CowStr::from)
     }
+}
+
+/// Where a file under `course/` (path relative to it) is published, from the site's root.
+pub(crate) fn course_file_href(path: &str) -> String {
+    format!(
+        "assets/course/{}",
+        percent_encoding::utf8_percent_encode(path, PATH_SET)
+    )
 }
 
 /// Characters percent-encoded in rewritten file paths (keeps `/`).

@@ -146,9 +146,36 @@
         if (complete[slug]) delete complete[slug]; else complete[slug] = new Date().toISOString();
         set("complete", complete);
         show();
+        showDone();
       });
     }
   }
+
+  // The contents list: a tick on each module marked complete, and how many are done.
+  function showDone() {
+    var contents = document.querySelector(".contents-list[data-text-done]");
+    if (!contents) return;
+    var complete = get("complete");
+    var doneText = contents.getAttribute("data-text-done");
+    contents.querySelectorAll("li[data-slug]").forEach(function (li) {
+      li.querySelectorAll("[data-done]").forEach(function (n) { n.remove(); });
+      var done = !!complete[li.getAttribute("data-slug")];
+      li.classList.toggle("is-done", done);
+      if (!done) return;
+      li.appendChild(el("span", { "class": "done-mark", "aria-hidden": "true", "data-done": "", text: " \u2713" }));
+      li.querySelector("a").appendChild(el("span", { "class": "visually-hidden", "data-done": "", text: " (" + doneText + ")" }));
+    });
+    var summary = document.querySelector("[data-contents-progress]");
+    var bar = summary && summary.querySelector("progress");
+    if (!bar) return;
+    var total = Number(bar.getAttribute("max"));
+    var count = Math.min(Object.keys(complete).length, total);
+    bar.value = count;
+    summary.querySelector("span").textContent = summary.getAttribute("data-text")
+      .replace("{done}", String(count)).replace("{total}", String(total));
+    summary.hidden = false;
+  }
+  showDone();
 
   // Reflections: restored, and saved as the learner types.
   var reflections = get("reflections");
