@@ -5,14 +5,14 @@
 use crate::common::{CourseTest, select_attr};
 
 /// A 2×2 purple PNG.
-const LOGO: &[u8] = &[
+pub(crate) const LOGO: &[u8] = &[
     137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 2, 0, 0, 0, 2, 8, 2, 0,
     0, 0, 253, 212, 154, 115, 0, 0, 0, 16, 73, 68, 65, 84, 120, 156, 99, 136, 214, 106, 3, 34, 6,
     8, 5, 0, 28, 150, 4, 45, 194, 228, 176, 125, 0, 0, 0, 0, 73, 69, 78, 68, 174, 66, 96, 130,
 ];
 
 /// The minimal fixture with a logo, a cover (in a folder with a space) and two colours.
-fn branded() -> CourseTest {
+pub(crate) fn branded() -> CourseTest {
     let t = CourseTest::fixture("minimal");
     t.write("course/images/logo.png", LOGO)
         .write("course/images/front page/cover.png", LOGO);
