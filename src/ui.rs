@@ -237,6 +237,10 @@ pub(crate) const DEFAULTS: &[(&str, &str)] = &[
     ("narrator", "What happens"),
     ("steps", "steps"),
     ("scenario_map", "Scenario map"),
+    (
+        "map_key",
+        "Read from the top down; each arrow is a choice, numbered as at its step. Endings: rounded, good practice; six-sided, mixed; eight-sided with a dashed edge, poor practice. A double border: the concern is passed on.",
+    ),
     ("roleplay_cards", "Role-play cards"),
     ("facilitator_notes", "Facilitator notes"),
     ("all_nodes", "Every step, choice and piece of feedback"),
