@@ -209,7 +209,10 @@ pub(crate) fn write(
             staging.write("assets/style.css", &asset.bytes)?;
         }
     }
-    staging.write("assets/paper.css", paper_css(config.paper).as_bytes())?;
+    staging.write(
+        "assets/paper.css",
+        paper_css(config.paper, &config.ui).as_bytes(),
+    )?;
     staging.finish()?;
     Ok(())
 }

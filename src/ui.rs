@@ -124,11 +124,13 @@ pub(crate) const DEFAULTS: &[(&str, &str)] = &[
         "With JavaScript, this page fills in your name and the modules you have completed. Without it, print the page and write your name on the line.",
     ),
     ("print", "Print"),
+    ("page_footer", "Page {page} of {pages}"),
     ("certificate_title", "Certificate of completion"),
     ("certificate_text", "This is to certify that"),
     ("certificate_completed", "has completed"),
     ("certificate_modules", "Modules completed"),
     ("certificate_date", "Date"),
+    ("reflection_label", "Your reflection"),
     (
         "reflection_note",
         "Saved only in this browser, as you type. Nobody else can see it.",

@@ -8,7 +8,8 @@
 //   - printed (A4 width), the whole map fits one page: at most the paper's width and 24 cm high.
 // For the module page (one with reflections and a quiz), at 1280 and 390 wide, light and dark:
 //   - each reflection box is a full-width block under its prompt, with a label, at least 7 rem high;
-//   - printed: the header, navigation, support bar, contents, footer and quiz answers are hidden,
+//   - printed: the header, navigation, contents, footer and quiz answers are hidden (the support
+//     contacts stay),
 //     reflections show ruled writing space, and a reflection is never split across pages.
 // Screenshots go to DIR: scenario-map-{desktop,phone}-{light,dark}.png, module-{desktop,phone}-
 // {light,dark}.png and module-print.png (the module as printed). Prints "ok: ..." or the failures.
@@ -131,15 +132,17 @@ if (args.module) {
     const area = document.querySelector('.reflection textarea');
     const style = area && getComputedStyle(area);
     return {
-      chrome: ['.site-header', '.site-nav', '.support-block', '.contents', '.site-footer', '.pager', '.skip-link']
+      chrome: ['.site-header', '.site-nav', '.site-search', '.contents', '.site-footer', '.pager', '.skip-link']
         .filter((s) => shown(s) > 0),
       answers: shown('.answer, .option-feedback, .question-result, .quiz-actions, [data-feedback]'),
+      support: shown('.support-block'),
       ruled: style ? style.backgroundImage.includes('linear-gradient') : false,
       whole: [...document.querySelectorAll('.reflection')].every((r) => ['avoid', 'avoid-page'].includes(getComputedStyle(r).breakInside)),
     };
   });
   if (printed.chrome.length) failures.push(`${args.module} printed shows the site's ${printed.chrome.join(', ')}`);
   if (printed.answers) failures.push(`${args.module} printed shows ${printed.answers} quiz answers or buttons`);
+  if (!printed.support) failures.push(`${args.module} printed without the support contacts`);
   if (!printed.ruled) failures.push(`${args.module} printed: reflections have no ruled lines`);
   if (!printed.whole) failures.push(`${args.module} printed: a reflection may be split across pages`);
   if (shots) await page.screenshot({ path: join(shots, 'module-print.png'), fullPage: true });
