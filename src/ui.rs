@@ -199,6 +199,11 @@ pub(crate) const DEFAULTS: &[(&str, &str)] = &[
     ("certificate_attended", "has taken part in the training for"),
     ("signed", "Signed"),
     ("all_certificates", "Certificates"),
+    (
+        "certificates_all",
+        "Every certificate on one page, to print",
+    ),
+    ("certificates_pdf", "Every certificate in one PDF"),
     ("materials", "Materials"),
     ("running_order", "Running order"),
     ("time", "Time"),

@@ -38,6 +38,8 @@ pub(crate) struct SchemeView<'a> {
     pub(crate) apply_by: Option<String>,
     /// Start date, as people write it.
     pub(crate) starts: Option<String>,
+    /// Who signs the certificates (name, role).
+    pub(crate) signatory: Option<&'a crate::load::sessions::Signatory>,
 }
 
 impl<'a> SchemeView<'a> {
@@ -51,6 +53,7 @@ impl<'a> SchemeView<'a> {
             apply_how: s.apply_how.as_deref(),
             apply_by: s.apply_by.as_ref().map(|d| date(&d.value)),
             starts: s.starts.as_ref().map(|d| date(&d.value)),
+            signatory: s.signatory.as_ref(),
         }
     }
 }
@@ -60,7 +63,7 @@ impl<'a> SchemeView<'a> {
 /// `ui.page_footer`). The footer's look is in the theme's stylesheet.
 pub(crate) fn paper_css(paper: &str, ui: &crate::ui::Ui) -> String {
     format!(
-        "/* The course's printed page size (`paper:` in course.yaml) and page footer (`ui.page_footer`). */\n@page {{ size: {paper}; }}\n@page {{ @bottom-center {{ content: {}; }} }}\n",
+        "/* The course's printed page size (`paper:` in course.yaml) and page footer (`ui.page_footer`); certificates print across the page, with no footer. */\n@page {{ size: {paper}; }}\n@page {{ @bottom-center {{ content: {}; }} }}\n@page certificate {{ size: {paper} landscape; @bottom-center {{ content: none; }} }}\n",
         footer_content(ui.get(key!("page_footer")))
     )
 }
