@@ -47,7 +47,7 @@ pub(crate) const WIDE: Variant = Variant {
     node_w: 190,
     gap: 40,
     font: 15,
-    chars: 21,
+    chars: 18,
 };
 
 /// Two across: a phone.
@@ -57,7 +57,7 @@ pub(crate) const NARROW: Variant = Variant {
     node_w: 150,
     gap: 34,
     font: 14,
-    chars: 17,
+    chars: 15,
 };
 
 /// Lines a label may take; a longer one ends in "…".
