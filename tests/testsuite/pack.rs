@@ -312,7 +312,7 @@ fn certificates_one_page_per_name_from_a_csv() {
         ["<script>alert(1)</script>"]
     );
     assert_eq!(
-        select_attr(&t.read("certificates/index.html"), "main a", "href"),
+        select_attr(&t.read("certificates/index.html"), "main ol a", "href"),
         [
             "001-sam-lee.html",
             "002-okafor-chidi.html",
