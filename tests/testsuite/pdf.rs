@@ -302,7 +302,11 @@ fn every_pdf_page_is_numbered_and_the_workbook_contents_give_pages_issue_16() {
     }
     // No page of the session plans holds only its title.
     let sessions = page_texts(&t, "facilitator/pdf/sessions.pdf");
-    assert!(sessions[0].contains("09:00"), "page 1 of the plans:\n{}", sessions[0]);
+    assert!(
+        sessions[0].contains("09:00"),
+        "page 1 of the plans:\n{}",
+        sessions[0]
+    );
     // The site's own workbook page is left without page numbers (another browser paginates differently).
     assert!(!t.read("facilitator/assets/paper.css").contains("toc-page"));
     screenshots(&t, path, "workbook", &[1, 2, 3, pages(&t, path)]);
