@@ -5,8 +5,11 @@
 //! columns are ignored), then one row per mentor. Output: the names, or a
 //! diagnostic at the line of every malformed row (the file's text in it
 //! escaped for the terminal: a names file is as hostile as any learner's
-//! file). Writing the pages is [`write()`]; a page's file name holds at most
-//! the first 60 bytes of the name as a slug.
+//! file). Writing the pages is [`write()`]: one page per name, all of them
+//! on one page (`all.html`, one certificate a printed page, across the
+//! paper) and, with a browser, that page as one PDF for the whole batch. A
+//! page's file name keeps the name's letters in any script, at most 60 bytes
+//! of them ([`name_in_file`]).
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -16,6 +19,7 @@ use minijinja::{Value, context};
 use crate::diagnostic::codes::Code;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::config::Config;
+use crate::pdf::PdfError;
 use crate::render::documents::{SchemeView, paper_css};
 use crate::render::theme::Theme;
 use crate::render::views;
@@ -113,18 +117,46 @@ pub(crate) fn read_names(source: &SourceFile, out: &mut Diagnostics) -> Vec<Stri
 /// 255 bytes) or a path nobody can read.
 const MAX_NAME_IN_FILE: usize = 60;
 
-/// One certificate's file name: its number and the start of the name as a
-/// slug (at most [`MAX_NAME_IN_FILE`] bytes); the number keeps it unique.
-fn file_name(n: usize, name: &str, used: &mut HashSet<String>) -> String {
-    let mut slug = crate::slug::slugify(name);
-    if slug.len() > MAX_NAME_IN_FILE {
-        let mut end = MAX_NAME_IN_FILE;
-        while !slug.is_char_boundary(end) {
-            end -= 1;
+/// A name as it goes into a file name: in Unicode's composed form (NFC, so
+/// `ë` is one character however it was typed), lowercase, its letters,
+/// marks and digits kept in any script (`Zoë Ó Briain` → `zoë-ó-briain`),
+/// every other run of characters (spaces, `/`, `\`, `:`, dots, quotes …)
+/// one `-`, and at most [`MAX_NAME_IN_FILE`] bytes, cut between characters.
+fn name_in_file(name: &str) -> String {
+    use icu_properties::CodePointMapData;
+    use icu_properties::props::{GeneralCategory, GeneralCategoryGroup};
+    let categories = CodePointMapData::<GeneralCategory>::new();
+    let kept = |c: char| {
+        let category = categories.get(c);
+        [
+            GeneralCategoryGroup::Letter,
+            GeneralCategoryGroup::Mark,
+            GeneralCategoryGroup::Number,
+        ]
+        .iter()
+        .any(|group| group.contains(category))
+    };
+    let lower = name.to_lowercase();
+    let composed = icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(&lower);
+    let mut slug = String::with_capacity(composed.len());
+    for c in composed.chars() {
+        if kept(c) {
+            if slug.len() + c.len_utf8() > MAX_NAME_IN_FILE {
+                break;
+            }
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
         }
-        slug.truncate(end);
-        slug.truncate(slug.trim_end_matches('-').len());
     }
+    slug.truncate(slug.trim_end_matches('-').len());
+    slug
+}
+
+/// One certificate's file name: its number and the start of the name
+/// ([`name_in_file`]); the number keeps it unique.
+fn file_name(n: usize, name: &str, used: &mut HashSet<String>) -> String {
+    let slug = name_in_file(name);
     let mut file = format!("{n:03}-{slug}.html");
     if slug.is_empty() || !used.insert(file.clone()) {
         file = format!("{n:03}.html");
@@ -140,6 +172,8 @@ pub(crate) enum CertificateError {
     Write(WriteError),
     /// A template failed.
     Template(Box<Diagnostic>),
+    /// The browser could not print the PDF (the message says why).
+    Print(String),
 }
 
 impl From<WriteError> for CertificateError {
@@ -154,7 +188,15 @@ impl From<crate::fs::IoError> for CertificateError {
     }
 }
 
-/// Writes one certificate per name, and an index, into `out` (staged).
+/// The PDF of every certificate, one a page.
+pub(crate) const PDF: &str = "certificates.pdf";
+
+/// Writes one certificate per name, a page with all of them (`all.html`)
+/// and an index into `out` (staged); with a `browser`, also [`PDF`],
+/// printed from `all.html` before the folder is swapped in (a failed print
+/// leaves the previous output as it was). `logo` (a path under `course/`
+/// that passed the checks) is copied and shown on every certificate.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn write(
     names: &[String],
     kind: &str,
@@ -163,6 +205,8 @@ pub(crate) fn write(
     theme: &Theme,
     project_root: &Path,
     out: &Path,
+    browser: Option<&Path>,
+    logo: Option<&str>,
 ) -> Result<(), CertificateError> {
     let staging = Staging::new(project_root, out, crate::write::OutputKind::Certificates)?;
     let env = theme.environment();
@@ -171,9 +215,14 @@ pub(crate) fn write(
     let shared = context! {
         course => Value::from_serialize(views::course(config)),
         scheme => Value::from_serialize(SchemeView::new(config)),
+        brand => context! { logo => logo.map(crate::compile::markdown::course_file_href) },
         ui => Value::from_serialize(&config.ui),
         root => "",
     };
+    if let Some(logo) = logo {
+        let bytes = crate::fs::read(&project_root.join("course").join(logo))?;
+        staging.write(&format!("assets/course/{logo}"), &bytes)?;
+    }
     let date = crate::date::display(date, config.ui.get(key!("months")));
     let date = date.as_str();
     let mut used = HashSet::new();
@@ -183,24 +232,28 @@ pub(crate) fn write(
         .map_err(template_error)?;
     for (n, name) in names.iter().enumerate() {
         let file = file_name(n + 1, name, &mut used);
-        let ctx = minijinja::value::merge_maps([
-            context! { cert => context! { name => name, kind => kind, date => date } },
-            shared.clone(),
-        ]);
+        let cert = context! { name => name, kind => kind, date => date };
+        let ctx = minijinja::value::merge_maps([context! { cert => cert.clone() }, shared.clone()]);
         let html = page.render(ctx).map_err(template_error)?;
         staging.write(&file, html.as_bytes())?;
-        listed.push(context! { name => name, file => file });
+        listed.push(context! { name => name, file => file, cert => cert });
     }
-    let index = env
-        .get_template("certificates/index.html")
-        .and_then(|t| {
-            t.render(minijinja::value::merge_maps([
-                context! { certificates => listed, cert => context! { kind => kind, date => date } },
-                shared.clone(),
-            ]))
-        })
-        .map_err(template_error)?;
-    staging.write("index.html", index.as_bytes())?;
+    let render = |template: &str| {
+        env.get_template(template)
+            .and_then(|t| {
+                t.render(minijinja::value::merge_maps([
+                    context! {
+                        certificates => listed.clone(),
+                        cert => context! { kind => kind, date => date },
+                        pdf => browser.map(|_| PDF),
+                    },
+                    shared.clone(),
+                ]))
+            })
+            .map_err(template_error)
+    };
+    staging.write("index.html", render("certificates/index.html")?.as_bytes())?;
+    staging.write("all.html", render("certificates/all.html")?.as_bytes())?;
     for asset in theme
         .assets()
         .map_err(|d| CertificateError::Template(Box::new(d)))?
@@ -209,7 +262,21 @@ pub(crate) fn write(
             staging.write("assets/style.css", &asset.bytes)?;
         }
     }
-    staging.write("assets/paper.css", paper_css(config.paper).as_bytes())?;
+    staging.write(
+        "assets/paper.css",
+        paper_css(config.paper, &config.ui).as_bytes(),
+    )?;
+    if let Some(browser) = browser {
+        crate::pdf::print_file(
+            browser,
+            &staging.dir().join("all.html"),
+            "all.html",
+            &staging.dir().join(PDF),
+        )
+        .map_err(|e| match e {
+            PdfError::NoBrowser(m) | PdfError::Failed(m) => CertificateError::Print(m),
+        })?;
+    }
     staging.finish()?;
     Ok(())
 }
@@ -260,8 +327,29 @@ mod tests {
     fn file_names_are_numbered_and_unique() {
         let mut used = HashSet::new();
         assert_eq!(file_name(1, "Sam Lee", &mut used), "001-sam-lee.html");
-        assert_eq!(file_name(2, "Zoë", &mut used), "002-zo.html");
-        assert_eq!(file_name(3, "李", &mut used), "003.html");
+        assert_eq!(file_name(2, "Zoë", &mut used), "002-zoë.html");
+        assert_eq!(file_name(3, "李", &mut used), "003-李.html");
+        assert_eq!(file_name(4, "../..", &mut used), "004.html");
+    }
+
+    #[test]
+    fn names_keep_their_letters_in_file_names_issue_16() {
+        // "Zoë Ó Briain" typed with combining accents (e + U+0308, O + U+0301).
+        assert_eq!(name_in_file("Zoe\u{308} O\u{301} Briain"), "zoë-ó-briain");
+        assert_eq!(name_in_file("Zoë Ó Briain"), "zoë-ó-briain");
+        assert_eq!(name_in_file("Siân O'Brien-Łukasz"), "siân-o-brien-łukasz");
+        assert_eq!(name_in_file("Ngọc Ánh"), "ngọc-ánh");
+        assert_eq!(name_in_file("محمد علي"), "محمد-علي");
+        assert_eq!(
+            name_in_file("a/b\\c:d*e?f\"g<h>i|j\0k"),
+            "a-b-c-d-e-f-g-h-i-j-k"
+        );
+        assert_eq!(name_in_file(" .. "), "");
+        // Cut at a character boundary within the byte limit.
+        let long = name_in_file(&"é".repeat(100));
+        assert_eq!(long, "é".repeat(30));
+        let odd = name_in_file(&format!("a{}", "é".repeat(100)));
+        assert_eq!(odd.len(), 59, "{odd}");
     }
 
     #[test]

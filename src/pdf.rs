@@ -5,6 +5,10 @@
 //! `chromium-browser`, `google-chrome` or `google-chrome-stable` on the PATH;
 //! it runs with a throwaway profile, with every host name unresolvable (so no
 //! page can reach the network), and with `--no-sandbox` only when run as root.
+//! Page footers ("Page 3 of 12") are CSS paged media in the theme and
+//! `assets/paper.css`; page numbers in a contents list are [`contents`].
+
+pub(crate) mod contents;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -73,18 +77,28 @@ fn running_as_root() -> bool {
 
 /// Prints `site/<page>` to `site/pdf/<name>`.
 pub(crate) fn print(browser: &Path, site: &Path, page: &str, name: &str) -> Result<(), PdfError> {
+    let out_dir = site.join("pdf");
+    std::fs::create_dir_all(&out_dir)
+        .map_err(|e| PdfError::Failed(format!("error: could not print {page} to PDF: {e}")))?;
+    print_file(browser, &site.join(page), page, &out_dir.join(name))
+}
+
+/// Prints the page `input` (called `page` in messages) to the PDF file `out`.
+pub(crate) fn print_file(
+    browser: &Path,
+    input: &Path,
+    page: &str,
+    out: &Path,
+) -> Result<(), PdfError> {
     let failed =
         |why: String| PdfError::Failed(format!("error: could not print {page} to PDF: {why}"));
-    let input = site.join(page);
     let url = format!(
         "file://{}",
-        std::path::absolute(&input)
+        std::path::absolute(input)
             .map_err(|e| failed(e.to_string()))?
             .display()
     );
-    let out_dir = site.join("pdf");
-    std::fs::create_dir_all(&out_dir).map_err(|e| failed(e.to_string()))?;
-    let out = std::path::absolute(out_dir.join(name)).map_err(|e| failed(e.to_string()))?;
+    let out = std::path::absolute(out).map_err(|e| failed(e.to_string()))?;
     let profile = tempfile::Builder::new()
         .prefix("peerprep-chrome-")
         .tempdir()

@@ -1,4 +1,5 @@
-//! `peerprep certificates`: one printable certificate per name in a CSV file.
+//! `peerprep certificates`: one printable certificate per name in a CSV file,
+//! and all of them as one PDF when a browser is found to print it.
 
 use std::path::{Path, PathBuf};
 
@@ -63,6 +64,17 @@ pub(crate) fn run(args: &CertificatesArgs, quiet: bool) -> Outcome {
         .out
         .clone()
         .unwrap_or_else(|| args.project.join("certificates"));
+    // The logo, when it passed the checks (so it is a file inside course/).
+    let logo = validated
+        .project
+        .config
+        .brand
+        .logo
+        .as_ref()
+        .map(|l| l.value.clone())
+        .filter(|l| validated.checked.mentor_files.contains(l));
+    // Without a browser the pages are written all the same: all.html prints from any browser.
+    let browser = crate::pdf::find_browser().ok();
     let written = certificates::write(
         &names,
         kind,
@@ -71,17 +83,37 @@ pub(crate) fn run(args: &CertificatesArgs, quiet: bool) -> Outcome {
         &validated.theme,
         &args.project,
         &out,
+        browser.as_deref(),
+        logo.as_deref(),
     );
     match written {
         Ok(()) => {
             if !quiet {
                 println!(
-                    "Wrote {} {kind} certificates into {}",
+                    "Wrote {} {kind} certificates into {}{}",
                     names.len(),
-                    out.display()
+                    out.display(),
+                    if browser.is_some() {
+                        format!(", and all of them in {}", certificates::PDF)
+                    } else {
+                        String::new()
+                    }
+                );
+            }
+            if browser.is_none() {
+                eprintln!(
+                    "note: no {} written: no Chromium or Google Chrome found to print it with (Debian/Ubuntu: `sudo apt-get install chromium`, or set PEERPREP_CHROME)\nhelp: all.html holds every certificate, one a page: print it from any browser",
+                    certificates::PDF
                 );
             }
             Outcome::Success
+        }
+        Err(CertificateError::Print(m)) => {
+            eprintln!(
+                "{m}\nerror: no certificates written; {} was not changed",
+                out.display()
+            );
+            Outcome::Environment
         }
         Err(CertificateError::Template(d)) => {
             eprint!("{}", d.render_human());

@@ -1,9 +1,12 @@
 //! `peerprep pdf`: build an edition, then print its documents to PDF inside
 //! the staged output, so a failed print leaves the previous output as it was.
+//! Documents with a contents list are printed twice, the second time with
+//! the page numbers the first print gave ([`contents`]).
 
 use crate::cli::BuildArgs;
 use crate::cmd::{Outcome, build};
 use crate::edition::Edition;
+use crate::pdf::contents::{self, Numbered};
 use crate::pdf::{self, PdfError};
 
 /// The pages each edition prints, and the PDF each becomes.
@@ -30,17 +33,25 @@ pub(crate) fn run(args: &BuildArgs, quiet: bool) -> Outcome {
     let printed = |site: &std::path::Path| {
         let started = std::time::Instant::now();
         let mut names = Vec::new();
+        let mut unnumbered = false;
+        let stop = |e: PdfError| match e {
+            PdfError::NoBrowser(m) | PdfError::Failed(m) => (Outcome::Environment, m),
+        };
         for (page, name) in documents(args.edition) {
-            pdf::print(&browser, site, page, name).map_err(|e| match e {
-                PdfError::NoBrowser(m) | PdfError::Failed(m) => (Outcome::Environment, m),
-            })?;
+            pdf::print(&browser, site, page, name).map_err(stop)?;
+            let numbered = contents::number(&browser, site, page, name).map_err(stop)?;
+            unnumbered |= numbered == Numbered::NoPdfinfo;
             names.push(format!("pdf/{name}"));
         }
-        Ok(format!(
+        let mut summary = format!(
             "Printed {} in {:.1} s",
             names.join(", "),
             started.elapsed().as_secs_f64()
-        ))
+        );
+        if unnumbered {
+            summary.push_str("\nnote: the contents lists have no page numbers: they are read from the first print with `pdfinfo`, which is not installed (Debian/Ubuntu: `sudo apt-get install poppler-utils`)");
+        }
+        Ok(summary)
     };
     build::run_with(args, quiet, &printed)
 }

@@ -89,6 +89,19 @@ pub(crate) struct Scheme {
     pub(crate) apply_by: Option<Spanned<String>>,
     /// Start date, `YYYY-MM-DD`.
     pub(crate) starts: Option<Spanned<String>>,
+    /// Who signs the certificates.
+    pub(crate) signatory: Option<Signatory>,
+}
+
+/// `scheme.signatory`: the person whose name and role are printed under the
+/// signature line of every certificate.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Signatory {
+    /// Their name, e.g. "Ms A. Example".
+    pub(crate) name: String,
+    /// Their role, e.g. "Headteacher".
+    pub(crate) role: Option<String>,
 }
 
 /// `HH:MM` as minutes after midnight.

@@ -38,6 +38,8 @@ pub(crate) struct SchemeView<'a> {
     pub(crate) apply_by: Option<String>,
     /// Start date, as people write it.
     pub(crate) starts: Option<String>,
+    /// Who signs the certificates (name, role).
+    pub(crate) signatory: Option<&'a crate::load::sessions::Signatory>,
 }
 
 impl<'a> SchemeView<'a> {
@@ -51,15 +53,67 @@ impl<'a> SchemeView<'a> {
             apply_how: s.apply_how.as_deref(),
             apply_by: s.apply_by.as_ref().map(|d| date(&d.value)),
             starts: s.starts.as_ref().map(|d| date(&d.value)),
+            signatory: s.signatory.as_ref(),
         }
     }
 }
 
-/// The page size rule for printing.
-pub(crate) fn paper_css(paper: &str) -> String {
+/// The print rules made from course.yaml: the page size (`paper:`) and the
+/// footer on every printed page ("Page 3 of 12", in the words of
+/// `ui.page_footer`). The footer's look is in the theme's stylesheet.
+pub(crate) fn paper_css(paper: &str, ui: &crate::ui::Ui) -> String {
     format!(
-        "/* The course's printed page size (`paper:` in course.yaml). */\n@page {{ size: {paper}; }}\n"
+        "/* The course's printed page size (`paper:` in course.yaml) and page footer (`ui.page_footer`); certificates print across the page, with no footer. */\n@page {{ size: {paper}; }}\n@page {{ @bottom-center {{ content: {}; }} }}\n@page certificate {{ size: {paper} landscape; @bottom-center {{ content: none; }} }}\n",
+        footer_content(ui.get(key!("page_footer")))
     )
+}
+
+/// `Page {page} of {pages}` as a CSS `content` value: quoted text and page counters.
+fn footer_content(words: &str) -> String {
+    let mut parts = Vec::new();
+    let mut rest = words;
+    while let Some(at) = rest.find('{') {
+        let counter = ["{pages}", "{page}"]
+            .into_iter()
+            .find(|token| rest[at..].starts_with(token));
+        let Some(token) = counter else {
+            parts.push(css_string(&rest[..=at]));
+            rest = &rest[at + 1..];
+            continue;
+        };
+        if at > 0 {
+            parts.push(css_string(&rest[..at]));
+        }
+        parts.push(format!("counter({})", &token[1..token.len() - 1]));
+        rest = &rest[at + token.len()..];
+    }
+    if !rest.is_empty() {
+        parts.push(css_string(rest));
+    }
+    // Neighbouring pieces of text are written as they come: CSS joins them.
+    if parts.is_empty() {
+        "none".to_owned()
+    } else {
+        parts.join(" ")
+    }
+}
+
+/// `text` as a quoted CSS string.
+fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push_str(&format!("\\{:x} ", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// Renders the workbook and, for the facilitator edition, the facilitator pack.
@@ -71,7 +125,10 @@ pub(crate) fn render(pages: &Pages<'_>) -> Result<(), RenderError> {
         ..
     } = pages.site;
     let config = &project.config;
-    pages.file("assets/paper.css", paper_css(config.paper).as_bytes())?;
+    pages.file(
+        "assets/paper.css",
+        paper_css(config.paper, &config.ui).as_bytes(),
+    )?;
     let workbook = document::sections(
         project,
         &document::workbook_modules(project),
@@ -148,4 +205,26 @@ pub(crate) fn render(pages: &Pages<'_>) -> Result<(), RenderError> {
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_page_footer_is_text_and_page_counters_issue_16() {
+        assert_eq!(
+            footer_content("Page {page} of {pages}"),
+            r#""Page " counter(page) " of " counter(pages)"#
+        );
+        assert_eq!(
+            footer_content("{page}/{pages} \"x\\"),
+            r#"counter(page) "/" counter(pages) " \"x\\""#
+        );
+        assert_eq!(
+            footer_content("{odd} {page}"),
+            r#""{" "odd} " counter(page)"#
+        );
+        assert_eq!(footer_content(""), "none");
+    }
 }

@@ -1,86 +1,119 @@
 //! The scenario map: an SVG graph of nodes and choices, drawn at build time
-//! with no JavaScript by the theme's `partials/scenario-map.svg`. Here the
-//! nodes are laid out in columns by their distance from the start, and each
-//! box and arrow placed; the template marks endings by shape and text (not
-//! colour alone) and escalation nodes by a double border and a label.
+//! with no JavaScript by the theme's `partials/scenario-map.svg`.
+//!
+//! The map reads from top to bottom: the start at the top, then each step
+//! further from the start a band lower. A band with more nodes than fit
+//! across wraps onto more rows, so the drawing is only as wide as a page
+//! (never a 1,600 px strip in a 700 px box): it is drawn twice, three nodes
+//! across for a desktop screen and for paper ([`WIDE`]) and two across for
+//! a phone ([`NARROW`]), and the stylesheet shows one. Every arrow leaves
+//! a box at the bottom and enters one at the top, running in the gaps
+//! between boxes ([`route`]). Boxes are labelled with the node's `title:`,
+//! else the first words of its text; the id is only a tooltip. The template
+//! marks endings by shape and text (not colour alone) and escalation nodes
+//! by a double border and a label.
 
-use std::collections::{HashMap, VecDeque};
+mod route;
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
 
 use serde::Serialize;
 
 use crate::load::scenario::{Ending, Node, Scenario};
 
-const W: usize = 190;
-const H: usize = 62;
-const COL: usize = 270;
-const ROW: usize = 92;
-const PAD: usize = 24;
-
-/// Column and row of every node: columns by distance from the start.
-fn layout(s: &Scenario) -> Vec<(usize, usize)> {
-    let index: HashMap<&str, usize> = s.index();
-    let mut depth = vec![usize::MAX; s.nodes.len()];
-    let mut queue = VecDeque::new();
-    if let Some(&start) = index.get(s.start.as_str()) {
-        depth[start] = 0;
-        queue.push_back(start);
-    }
-    while let Some(i) = queue.pop_front() {
-        for c in &s.nodes[i].choices {
-            if let Some(&j) = index.get(c.goto.value.as_str())
-                && depth[j] == usize::MAX
-            {
-                depth[j] = depth[i] + 1;
-                queue.push_back(j);
-            }
-        }
-    }
-    let deepest = depth
-        .iter()
-        .filter(|&&d| d != usize::MAX)
-        .max()
-        .copied()
-        .unwrap_or(0);
-    let mut rows: HashMap<usize, usize> = HashMap::new();
-    depth
-        .iter()
-        .map(|&d| {
-            let col = if d == usize::MAX { deepest + 1 } else { d };
-            let row = rows.entry(col).or_insert(0);
-            *row += 1;
-            (col, *row - 1)
-        })
-        .collect()
+/// One way of drawing a map: how many nodes across, and how big.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Variant {
+    /// Its name, a class in the drawing (`map-wide`).
+    pub(crate) name: &'static str,
+    /// Nodes across at most.
+    cols: usize,
+    /// A box's width.
+    node_w: usize,
+    /// The gap between boxes, where arrows run.
+    gap: usize,
+    /// The label's font size.
+    font: usize,
+    /// About how many characters fit on a line of a label.
+    chars: usize,
 }
+
+/// Three across: a desktop screen and an A4 or Letter page.
+pub(crate) const WIDE: Variant = Variant {
+    name: "wide",
+    cols: 3,
+    node_w: 190,
+    gap: 40,
+    font: 15,
+    chars: 18,
+};
+
+/// Two across: a phone.
+pub(crate) const NARROW: Variant = Variant {
+    name: "narrow",
+    cols: 2,
+    node_w: 150,
+    gap: 34,
+    font: 14,
+    chars: 15,
+};
+
+/// Lines a label may take; a longer one ends in "…".
+const MAX_LINES: usize = 3;
+/// The height of the space between rows of boxes, where arrows turn.
+const GUTTER: usize = 58;
+/// Characters of a node's text used as its label when it has no `title:`.
+const FIRST_WORDS: usize = 32;
 
 /// The map of a scenario as `partials/scenario-map.svg` draws it: sizes
 /// and places worked out here, every mark and colour in the template.
 #[derive(Debug, Serialize)]
 pub(crate) struct MapView {
-    /// The scenario's id (ids in the drawing are made from it).
+    /// The scenario's id (ids in the drawing are made from it and the variant).
     pub(crate) id: String,
+    /// `wide` or `narrow`.
+    pub(crate) variant: &'static str,
     /// The scenario's title.
     pub(crate) title: String,
-    /// The drawing's width and height.
+    /// The drawing's width.
     pub(crate) width: usize,
     /// The drawing's height.
     pub(crate) height: usize,
+    /// The label's font size.
+    pub(crate) font: usize,
     /// Every node's box.
     pub(crate) nodes: Vec<MapNode>,
     /// Every choice's arrow.
     pub(crate) edges: Vec<MapEdge>,
 }
 
+/// A line of a box's label.
+#[derive(Debug, Serialize)]
+pub(crate) struct LabelLine {
+    /// The words.
+    pub(crate) text: String,
+    /// Its baseline.
+    pub(crate) y: usize,
+}
+
 /// A node on the map.
 #[derive(Debug, Serialize)]
 pub(crate) struct MapNode {
-    /// The node's id.
+    /// The node's id (a tooltip).
     pub(crate) id: String,
     /// `positive`, `mixed`, `negative` (endings), `escalates` or `step`:
     /// the template gives each its own shape, not colour alone.
     pub(crate) kind: &'static str,
     /// Whether the scenario starts here.
     pub(crate) start: bool,
+    /// The label: the node's title or first words, in lines.
+    pub(crate) lines: Vec<LabelLine>,
+    /// The label in one line (for a text alternative).
+    pub(crate) label: String,
+    /// The baseline of the kind's line (endings and escalation).
+    pub(crate) kind_y: usize,
     /// The box: left, top, width, height, and its centres.
     pub(crate) x: usize,
     /// Top.
@@ -122,56 +155,238 @@ fn kind(node: &Node) -> &'static str {
     }
 }
 
-/// The map of `s`.
-pub(crate) fn view(s: &Scenario) -> MapView {
-    let places = layout(s);
+/// A node's label: its `title:`, else the first words of `text` (its
+/// plain text, variables filled in), shortened with "…".
+pub(crate) fn label(node: &Node, plain_text: &str) -> String {
+    if let Some(title) = node
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        return title.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    let mut out = String::new();
+    let mut words = plain_text.split_whitespace();
+    for word in words.by_ref() {
+        if !out.is_empty() && out.chars().count() + 1 + word.chars().count() > FIRST_WORDS {
+            out.push('…');
+            return out;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() { node.id.clone() } else { out }
+}
+
+/// `text` in lines of about `chars` characters, at most [`MAX_LINES`].
+fn wrap(text: &str, chars: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= chars => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
+        }
+    }
+    if lines.len() > MAX_LINES {
+        lines.truncate(MAX_LINES);
+        let last = &mut lines[MAX_LINES - 1];
+        if last.chars().count() >= chars {
+            let keep: String = last.chars().take(chars.saturating_sub(1)).collect();
+            *last = keep;
+        }
+        last.push('…');
+    }
+    lines
+}
+
+/// Every node's band: steps by the longest way to them from the start
+/// (arrows that go back to an earlier step left out), so most arrows point
+/// down; every ending in the last band, under all the steps; a node that
+/// cannot be reached below that.
+fn depths(s: &Scenario, index: &HashMap<&str, usize>) -> Vec<usize> {
+    let n = s.nodes.len();
+    let targets = |i: usize| {
+        s.nodes[i]
+            .choices
+            .iter()
+            .filter_map(|c| index.get(c.goto.value.as_str()).copied())
+            .collect::<Vec<_>>()
+    };
+    // Depth-first from the start: an arrow to a node still open is a loop back.
+    let mut state = vec![0u8; n];
+    let mut finished = Vec::with_capacity(n);
+    let mut forward: Vec<Vec<usize>> = vec![Vec::new(); n];
+    if let Some(&start) = index.get(s.start.as_str()) {
+        let mut stack = vec![(start, targets(start), 0)];
+        state[start] = 1;
+        while let Some((i, next, k)) = stack.last_mut() {
+            let (i, k2) = (*i, *k);
+            if let Some(&j) = next.get(k2) {
+                *k += 1;
+                if state[j] != 1 {
+                    forward[i].push(j);
+                }
+                if state[j] == 0 {
+                    state[j] = 1;
+                    stack.push((j, targets(j), 0));
+                }
+            } else {
+                state[i] = 2;
+                finished.push(i);
+                stack.pop();
+            }
+        }
+    }
+    let ending = |i: usize| s.nodes[i].ending.is_some();
+    let mut depth = vec![0; n];
+    for &i in finished.iter().rev() {
+        for &j in &forward[i] {
+            if !ending(j) {
+                depth[j] = depth[j].max(depth[i] + 1);
+            }
+        }
+    }
+    let steps = (0..n)
+        .filter(|&i| state[i] == 2 && !ending(i))
+        .map(|i| depth[i])
+        .max()
+        .unwrap_or(0);
+    let endings = steps + 1;
+    (0..n)
+        .map(|i| match (state[i] == 2, ending(i)) {
+            (false, _) => endings + 1,
+            (true, true) => endings,
+            (true, false) => depth[i],
+        })
+        .collect()
+}
+
+/// The nodes of each band, each band ordered by where the nodes leading
+/// into it sit (fewer crossing arrows), then by file order; endings by
+/// kind first (good practice, mixed, poor practice).
+fn bands(s: &Scenario, index: &HashMap<&str, usize>, depth: &[usize]) -> Vec<Vec<usize>> {
+    let count = depth.iter().max().map_or(0, |d| d + 1);
+    let mut bands: Vec<Vec<usize>> = vec![Vec::new(); count];
+    for (i, &d) in depth.iter().enumerate() {
+        bands[d].push(i);
+    }
+    let mut place = vec![0.5_f64; s.nodes.len()];
+    let mut parents: Vec<Vec<usize>> = vec![Vec::new(); s.nodes.len()];
+    for (i, node) in s.nodes.iter().enumerate() {
+        for c in &node.choices {
+            if let Some(&j) = index.get(c.goto.value.as_str())
+                && depth[i] < depth[j]
+            {
+                parents[j].push(i);
+            }
+        }
+    }
+    let rank = |i: usize| match s.nodes[i].ending {
+        None => 0,
+        Some(Ending::Positive) => 1,
+        Some(Ending::Mixed) => 2,
+        Some(Ending::Negative) => 3,
+    };
+    for band in &mut bands {
+        let key = |i: usize| {
+            let from = &parents[i];
+            if from.is_empty() {
+                f64::MAX
+            } else {
+                from.iter().map(|&p| place[p]).sum::<f64>() / from.len() as f64
+            }
+        };
+        let mut keyed: Vec<(usize, f64, usize)> =
+            band.iter().map(|&i| (rank(i), key(i), i)).collect();
+        keyed.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
+        *band = keyed.into_iter().map(|(_, _, i)| i).collect();
+        let len = band.len() as f64;
+        for (k, &i) in band.iter().enumerate() {
+            place[i] = (k as f64 + 0.5) / len;
+        }
+    }
+    bands
+}
+
+/// The map of `s` drawn as `variant`; `labels` holds each node's label, in
+/// file order (see [`label`]).
+pub(crate) fn view(s: &Scenario, labels: &[String], variant: Variant) -> MapView {
     let index = s.index();
-    let cols = places.iter().map(|p| p.0).max().unwrap_or(0) + 1;
-    let rows = places.iter().map(|p| p.1).max().unwrap_or(0) + 1;
-    let at = |i: usize| (PAD + places[i].0 * COL, PAD + places[i].1 * ROW);
+    let depth = depths(s, &index);
+    let bands = bands(s, &index, &depth);
+    let wrapped: Vec<Vec<String>> = labels.iter().map(|l| wrap(l, variant.chars)).collect();
+    let line_h = variant.font + variant.font / 4 + 1;
+    let most_lines = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    let kind_line = 17;
+    let box_h = 14 + most_lines * line_h + kind_line;
+    let inner = variant.cols * variant.node_w + (variant.cols - 1) * variant.gap;
+    let width = inner + 2 * variant.gap;
+    // Rows: each band's nodes, `cols` at a time, centred.
+    let mut rows: Vec<Vec<usize>> = Vec::new();
+    for band in &bands {
+        rows.extend(band.chunks(variant.cols).map(<[usize]>::to_vec));
+    }
+    let row_y = |r: usize| GUTTER + r * (box_h + GUTTER);
+    let mut at = vec![(0, 0, 0); s.nodes.len()];
+    for (r, row) in rows.iter().enumerate() {
+        let used = row.len() * variant.node_w + (row.len() - 1) * variant.gap;
+        let left = variant.gap + (inner - used) / 2;
+        for (k, &i) in row.iter().enumerate() {
+            at[i] = (left + k * (variant.node_w + variant.gap), row_y(r), r);
+        }
+    }
+    let grid = route::Grid {
+        rows: rows
+            .iter()
+            .enumerate()
+            .map(|(r, row)| route::Row {
+                y: row_y(r),
+                boxes: row
+                    .iter()
+                    .map(|&i| (at[i].0, at[i].0 + variant.node_w))
+                    .collect(),
+            })
+            .collect(),
+        box_h,
+        gutter: GUTTER,
+        width,
+    };
+    let mut router = route::Router::new(&grid);
+    let incoming = {
+        let mut into: Vec<usize> = vec![0; s.nodes.len()];
+        for node in &s.nodes {
+            for c in &node.choices {
+                if let Some(&j) = index.get(c.goto.value.as_str()) {
+                    into[j] += 1;
+                }
+            }
+        }
+        into
+    };
+    let mut entered = vec![0; s.nodes.len()];
     let mut edges = Vec::new();
     for (i, node) in s.nodes.iter().enumerate() {
-        let (x, y) = at(i);
+        let (x, y, row) = at[i];
+        let out = node.choices.len();
         for (n, choice) in node.choices.iter().enumerate() {
             let Some(&j) = index.get(choice.goto.value.as_str()) else {
                 continue;
             };
-            let (tx, ty) = at(j);
-            let (sx, sy) = (x + W, y + 8 + n * (H - 16) / node.choices.len().max(1));
-            let d = if places[j].0 > places[i].0 {
-                let mid = (sx + tx) / 2;
-                format!(
-                    "M{sx},{sy} C{mid},{sy} {mid},{} {tx},{}",
-                    ty + H / 2,
-                    ty + H / 2
-                )
-            } else if places[j].0 == places[i].0 {
-                // Within a column: a bow out to the right.
-                let bow = x + W + 40 + n * 8;
-                format!(
-                    "M{sx},{sy} C{bow},{sy} {bow},{} {},{}",
-                    ty + H / 2,
-                    x + W,
-                    ty + H / 2
-                )
-            } else {
-                // A step back: loop below both nodes.
-                let low = y.max(ty) + H + 18 + n * 6;
-                format!(
-                    "M{},{} C{},{low} {},{low} {},{}",
-                    x + W / 2,
-                    y + H,
-                    x + W / 2,
-                    tx + W / 2,
-                    tx + W / 2,
-                    ty + H
-                )
-            };
+            let (tx, ty, trow) = at[j];
+            entered[j] += 1;
+            let from = (x + variant.node_w * (n + 1) / (out + 1), y + box_h);
+            let to = (tx + variant.node_w * entered[j] / (incoming[j] + 1), ty);
             edges.push(MapEdge {
-                d,
+                d: router.path(from, row, to, trow),
                 n: n + 1,
-                x: sx + 4,
-                y: sy - 3,
+                x: from.0 + 4,
+                y: from.1 + 13,
             });
         }
     }
@@ -180,66 +395,44 @@ pub(crate) fn view(s: &Scenario) -> MapView {
         .iter()
         .enumerate()
         .map(|(i, node)| {
-            let (x, y) = at(i);
+            let (x, y, _) = at[i];
+            let lines = &wrapped[i];
+            let kind = kind(node);
+            let block = lines.len() * line_h + if kind == "step" { 0 } else { kind_line };
+            let top = y + (box_h - block) / 2;
             MapNode {
                 id: node.id.clone(),
-                kind: kind(node),
+                kind,
                 start: node.id == s.start,
+                lines: lines
+                    .iter()
+                    .enumerate()
+                    .map(|(k, text)| LabelLine {
+                        text: text.clone(),
+                        y: top + (k + 1) * line_h - line_h / 4,
+                    })
+                    .collect(),
+                label: labels[i].clone(),
+                kind_y: top + lines.len() * line_h + kind_line - 4,
                 x,
                 y,
-                w: W,
-                h: H,
-                cx: x + W / 2,
-                cy: y + H / 2,
-                x2: x + W,
-                y2: y + H,
+                w: variant.node_w,
+                h: box_h,
+                cx: x + variant.node_w / 2,
+                cy: y + box_h / 2,
+                x2: x + variant.node_w,
+                y2: y + box_h,
             }
         })
         .collect();
     MapView {
         id: s.id.clone(),
+        variant: variant.name,
         title: s.title.clone(),
-        width: PAD * 2 + (cols - 1) * COL + W,
-        height: PAD * 2 + (rows - 1) * ROW + H + 40,
+        width,
+        height: row_y(rows.len().max(1)),
+        font: variant.font,
         nodes,
         edges,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::diagnostic::Diagnostics;
-    use crate::load::config;
-    use crate::source::SourceFile;
-
-    #[test]
-    fn map_has_every_node_marked_by_kind() {
-        let mut d = Diagnostics::new();
-        let config = config::from_yaml("title: T\nmodules: [a.md]\n");
-        let yaml = "title: <T>\nstart: a\nnodes:\n  a:\n    text: x\n    choices:\n      - {label: l, goto: b, feedback: f}\n      - {label: l, goto: c, feedback: f}\n  b:\n    escalates: true\n    text: y\n    choices:\n      - {label: l, goto: c, feedback: f}\n      - {label: l, goto: a, feedback: f}\n  c:\n    ending: positive\n    text: z\n";
-        let s = crate::load::scenario::load(
-            "t",
-            SourceFile::new("scenarios/t.yaml", yaml),
-            &config,
-            &mut d,
-        )
-        .unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let env = crate::render::theme::Theme::new(dir.path(), "default").environment();
-        let svg = env
-            .get_template("partials/scenario-map.svg")
-            .unwrap()
-            .render(minijinja::context! {
-                map => minijinja::Value::from_serialize(view(&s)),
-                ui => minijinja::Value::from_serialize(&config.ui),
-            })
-            .unwrap();
-        assert!(svg.starts_with("<svg"), "{svg}");
-        assert!(svg.contains("&lt;T&gt;"), "title escaped: {svg}");
-        assert!(svg.contains(">▶ a</text>"), "{svg}");
-        assert!(svg.contains(">Concern passed on</text>"));
-        assert!(svg.contains(">Good practice ending</text>"));
-        assert_eq!(svg.matches("marker-end").count(), 4);
     }
 }

@@ -151,6 +151,26 @@ fn node_view<'a>(fields: &Fields<'_>, node: &'a Node) -> Result<NodeView<'a>, Re
     })
 }
 
+/// The scenario's map, drawn for a wide page and for a phone.
+fn maps(fields: &Fields<'_>, s: &Scenario) -> [scenario_map::MapView; 2] {
+    let labels: Vec<String> = s
+        .nodes
+        .iter()
+        .map(|node| {
+            let rendered =
+                crate::compile::scenario_text::render(&fields.lookups, &node.text, "../../", false);
+            let words: Vec<&str> = rendered
+                .sections
+                .iter()
+                .flat_map(|section| [section.title.as_str(), section.text.as_str()])
+                .collect();
+            scenario_map::label(node, &words.join(" "))
+        })
+        .collect();
+    [scenario_map::WIDE, scenario_map::NARROW]
+        .map(|variant| scenario_map::view(s, &labels, variant))
+}
+
 fn render_one(fields: &Fields<'_>, pages: &Pages<'_>, s: &Scenario) -> Result<(), RenderError> {
     let (project, edition) = (pages.site.project, pages.site.edition);
     let config = &project.config;
@@ -245,7 +265,7 @@ fn render_one(fields: &Fields<'_>, pages: &Pages<'_>, s: &Scenario) -> Result<()
                 scenario => scenario.clone(),
                 start => s.start.as_str(),
                 nodes => Value::from_serialize(&nodes),
-                map => Value::from_serialize(scenario_map::view(s)),
+                maps => Value::from_serialize(maps(fields, s)),
                 notes => notes,
                 endings => ending_counts,
             },

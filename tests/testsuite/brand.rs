@@ -34,6 +34,9 @@ fn issue_16_brand_logo_colours_and_cover_reach_every_page() {
             .expect_code(0);
         let css = t.read(&format!("{out}/assets/brand.css"));
         assert!(css.contains("--header-bg: #5b2a86;"), "{css}");
+        // Links take the brand colour on the light page only: on the dark one it is too dark.
+        let dark = css.split("prefers-color-scheme: dark").nth(1).unwrap();
+        assert!(!dark.contains("--accent:"), "{css}");
         assert!(css.contains("--mark: #c2410c;"), "{css}");
         assert_eq!(
             std::fs::read(t.path().join(out).join("assets/course/images/logo.png")).unwrap(),
@@ -136,4 +139,53 @@ fn issue_16_theme_never_overwrites() {
     );
     assert_eq!(t.read("themes/default/page.html"), "my own page");
     assert_eq!(t.files("themes/default"), ["page.html"]);
+}
+
+#[test]
+fn issue_16_certificates_and_templates_carry_the_logo() {
+    let t = branded();
+    t.write("names.csv", "name\nSam Lee\n");
+    let run = t
+        .command(&["certificates", "names.csv"])
+        .env("PEERPREP_CHROME", t.path().join("no-such-browser"))
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    for page in ["certificates/001-sam-lee.html", "certificates/all.html"] {
+        assert_eq!(
+            select_attr(&t.read(page), ".certificate-logo", "src"),
+            ["assets/course/images/logo.png"],
+            "{page}"
+        );
+    }
+    assert_eq!(
+        std::fs::read(t.path().join("certificates/assets/course/images/logo.png")).unwrap(),
+        LOGO
+    );
+    t.run(&["build", "--edition", "facilitator"]).expect_code(0);
+    for template in ["poster", "application-form", "register", "supervision-log"] {
+        let html = t.read(&format!("facilitator/trainer/templates/{template}.html"));
+        assert_eq!(
+            select_attr(&html, ".doc-logo", "src"),
+            ["../../assets/course/images/logo.png"],
+            "{template}"
+        );
+    }
+    let certificate = t.read("facilitator/trainer/templates/certificate.html");
+    assert_eq!(
+        select_attr(&certificate, ".certificate-logo", "src"),
+        ["../../assets/course/images/logo.png"]
+    );
+    for document in ["workbook.html", "trainer/guide.html"] {
+        let html = t.read(&format!("facilitator/{document}"));
+        assert_eq!(
+            select_attr(&html, ".doc-logo", "src").len(),
+            1,
+            "{document}"
+        );
+    }
 }

@@ -19,6 +19,7 @@ use std::sync::OnceLock;
 use crate::common::{CourseTest, repo_root};
 
 mod live_reload;
+mod maps_and_print;
 mod page_rules;
 mod phone_layout;
 
@@ -98,7 +99,7 @@ pub(super) fn peerprep(args: &[&std::ffi::OsStr]) {
     );
 }
 
-pub(super) fn build_bundled(edition: &str, out: &Path) {
+pub(crate) fn build_bundled(edition: &str, out: &Path) {
     peerprep(&[
         "build".as_ref(),
         "--quiet".as_ref(),

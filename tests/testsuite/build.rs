@@ -401,8 +401,13 @@ fn quizzes_and_reflections_work_without_javascript() {
     assert_eq!(select_attr(&page, ".quiz-actions", "hidden"), [""]);
     let features = t.read("public/modules/02-features.html");
     assert_eq!(
-        select_text(&features, ".reflection label"),
+        select_text(&features, ".reflection label .reflection-prompt"),
         ["What would you say first?", "What will you do differently?"]
+    );
+    // Each box is labelled, under its prompt (issue 16).
+    assert_eq!(
+        select_text(&features, ".reflection label .reflection-label"),
+        ["Your reflection", "Your reflection"]
     );
     assert_eq!(
         select_attr(&features, ".reflection textarea", "data-reflection"),

@@ -4,10 +4,11 @@
 
 use std::collections::HashSet;
 
-use crate::common::{CourseTest, main_html, select_attr, select_text};
+use crate::common::{CourseTest, Run, main_html, select_attr, select_text};
 
 crate::cases::cases! {
     session_and_scheme_mistakes,
+    signatory_mistakes,
     e071_names_csv_rows,
     names_csv_without_a_name_column,
     e006_names_csv_not_utf8 => names_not_utf8,
@@ -17,6 +18,17 @@ crate::cases::cases! {
 /// A names file with a byte that is not UTF-8 on line 2.
 fn names_not_utf8(t: &CourseTest) {
     t.write("names.csv", b"name\nS\xe9b\n".as_slice());
+}
+
+/// Runs `peerprep ARGS` with no browser to print PDFs with (the HTML is written all the same; the
+/// PDF of certificates is tested in pdf.rs).
+fn no_browser(t: &CourseTest, args: &[&str]) -> Run {
+    Run::from(
+        t.command(args)
+            .env("PEERPREP_CHROME", t.path().join("no-such-browser"))
+            .output()
+            .unwrap(),
+    )
 }
 
 /// Every `id` in `html` is unique and every `href="#…"` points at one.
@@ -96,9 +108,22 @@ fn the_workbook_prints_the_course_without_answers() {
     assert!(
         select_attr(&html, "link[media=print]", "href").contains(&"assets/paper.css".to_owned())
     );
+    let paper = t.read("public/assets/paper.css");
+    assert!(paper.contains("@page { size: A4; }"), "{paper}");
+    assert!(
+        paper.contains(
+            r#"@page { @bottom-center { content: "Page " counter(page) " of " counter(pages); } }"#
+        ),
+        "{paper}"
+    );
+    assert!(
+        paper.contains("@page certificate { size: A4 landscape;"),
+        "{paper}"
+    );
+    // Printed, the contents list ends each entry in a place for its page number.
     assert_eq!(
-        t.read("public/assets/paper.css").trim_end().lines().last(),
-        Some("@page { size: A4; }")
+        select_attr(&html, ".document-contents .toc-page", "data-section").len(),
+        5
     );
     let css = t.read("public/assets/style.css");
     assert!(css.contains(".document-module, .document-scenarios, .document-support, .document-notes, .session-plan { break-before: page;"));
@@ -236,14 +261,17 @@ fn certificates_one_page_per_name_from_a_csv() {
         "names.csv",
         "\u{feff}form,Name,notes\n10A,Sam Lee,\n10B,\"Okafor, Chidi\",x\n10C,<script>alert(1)</script>,\n",
     );
-    let run = t.run(&[
-        "certificates",
-        "names.csv",
-        "--date",
-        "2027-02-01",
-        "--project",
-        ".",
-    ]);
+    let run = no_browser(
+        &t,
+        &[
+            "certificates",
+            "names.csv",
+            "--date",
+            "2027-02-01",
+            "--project",
+            ".",
+        ],
+    );
     run.expect_code(0);
     assert!(
         run.stdout
@@ -258,10 +286,17 @@ fn certificates_one_page_per_name_from_a_csv() {
             "001-sam-lee.html",
             "002-okafor-chidi.html",
             "003-script-alert-1-script.html",
+            "all.html",
             "assets/paper.css",
             "assets/style.css",
             "index.html",
         ]
+    );
+    // Every certificate on one page, each its own printed page.
+    let all = t.read("certificates/all.html");
+    assert_eq!(
+        select_text(&all, ".certificate-sheet .certificate-name"),
+        ["Sam Lee", "Okafor, Chidi", "<script>alert(1)</script>"]
     );
     let sam = t.read("certificates/001-sam-lee.html");
     assert_eq!(select_text(&sam, ".certificate-name"), ["Sam Lee"]);
@@ -277,7 +312,7 @@ fn certificates_one_page_per_name_from_a_csv() {
         ["<script>alert(1)</script>"]
     );
     assert_eq!(
-        select_attr(&t.read("certificates/index.html"), "main a", "href"),
+        select_attr(&t.read("certificates/index.html"), "main ol a", "href"),
         [
             "001-sam-lee.html",
             "002-okafor-chidi.html",
@@ -285,14 +320,17 @@ fn certificates_one_page_per_name_from_a_csv() {
         ]
     );
     // Completion certificates name the course.
-    t.run(&[
-        "certificates",
-        "names.csv",
-        "--kind",
-        "completion",
-        "--out",
-        "done",
-    ])
+    no_browser(
+        &t,
+        &[
+            "certificates",
+            "names.csv",
+            "--kind",
+            "completion",
+            "--out",
+            "done",
+        ],
+    )
     .expect_code(0);
     let done = t.read("done/001-sam-lee.html");
     assert!(done.contains("Certificate of completion") && done.contains("Test Course"));
@@ -307,7 +345,7 @@ fn a_very_long_name_gets_a_short_file_name_issue_15() {
         "names.csv",
         format!("name\n{long}\n{huge}\n{long}\nSam Lee\n"),
     );
-    let run = t.run(&["certificates", "names.csv", "--date", "2027-02-01"]);
+    let run = no_browser(&t, &["certificates", "names.csv", "--date", "2027-02-01"]);
     run.expect_code(0);
     assert!(
         run.stdout.contains("Wrote 4 attendance certificates"),
@@ -318,7 +356,7 @@ fn a_very_long_name_gets_a_short_file_name_issue_15() {
     let pages: Vec<String> = t
         .files("certificates")
         .into_iter()
-        .filter(|f| f.ends_with(".html") && f != "index.html")
+        .filter(|f| f.ends_with(".html") && f != "index.html" && f != "all.html")
         .collect();
     assert_eq!(pages.len(), 4, "{pages:?}");
     for page in &pages {
@@ -351,7 +389,7 @@ fn a_very_long_name_gets_a_short_file_name_issue_15() {
 fn impossible_dates_are_refused_issue_15() {
     let t = CourseTest::fixture("minimal");
     t.write("names.csv", "name\nSam\n");
-    let run = t.run(&["certificates", "names.csv", "--date", "2027-02-30"]);
+    let run = no_browser(&t, &["certificates", "names.csv", "--date", "2027-02-30"]);
     run.expect_code(2);
     assert!(
         run.stderr
@@ -385,7 +423,7 @@ fn control_characters_in_a_names_file_are_shown_escaped_issue_15() {
     let t = CourseTest::fixture("minimal");
     let evil = "\u{1b}[2J\u{202e}";
     t.write("names.csv", format!("name,form\nSam{evil},10A,extra\n"));
-    let run = t.run(&["certificates", "names.csv"]);
+    let run = no_browser(&t, &["certificates", "names.csv"]);
     run.expect_code(1);
     assert!(
         !run.stderr.contains('\u{1b}') && !run.stderr.contains('\u{202e}'),
@@ -398,7 +436,7 @@ fn control_characters_in_a_names_file_are_shown_escaped_issue_15() {
         run.stderr
     );
     t.write("names.csv", format!("pupil{evil},form\nSam,10A\n"));
-    let run = t.run(&["certificates", "names.csv"]);
+    let run = no_browser(&t, &["certificates", "names.csv"]);
     run.expect_code(1);
     assert!(
         !run.stderr.contains('\u{1b}') && !run.stderr.contains('\u{202e}'),
@@ -410,4 +448,71 @@ fn control_characters_in_a_names_file_are_shown_escaped_issue_15() {
         "{}",
         run.stderr
     );
+}
+
+#[test]
+fn names_keep_their_letters_in_file_names_issue_16() {
+    let t = CourseTest::fixture("minimal");
+    t.write(
+        "names.csv",
+        "name\nZoe\u{308} O\u{301} Briain\nSiân O'Brien\n李小龍\n../../etc/passwd\nCON\n",
+    );
+    let run = no_browser(&t, &["certificates", "names.csv", "--date", "2027-02-01"]);
+    run.expect_code(0);
+    assert!(
+        run.stderr.contains("note: no certificates.pdf written"),
+        "{}",
+        run.stderr
+    );
+    let pages: Vec<String> = t
+        .files("certificates")
+        .into_iter()
+        .filter(|f| f.ends_with(".html") && !f.contains('/'))
+        .collect();
+    assert_eq!(
+        pages,
+        [
+            "001-zoë-ó-briain.html",
+            "002-siân-o-brien.html",
+            "003-李小龍.html",
+            "004-etc-passwd.html",
+            "005-con.html",
+            "all.html",
+            "index.html",
+        ]
+    );
+    // Written in composed form (NFC), whatever form the names file used.
+    assert!(pages[0].contains('\u{eb}') && !pages[0].contains('\u{308}'));
+    assert_eq!(
+        select_text(
+            &t.read("certificates/001-zoë-ó-briain.html"),
+            ".certificate-name"
+        ),
+        ["Zoe\u{308} O\u{301} Briain"]
+    );
+    assert_eq!(
+        select_attr(&t.read("certificates/index.html"), "main ol a", "href")[0],
+        "001-zoë-ó-briain.html"
+    );
+}
+
+#[test]
+fn certificates_name_their_signatory_from_the_scheme_issue_16() {
+    let t = CourseTest::fixture("minimal");
+    t.edit(
+        "course/course.yaml",
+        "  starts: 2027-01-15\n",
+        "  starts: 2027-01-15\n  signatory:\n    name: Ms Lead\n    role: Head of Year 10\n",
+    );
+    t.write("names.csv", "name\nSam Lee\n");
+    no_browser(&t, &["certificates", "names.csv"]).expect_code(0);
+    let sam = t.read("certificates/001-sam-lee.html");
+    assert_eq!(select_text(&sam, ".signatory-name"), ["Ms Lead"]);
+    assert_eq!(
+        select_text(&sam, ".signatory-role"),
+        ["Head of Year 10", "Date"]
+    );
+    t.run(&["build", "--edition", "facilitator"]).expect_code(0);
+    let template = t.read("facilitator/trainer/templates/certificate.html");
+    assert_eq!(select_text(&template, ".signatory-name"), ["Ms Lead"]);
 }

@@ -215,3 +215,169 @@ fn a_browser_that_fails_leaves_the_previous_output() {
     );
     assert_eq!(t.files("public"), before);
 }
+
+/// Writes PNGs of the given pages of `pdf` to `target/screenshots/pdf/<name>-<page>.png` (60 dpi).
+fn screenshots(t: &CourseTest, pdf: &str, name: &str, pages: &[usize]) {
+    let dir = crate::common::repo_root().join("target/screenshots/pdf");
+    std::fs::create_dir_all(&dir).unwrap();
+    for page in pages {
+        let n = page.to_string();
+        let prefix = dir.join(format!("{name}-{page}"));
+        let out = Command::new("pdftoppm")
+            .args(["-png", "-r", "60", "-singlefile", "-f", &n, "-l", &n, pdf])
+            .arg(&prefix)
+            .current_dir(t.path())
+            .output()
+            .expect("pdftoppm runs");
+        assert!(out.status.success(), "pdftoppm {pdf} page {page}");
+    }
+}
+
+/// The text of each page of `pdf`.
+fn page_texts(t: &CourseTest, pdf: &str) -> Vec<String> {
+    tool(t, "pdftotext", &["-layout", pdf, "-"])
+        .split('\u{c}')
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn every_pdf_page_is_numbered_and_the_workbook_contents_give_pages_issue_16() {
+    if !tools_present("every_pdf_page_is_numbered_and_the_workbook_contents_give_pages_issue_16") {
+        return;
+    }
+    let t = CourseTest::fixture("minimal");
+    t.run(&["pdf", "--edition", "facilitator"]).expect_code(0);
+    for pdf in ["workbook.pdf", "facilitator-guide.pdf", "sessions.pdf"] {
+        let path = format!("facilitator/pdf/{pdf}");
+        let count = pages(&t, &path);
+        let texts = page_texts(&t, &path);
+        for n in 1..=count {
+            assert!(
+                texts[n - 1].contains(&format!("Page {n} of {count}")),
+                "{pdf} page {n} has no footer:\n{}",
+                texts[n - 1]
+            );
+        }
+    }
+    // The contents give the page each module starts on: the page its heading is on.
+    let path = "facilitator/pdf/workbook.pdf";
+    let texts = page_texts(&t, path);
+    let contents = &texts[1];
+    assert!(
+        contents.starts_with("Contents") || contents.contains("Contents"),
+        "{contents}"
+    );
+    for title in [
+        "Welcome",
+        "Features",
+        "Scenarios to discuss",
+        "Support and contacts",
+        "Notes",
+    ] {
+        let line = contents
+            .lines()
+            .find(|l| l.trim_start().starts_with(title))
+            .unwrap_or_else(|| panic!("no contents line for {title}:\n{contents}"));
+        let page: usize = line
+            .split_whitespace()
+            .last()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("no page number in {line:?}"));
+        let heading = texts[page - 1]
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("");
+        assert!(
+            texts[page - 1].contains(title),
+            "{title} is listed on page {page}, which starts {heading:?}"
+        );
+        assert!(
+            !texts[..page - 1]
+                .iter()
+                .skip(2)
+                .any(|p| p.lines().any(|l| l.trim() == title)),
+            "{title} starts before page {page}"
+        );
+    }
+    // No page of the session plans holds only its title.
+    let sessions = page_texts(&t, "facilitator/pdf/sessions.pdf");
+    assert!(
+        sessions[0].contains("09:00"),
+        "page 1 of the plans:\n{}",
+        sessions[0]
+    );
+    // The site's own workbook page is left without page numbers (another browser paginates differently).
+    assert!(!t.read("facilitator/assets/paper.css").contains("toc-page"));
+    screenshots(&t, path, "workbook", &[1, 2, 3, pages(&t, path)]);
+    screenshots(
+        &t,
+        "facilitator/pdf/facilitator-guide.pdf",
+        "guide",
+        &[1, 2],
+    );
+    screenshots(&t, "facilitator/pdf/sessions.pdf", "sessions", &[1]);
+}
+
+#[test]
+fn certificates_print_as_one_landscape_pdf_a_page_each_issue_16() {
+    if !tools_present("certificates_print_as_one_landscape_pdf_a_page_each_issue_16") {
+        return;
+    }
+    let t = CourseTest::fixture("minimal");
+    t.edit(
+        "course/course.yaml",
+        "  starts: 2027-01-15\n",
+        "  starts: 2027-01-15\n  signatory:\n    name: Dr Siân Ó Briain\n    role: Headteacher\n",
+    );
+    t.write(
+        "names.csv",
+        "name\nZoë Ó Briain\nSam Lee\n\"Okafor, Chidi\"\nAlexandra Featherstonehaugh-Montgomery\n",
+    );
+    let run = t.run(&["certificates", "names.csv", "--date", "2027-02-01"]);
+    run.expect_code(0);
+    assert!(
+        run.stdout.contains("and all of them in certificates.pdf"),
+        "{}",
+        run.stdout
+    );
+    let pdf = "certificates/certificates.pdf";
+    assert_eq!(pages(&t, pdf), 4, "one page per name");
+    let info = tool(&t, "pdfinfo", &[pdf]);
+    let size = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Page size:"))
+        .unwrap();
+    let dims: Vec<f64> = size
+        .split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    assert!(dims[0] > dims[1], "not landscape: {size}");
+    let texts = page_texts(&t, pdf);
+    for (n, name) in [
+        "Zoë Ó Briain",
+        "Sam Lee",
+        "Okafor, Chidi",
+        "Alexandra Featherstonehaugh-Montgomery",
+    ]
+    .iter()
+    .enumerate()
+    {
+        // A long name wraps onto two lines: compare without the spaces.
+        let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+        assert!(
+            squeeze(&texts[n]).contains(&squeeze(name)),
+            "page {} lacks {name}:\n{}",
+            n + 1,
+            texts[n]
+        );
+        assert!(texts[n].contains("Dr Siân Ó Briain") && texts[n].contains("Headteacher"));
+        assert!(
+            !texts[n].contains("Page "),
+            "a certificate has a page footer"
+        );
+    }
+    // The page is filled: ink near the frame's corners, not just a band at the top.
+    assert!(ink(&t, pdf, 1) > 0.01);
+    screenshots(&t, pdf, "certificates", &[1]);
+}

@@ -9,6 +9,7 @@ use crate::common::{CourseTest, Doc, select_attr, select_text};
 
 crate::cases::cases! {
     scenario_problems,
+    node_title_mistakes,
 }
 
 /// Follows every link a learner can click (Start, choices, Continue) from a

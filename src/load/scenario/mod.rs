@@ -48,6 +48,7 @@ struct RawScenario {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawNode {
+    title: Option<Spanned<String>>,
     speaker: Option<Spanned<String>>,
     text: Spanned<String>,
     #[serde(default)]
@@ -165,6 +166,9 @@ pub(crate) struct Node {
     pub(crate) id: String,
     /// Where the id is written.
     pub(crate) at: Spanned<String>,
+    /// A short title for the scenario map (plain text, variables filled in);
+    /// the map uses the first words of `text` without one.
+    pub(crate) title: Option<String>,
     /// Who speaks; narration when absent.
     pub(crate) speaker: Option<String>,
     /// Markdown.
@@ -402,6 +406,7 @@ pub(crate) fn load(
         nodes.push(Node {
             id: key.value.clone(),
             at: key,
+            title: fill.optional(node.title.as_ref(), out),
             speaker: fill.optional(node.speaker.as_ref(), out),
             text: node.text,
             choices,
