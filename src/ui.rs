@@ -121,7 +121,10 @@ pub(crate) const DEFAULTS: &[(&str, &str)] = &[
     ("not_started", "Not started"),
     ("progress_modules_done", "Modules done: {done} of {total}"),
     ("progress_quiz_right", "{right} of {total} right"),
-    ("progress_skill_right", "{right} of {total} right ({percent}%)"),
+    (
+        "progress_skill_right",
+        "{right} of {total} right ({percent}%)",
+    ),
     ("progress_endings_found", "{found} of {total} endings found"),
     ("mark_complete", "Mark this module as complete"),
     ("quiz_results", "Quiz results"),

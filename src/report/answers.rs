@@ -82,7 +82,8 @@ pub(crate) fn count(export: &ExportV1, course: &Course) -> Counted {
     let mut counted = Counted::default();
     for (q, result) in course.questions.iter().zip(results) {
         let answer = match result {
-            None | Some(QuizResult {
+            None
+            | Some(QuizResult {
                 answered: Some(false),
                 ..
             }) => None,

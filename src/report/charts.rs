@@ -308,10 +308,20 @@ mod tests {
                 assert!(bar.y + BAR_HEIGHT <= chart.height);
             }
         }
-        let words = |r: &ChartRow| r.lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ");
+        let words = |r: &ChartRow| {
+            r.lines
+                .iter()
+                .map(|l| l.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
         assert_eq!(words(&chart.rows[0]), long, "every word is kept");
         assert_eq!(
-            chart.rows[2].lines.iter().map(|l| l.text.as_str()).collect::<String>(),
+            chart.rows[2]
+                .lines
+                .iter()
+                .map(|l| l.text.as_str())
+                .collect::<String>(),
             word
         );
         assert!(chart.rows[0].lines.len() > 1);

@@ -35,9 +35,7 @@ pub(crate) fn files(report: &Report) -> Vec<(&'static str, Vec<u8>)> {
     }
     files.push(("modules.csv", file.into_bytes()));
 
-    let mut file = CsvFile::new(&[
-        "question", "text", "module", "right", "answered", "percent",
-    ]);
+    let mut file = CsvFile::new(&["question", "text", "module", "right", "answered", "percent"]);
     for q in &report.questions {
         file.row([
             Cell::Text(&q.id),

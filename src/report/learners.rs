@@ -124,10 +124,7 @@ pub(crate) fn learner(
     let mut unplayed = Vec::new();
     for s in &course.scenarios {
         let found = data.scenarios.get(&s.id).map_or(0, |list| {
-            s.endings
-                .iter()
-                .filter(|e| list.contains(&e.id))
-                .count()
+            s.endings.iter().filter(|e| list.contains(&e.id)).count()
         });
         endings_found += found;
         if found == 0 && !s.endings.is_empty() {

@@ -71,8 +71,7 @@ pub(crate) struct Row {
 impl Row {
     /// A row of `count` out of `total`.
     pub(crate) fn new(label: String, id: String, count: usize, total: usize) -> Self {
-        let percent =
-            (total > 0).then(|| ((count * 100) as f64 / total as f64).round() as u32);
+        let percent = (total > 0).then(|| ((count * 100) as f64 / total as f64).round() as u32);
         Self {
             label,
             id,

@@ -143,7 +143,12 @@ pub(crate) fn competencies(project: &Project, course: &Course, counted: &[Counte
                 .flat_map(|k| mine.iter().filter_map(|&i| k.answers[i]))
                 .collect();
             let right = answers.iter().filter(|&&r| r).count();
-            Some(Row::new(c.title.clone(), c.id.clone(), right, answers.len()))
+            Some(Row::new(
+                c.title.clone(),
+                c.id.clone(),
+                right,
+                answers.len(),
+            ))
         })
         .collect()
 }

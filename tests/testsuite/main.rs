@@ -21,5 +21,6 @@ mod output_safety;
 mod pack;
 mod pdf;
 mod report;
+mod report_cohort;
 mod scenarios;
 mod serve;

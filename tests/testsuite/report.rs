@@ -17,7 +17,7 @@ fn special_files(t: &CourseTest) {
     std::os::unix::fs::symlink("alex.json", t.path().join("exports/link.json")).unwrap();
 }
 
-fn exports(names: &[&str]) -> Vec<String> {
+pub(crate) fn exports(names: &[&str]) -> Vec<String> {
     names
         .iter()
         .map(|n| {
@@ -152,7 +152,7 @@ fn no_usable_file_is_exit_1_and_writes_nothing() {
 }
 
 /// A version-1 export for the fixture course with `parts` (JSON object members) added.
-fn export_with(parts: &str) -> String {
+pub(crate) fn export_with(parts: &str) -> String {
     let sep = if parts.is_empty() { "" } else { "," };
     format!(r#"{{"format":"peerprep-progress","version":1,"course":"test-course"{sep}{parts}}}"#)
 }
@@ -178,7 +178,7 @@ fn run_within(t: &CourseTest, args: &[&str], secs: u64) -> crate::common::Run {
 }
 
 /// The cells of a CSV file, row by row (the header row included).
-fn cells(csv_text: &str) -> Vec<Vec<String>> {
+pub(crate) fn cells(csv_text: &str) -> Vec<Vec<String>> {
     csv::ReaderBuilder::new()
         .has_headers(false)
         .from_reader(csv_text.as_bytes())
