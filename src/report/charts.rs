@@ -29,6 +29,9 @@ const GAP: usize = 8;
 const ROW_GAP: usize = 14;
 /// The narrowest chart.
 const MIN_WIDTH: usize = 420;
+/// Where labels start: a little in, as some letters (a `T`, a `W`) reach
+/// left of where their text starts.
+const LABEL_X: usize = 2;
 
 /// A chart as `partials/chart.svg` draws it.
 #[derive(Debug, Serialize)]
@@ -45,6 +48,8 @@ pub(crate) struct Chart {
     pub(crate) bar_length: usize,
     /// Where a percentage's figure starts.
     pub(crate) figure_x: usize,
+    /// Where the labels start.
+    pub(crate) label_x: usize,
     /// One group per row: its label and its bars.
     pub(crate) rows: Vec<ChartRow>,
 }
@@ -116,7 +121,7 @@ fn is_wide(c: char) -> bool {
 }
 
 /// `text` in lines no wider than `width`: word by word, and a word wider
-/// than a line character by character.
+/// than a line character by character, with a `-` where it is broken.
 pub(crate) fn wrap(text: &str, width: f64) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
@@ -133,8 +138,13 @@ pub(crate) fn wrap(text: &str, width: f64) -> Vec<String> {
         if !line.is_empty() {
             lines.push(std::mem::take(&mut line));
         }
+        if text_width(word, FONT) <= width {
+            line = word.to_owned();
+            continue;
+        }
         for c in word.chars() {
-            if !line.is_empty() && text_width(&format!("{line}{c}"), FONT) > width {
+            if !line.is_empty() && text_width(&format!("{line}{c}-"), FONT) > width {
+                line.push('-');
                 lines.push(std::mem::take(&mut line));
             }
             line.push(c);
@@ -157,7 +167,7 @@ fn width_for(figures: impl Iterator<Item = String>, figure_x: usize) -> usize {
 
 /// Lines of a label starting at `top`; returns them and where the bars start.
 fn label_lines(label: &str, width: usize, top: usize) -> (Vec<Line>, usize) {
-    let lines: Vec<Line> = wrap(label, width as f64)
+    let lines: Vec<Line> = wrap(label, (width - 2 * LABEL_X) as f64)
         .into_iter()
         .enumerate()
         .map(|(i, text)| Line {
@@ -220,6 +230,7 @@ pub(crate) fn percent_bars(title: &str, rows: &[Row], figure: &str, none: &str) 
         height: top.saturating_sub(ROW_GAP) + 4,
         bar_length: BAR,
         figure_x,
+        label_x: LABEL_X,
         rows: chart_rows,
     }
 }
@@ -271,6 +282,7 @@ pub(crate) fn before_after(title: &str, rows: &[SelfRow], before: &str, after: &
         height: top.saturating_sub(ROW_GAP) + 4,
         bar_length: BAR,
         figure_x: BAR + GAP,
+        label_x: LABEL_X,
         rows: chart_rows,
     }
 }
@@ -297,7 +309,7 @@ mod tests {
         for r in &chart.rows {
             for line in &r.lines {
                 assert!(
-                    text_width(&line.text, FONT) <= chart.width as f64,
+                    (chart.label_x as f64) + text_width(&line.text, FONT) <= chart.width as f64,
                     "{line:?} is wider than {}",
                     chart.width
                 );
@@ -316,11 +328,17 @@ mod tests {
                 .join(" ")
         };
         assert_eq!(words(&chart.rows[0]), long, "every word is kept");
-        assert_eq!(
-            chart.rows[2]
-                .lines
+        let broken = &chart.rows[2].lines;
+        assert!(broken.len() > 1);
+        assert!(
+            broken[..broken.len() - 1]
                 .iter()
-                .map(|l| l.text.as_str())
+                .all(|l| l.text.ends_with('-'))
+        );
+        assert_eq!(
+            broken
+                .iter()
+                .map(|l| l.text.trim_end_matches('-'))
                 .collect::<String>(),
             word
         );

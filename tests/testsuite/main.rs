@@ -6,6 +6,7 @@
 //! `tests/browser/` (see `browser`).
 
 mod browser;
+mod browser_cohort;
 mod browser_progress;
 mod build;
 mod cases;

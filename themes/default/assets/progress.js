@@ -219,11 +219,11 @@
     var fill = document.createElementNS(svgNS, "rect");
     fill.setAttribute("width", String(pct * 2)); fill.setAttribute("height", "16"); fill.setAttribute("class", "bar-fill");
     svg.appendChild(track); svg.appendChild(fill);
-    return el("div", { class: "bar-row" }, [el("span", { class: "bar-label", text: label + ": " + fill("skill-right", { right: value, total: total, percent: pct }) }), svg]);
+    return el("div", { class: "bar-row" }, [el("span", { class: "bar-label", text: label + ": " + say("skill-right", { right: value, total: total, percent: pct }) }), svg]);
   }
 
   // An interface string from the page with its {placeholders} filled in.
-  function fill(name, values) {
+  function say(name, values) {
     var text = app.getAttribute("data-text-" + name) || "";
     Object.keys(values).forEach(function (k) { text = text.split("{" + k + "}").join(String(values[k])); });
     return text;
@@ -249,10 +249,10 @@
       rows.appendChild(el("tr", {}, [
         el("td", {}, [link]),
         el("td", { text: labels[state] }),
-        el("td", { text: !qs.length ? "—" : answered ? fill("quiz-right", { right: right, total: qs.length }) : labels.not_started })
+        el("td", { text: !qs.length ? "—" : answered ? say("quiz-right", { right: right, total: qs.length }) : labels.not_started })
       ]));
     });
-    app.querySelector("[data-progress-summary]").textContent = fill("modules-done", { done: done, total: data.modules.length });
+    app.querySelector("[data-progress-summary]").textContent = say("modules-done", { done: done, total: data.modules.length });
     var comps = app.querySelector("[data-progress-competencies]");
     if (comps) {
       comps.innerHTML = "";
@@ -269,7 +269,7 @@
       data.scenarios.forEach(function (sc) {
         var found = (s.scenarios[sc.id] || []).filter(function (id) { return sc.endings.some(function (e) { return e.id === id; }); });
         scen.appendChild(el("li", {}, [el("a", { href: sc.url, text: sc.title }),
-          document.createTextNode(": " + fill("endings-found", { found: found.length, total: sc.endings.length }))]));
+          document.createTextNode(": " + say("endings-found", { found: found.length, total: sc.endings.length }))]));
       });
     }
     app.querySelectorAll("fieldset.rating").forEach(function (fs) {
