@@ -20,7 +20,7 @@ const FONT: f64 = 14.0;
 /// From one label line's baseline to the next.
 const LINE: usize = 18;
 /// The full length of a bar.
-const BAR: usize = 240;
+const BAR: usize = 200;
 /// A bar's height.
 const BAR_HEIGHT: usize = 16;
 /// Space between a bar and its figure.
@@ -28,7 +28,7 @@ const GAP: usize = 8;
 /// Space after each row.
 const ROW_GAP: usize = 14;
 /// The narrowest chart.
-const MIN_WIDTH: usize = 420;
+const MIN_WIDTH: usize = 360;
 /// Where labels start: a little in, as some letters (a `T`, a `W`) reach
 /// left of where their text starts.
 const LABEL_X: usize = 2;

@@ -6,7 +6,9 @@
 // --site checks every HTML page under DIR (the full audit, .ci/browser-audit); --pages checks the
 // pages a JSON file lists, from any number of sites, in the same browser:
 //   {"pages": ["/abs/page.html", ...], "screenshots": [["/abs/page.html", "/abs/dir/name"], ...]}
-// (a screenshot entry writes name-phone.png and name-desktop.png). One Chromium checks N pages at
+// (a screenshot entry writes name-phone.png at 390×844 and name-desktop.png at 1280×900, the full
+// page, and the same in the dark colour scheme as name-phone-dark.png and name-desktop-dark.png).
+// One Chromium checks N pages at
 // a time (--jobs, default 4), while the Nu HTML Checker runs beside it. --json also writes
 // {"checked": [page, ...], "failures": [{"page", "rule", "detail"}, ...]} with absolute paths.
 //
@@ -199,14 +201,19 @@ const workers = Array.from({ length: Math.max(1, jobs) }, async () => {
 });
 await Promise.all(workers);
 
-await Promise.all(screenshots.flatMap(([file, prefix]) => [['phone', 390], ['desktop', 1280]].map(async ([label, width]) => {
-  mkdirSync(dirname(prefix), { recursive: true });
-  const ctx = await browser.newContext({ viewport: { width, height: 900 } });
-  const p = await ctx.newPage();
-  await p.goto(pathToFileURL(file).href);
-  await p.screenshot({ path: `${prefix}-${label}.png`, fullPage: true });
-  await ctx.close();
-})));
+const shots = screenshots.flatMap(([file, prefix]) => [['phone', 390, 844], ['desktop', 1280, 900]]
+  .flatMap(([label, width, height]) => ['light', 'dark'].map((scheme) => ({ file, prefix, label, width, height, scheme }))));
+await Promise.all(Array.from({ length: Math.max(1, jobs) }, async () => {
+  for (let shot = shots.shift(); shot; shot = shots.shift()) {
+    const { file, prefix, label, width, height, scheme } = shot;
+    mkdirSync(dirname(prefix), { recursive: true });
+    const ctx = await browser.newContext({ viewport: { width, height }, colorScheme: scheme });
+    const p = await ctx.newPage();
+    await p.goto(pathToFileURL(file).href);
+    await p.screenshot({ path: `${prefix}-${label}${scheme === 'dark' ? '-dark' : ''}.png`, fullPage: true });
+    await ctx.close();
+  }
+}));
 await browser.close();
 
 const checked = await vnu;

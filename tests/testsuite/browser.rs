@@ -356,7 +356,15 @@ impl PageRules {
                 .ok_or("no module page")?;
             screenshots.push((site.join("index.html"), shots.join(edition).join("home")));
             screenshots.push((site.join(first_module), shots.join(edition).join("module")));
+            screenshots.push((
+                site.join("progress.html"),
+                shots.join(edition).join("progress"),
+            ));
         }
+        screenshots.push((
+            report.join("index.html"),
+            shots.join("report").join("report"),
+        ));
         let list = dir.path().join("pages.json");
         let json = serde_json::json!({ "pages": pages, "screenshots": screenshots });
         std::fs::write(&list, json.to_string()).map_err(|e| e.to_string())?;
@@ -455,6 +463,7 @@ fn build_report(out: &Path) {
         out.as_os_str(),
         exports.join("alex.json").as_os_str(),
         exports.join("sam.json").as_os_str(),
+        exports.join("anonymous.json").as_os_str(),
     ]);
 }
 
@@ -490,13 +499,16 @@ fn every_page_type_passes(edition: &str) {
         "the {edition} edition has no page of the kinds {missing:?} (checked {kinds:?})"
     );
     let shots = repo_root().join("target/screenshots").join(edition);
-    for shot in [
-        "home-phone.png",
-        "home-desktop.png",
-        "module-phone.png",
-        "module-desktop.png",
-    ] {
-        assert!(shots.join(shot).is_file(), "no screenshot {shot}");
+    for page in ["home", "module", "progress"] {
+        assert_screenshots(&shots.join(page));
+    }
+}
+
+/// Asserts that `<prefix>-phone.png`, `-desktop.png` and their `-dark` twins were written.
+fn assert_screenshots(prefix: &Path) {
+    for suffix in ["phone", "desktop", "phone-dark", "desktop-dark"] {
+        let shot = PathBuf::from(format!("{}-{suffix}.png", prefix.display()));
+        assert!(shot.is_file(), "no screenshot {}", shot.display());
     }
 }
 
@@ -521,6 +533,7 @@ fn every_facilitator_page_type_passes_the_page_rules() {
 fn the_cohort_report_passes_the_page_rules() {
     if let Some(rules) = PageRules::get() {
         rules.assert_passed("report");
+        assert_screenshots(&repo_root().join("target/screenshots/report/report"));
     }
 }
 
