@@ -79,6 +79,11 @@ pub(crate) const DEFAULTS: &[(&str, &str)] = &[
     ("report_n_of", "{count} of {total}"),
     ("report_right_of", "{right} of {answered} right"),
     ("report_unanswered", "{count} not answered"),
+    (
+        "report_scenarios_played",
+        "{count} of {total} scenarios played",
+    ),
+    ("report_show_table", "The same figures as a table"),
     ("report_finished", "Finished"),
     ("report_not_finished", "Who has not finished"),
     (

@@ -160,9 +160,12 @@ impl Course {
         self.scenarios.iter().find(|s| s.id == id)
     }
 
-    /// Every ending of every scenario.
-    pub(crate) fn ending_count(&self) -> usize {
-        self.scenarios.iter().map(|s| s.endings.len()).sum()
+    /// The scenarios that can be played to an ending.
+    pub(crate) fn playable(&self) -> usize {
+        self.scenarios
+            .iter()
+            .filter(|s| !s.endings.is_empty())
+            .count()
     }
 }
 
@@ -178,18 +181,19 @@ fn ending_title(node: &Node, variables: &HashMap<String, String>) -> String {
     }
 }
 
-/// The first sentence of `text`, cut to `max` words with `…` when longer.
+/// The first sentence of `text` (of three words or more, and not inside a
+/// quotation), cut to `max` words with `…` when longer.
 pub(crate) fn first_words(text: &str, max: usize) -> String {
     let mut out: Vec<&str> = Vec::new();
+    let mut quotes = 0;
     let mut words = text.split_whitespace().peekable();
     while let Some(word) = words.next() {
         out.push(word);
-        let sentence_ends = word.ends_with(['.', '!', '?'])
-            || word.ends_with(".\"")
-            || word.ends_with(".”")
-            || word.ends_with("?\"")
-            || word.ends_with("?”");
-        if sentence_ends && out.len() >= 3 {
+        quotes += word.matches(['"', '“', '”']).count();
+        let sentence_ends = word
+            .trim_end_matches(['"', '”', '’', '\''])
+            .ends_with(['.', '!', '?']);
+        if sentence_ends && out.len() >= 3 && quotes % 2 == 0 {
             break;
         }
         if out.len() == max && words.peek().is_some() {
@@ -246,6 +250,10 @@ mod tests {
         assert_eq!(
             first_words("No. Nobody who could help knew.", 12),
             "No. Nobody who could help knew."
+        );
+        assert_eq!(
+            first_words("Rhys shrugs. \"Yeah. I guess.\" He leaves.", 12),
+            "Rhys shrugs. \"Yeah. I guess.\""
         );
         assert_eq!(
             first_words("one two three four five six", 4),

@@ -3,7 +3,7 @@
 //! they have finished.
 //!
 //! Input: the usable exports, in the report's order, each with its quiz
-//! results [`Counted`](crate::report::answers::Counted). Output: a
+//! results ([`crate::report::answers::Counted`]). Output: a
 //! [`Learner`] per export. A learner has finished when every module of the
 //! mentor edition is marked complete, every quiz question is answered and
 //! every scenario has been played to an ending.
@@ -47,8 +47,10 @@ pub(crate) struct Learner {
     pub(crate) questions: usize,
     /// Scenario endings found (of the course's).
     pub(crate) endings_found: usize,
-    /// Scenario endings in the course.
-    pub(crate) endings: usize,
+    /// Scenarios played to at least one ending.
+    pub(crate) scenarios_played: usize,
+    /// Scenarios in the course (with an ending).
+    pub(crate) scenarios: usize,
     /// Whether nothing is missing.
     pub(crate) finished: bool,
     /// Titles of the modules not marked complete.
@@ -145,7 +147,8 @@ pub(crate) fn learner(
         answered: counted.answered(),
         questions: course.questions.len(),
         endings_found,
-        endings: course.ending_count(),
+        scenarios_played: course.playable() - unplayed.len(),
+        scenarios: course.playable(),
         finished: missing_modules.is_empty() && unanswered == 0 && unplayed.is_empty(),
         missing_modules,
         unanswered,

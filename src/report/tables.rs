@@ -52,7 +52,7 @@ pub(crate) struct EndingRow {
     pub(crate) kind: Option<&'static str>,
     /// Whether the course still has it.
     pub(crate) in_course: bool,
-    /// Learners who reached it, of all; its label is the chart's.
+    /// Learners who reached it, of all; its label (kind and title) is the chart's.
     pub(crate) row: Row,
 }
 
@@ -156,6 +156,36 @@ pub(crate) fn competencies(project: &Project, course: &Course, counted: &[Counte
 /// Learners who reached each ending.
 pub(crate) fn endings(course: &Course, exports: &[Export], ui: &Ui) -> Vec<EndingRow> {
     let n = exports.len();
+    // Endings the course no longer has, by scenario id (the first MAX_UNKNOWN of them).
+    let mut unknown: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    for x in exports {
+        for (sid, list) in &x.data.scenarios {
+            let known = course.scenario(sid);
+            if !showable(sid) {
+                continue;
+            }
+            // Each ending once per learner (a hostile list may repeat one many times).
+            let mut seen: HashSet<&str> = HashSet::new();
+            for eid in list {
+                let in_course = known.is_some_and(|s| s.endings.iter().any(|e| &e.id == eid));
+                if !in_course && showable(eid) && seen.insert(eid) {
+                    *unknown.entry((sid, eid)).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut unknown: Vec<((&str, &str), usize)> = unknown.into_iter().take(MAX_UNKNOWN).collect();
+    let gone_row = |scenario: String, (sid, eid): (&str, &str), reached: usize| {
+        let title = gone(eid, ui);
+        EndingRow {
+            id: format!("{sid}/{eid}"),
+            row: Row::new(title.clone(), format!("{sid}/{eid}"), reached, n),
+            scenario,
+            title,
+            kind: None,
+            in_course: false,
+        }
+    };
     let mut rows = Vec::new();
     for s in &course.scenarios {
         for e in &s.endings {
@@ -180,55 +210,22 @@ pub(crate) fn endings(course: &Course, exports: &[Export], ui: &Ui) -> Vec<Endin
                 kind: Some(e.kind.name()),
                 in_course: true,
                 row: Row::new(
-                    format!("{} — {kind}: {}", s.title, e.title),
+                    format!("{kind}: {}", e.title),
                     format!("{}/{}", s.id, e.id),
                     reached,
                     n,
                 ),
             });
         }
-    }
-    let mut unknown: BTreeMap<(&str, &str), usize> = BTreeMap::new();
-    for x in exports {
-        for (sid, list) in &x.data.scenarios {
-            let known = course.scenario(sid);
-            if !showable(sid) {
-                continue;
-            }
-            // Each ending once per learner (a hostile list may repeat one many times).
-            let mut seen: HashSet<&str> = HashSet::new();
-            for eid in list {
-                let in_course = known.is_some_and(|s| s.endings.iter().any(|e| &e.id == eid));
-                if !in_course && showable(eid) && seen.insert(eid) {
-                    *unknown.entry((sid, eid)).or_default() += 1;
-                }
-            }
+        // Its endings that are gone, right after its own.
+        for (key, reached) in unknown.iter().filter(|((sid, _), _)| *sid == s.id) {
+            rows.push(gone_row(s.title.clone(), *key, *reached));
         }
+        unknown.retain(|((sid, _), _)| *sid != s.id);
     }
-    rows.extend(
-        unknown
-            .into_iter()
-            .take(MAX_UNKNOWN)
-            .map(|((sid, eid), reached)| {
-                let scenario = course
-                    .scenario(sid)
-                    .map_or_else(|| gone(sid, ui), |s| s.title.clone());
-                let title = gone(eid, ui);
-                EndingRow {
-                    id: format!("{sid}/{eid}"),
-                    row: Row::new(
-                        format!("{scenario} — {title}"),
-                        format!("{sid}/{eid}"),
-                        reached,
-                        n,
-                    ),
-                    scenario,
-                    title,
-                    kind: None,
-                    in_course: false,
-                }
-            }),
-    );
+    for (key, reached) in unknown {
+        rows.push(gone_row(gone(key.0, ui), key, reached));
+    }
     rows
 }
 

@@ -5,9 +5,11 @@
 use std::path::Path;
 
 use minijinja::{Value, context};
+use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
 use crate::render::theme::Theme;
+use crate::report::tables::EndingRow;
 use crate::report::{Report, Row, charts, csv_files};
 use crate::ui::Ui;
 use crate::ui::key;
@@ -34,6 +36,29 @@ impl From<crate::fs::IoError> for ReportError {
     }
 }
 
+/// A scenario's endings, with their chart.
+#[derive(Serialize)]
+struct EndingGroup<'a> {
+    /// The scenario's title.
+    scenario: &'a str,
+    /// Its endings' chart.
+    chart: charts::Chart,
+    /// Its endings.
+    rows: Vec<&'a EndingRow>,
+}
+
+/// The endings, scenario by scenario, in order.
+fn ending_groups(endings: &[EndingRow]) -> Vec<(&str, Vec<&EndingRow>)> {
+    let mut groups: Vec<(&str, Vec<&EndingRow>)> = Vec::new();
+    for e in endings {
+        match groups.last_mut() {
+            Some((scenario, rows)) if *scenario == e.scenario => rows.push(e),
+            _ => groups.push((&e.scenario, vec![e])),
+        }
+    }
+    groups
+}
+
 /// Writes `report` into `out` (checked and staged like every output folder).
 pub(crate) fn write(
     report: &Report,
@@ -46,11 +71,22 @@ pub(crate) fn write(
     let env = theme.environment();
     let figure = ui.get(key!("report_figure"));
     let none = ui.get(key!("report_not_practised"));
-    let endings: Vec<Row> = report.endings.iter().map(|e| e.row.clone()).collect();
+    let endings: Vec<EndingGroup<'_>> = ending_groups(&report.endings)
+        .into_iter()
+        .map(|(scenario, rows)| {
+            let bars: Vec<Row> = rows.iter().map(|e| e.row.clone()).collect();
+            let title = format!("{}: {scenario}", ui.get(key!("report_endings")));
+            EndingGroup {
+                scenario,
+                chart: charts::percent_bars(&title, &bars, figure, none),
+                rows,
+            }
+        })
+        .collect();
     let charts = context! {
         modules => Value::from_serialize(charts::percent_bars(ui.get(key!("report_modules")), &report.modules, figure, none)),
         competencies => Value::from_serialize(charts::percent_bars(ui.get(key!("report_competencies")), &report.competencies, figure, none)),
-        endings => Value::from_serialize(charts::percent_bars(ui.get(key!("report_endings")), &endings, figure, none)),
+        endings => Value::from_serialize(&endings),
         self_assessment => Value::from_serialize(charts::before_after(ui.get(key!("self_assessment")), &report.self_assessment, ui.get(key!("at_start")), ui.get(key!("at_end")))),
     };
     let html = env

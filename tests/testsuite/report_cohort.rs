@@ -75,12 +75,17 @@ fn questions_and_endings_are_named_in_words_issue_16() {
         ]
     );
     assert_eq!(
-        rows(&html, "#r-endings ~ table tbody tr"),
+        rows(&html, "#r-endings ~ details table tbody tr"),
         [
-            "Promise you won't tell | Sam is getting help. | Good practice ending | 2 of 2 (100%)",
-            "Promise you won't tell | Sam got help, but felt questioned. | Mixed ending | 0 of 2 (0%)",
-            "Promise you won't tell | Nobody who could help knew. | Poor practice ending | 1 of 2 (50%)",
+            "Promise you won't tell",
+            "Sam is getting help. | Good practice ending | 2 of 2 (100%)",
+            "Sam got help, but felt questioned. | Mixed ending | 0 of 2 (0%)",
+            "Nobody who could help knew. | Poor practice ending | 1 of 2 (50%)",
         ]
+    );
+    assert_eq!(
+        select_text(&html, "#r-endings ~ .report-chart-grid h3"),
+        ["Promise you won't tell"]
     );
     let chart = select_text(&html, "#r-endings ~ .chart-box text").join(" ");
     assert!(
@@ -111,12 +116,14 @@ fn ids_the_course_no_longer_has_are_shown_as_ids_saying_so_issue_16() {
         Some("welcome-old (no longer in the course) |  | 1 of 1 (100%)"),
         "{questions:?}"
     );
-    let endings = rows(&html, "#r-endings ~ table tbody tr");
+    // A gone ending of a scenario the course has is listed with that scenario's own.
+    let endings = rows(&html, "#r-endings ~ details table tbody tr");
     assert_eq!(
-        endings[3..],
+        endings[4..],
         [
-            "gone-scenario (no longer in the course) | end (no longer in the course) |  | 1 of 1 (100%)",
-            "Promise you won't tell | old-end (no longer in the course) |  | 1 of 1 (100%)",
+            "old-end (no longer in the course) |  | 1 of 1 (100%)",
+            "gone-scenario (no longer in the course)",
+            "end (no longer in the course) |  | 1 of 1 (100%)",
         ],
         "{endings:?}"
     );
@@ -158,9 +165,9 @@ fn a_row_per_learner_with_a_name_only_where_they_gave_it_issue_16() {
     assert_eq!(
         rows(&html, "#r-people ~ table tbody tr"),
         [
-            "Learner 1File: a-nameless.json | 1 of 2 | not answered yet | 0 of 3",
-            "Amira <b>Khan</b>File: b-named.json | 2 of 2 | 3 of 4 right | 1 of 3",
-            "Learner 3File: c-blank-name.json | 0 of 2 | not answered yet | 0 of 3",
+            "Learner 1File: a-nameless.json | 1 of 2 | not answered yet | 0 0 of 1 scenarios played",
+            "Amira <b>Khan</b>File: b-named.json | 2 of 2 | 3 of 4 right | 1 1 of 1 scenarios played",
+            "Learner 3File: c-blank-name.json | 0 of 2 | not answered yet | 0 0 of 1 scenarios played",
         ]
     );
     // The name is text, isolated from the page's direction, and its controls are gone.
@@ -182,7 +189,8 @@ fn a_row_per_learner_with_a_name_only_where_they_gave_it_issue_16() {
             "answered",
             "questions",
             "endings_found",
-            "endings",
+            "scenarios_played",
+            "scenarios",
             "finished",
             "modules_not_done",
             "questions_not_answered",
@@ -200,7 +208,8 @@ fn a_row_per_learner_with_a_name_only_where_they_gave_it_issue_16() {
             "4",
             "4",
             "1",
-            "3",
+            "1",
+            "1",
             "yes",
             "",
             "0",
@@ -262,7 +271,7 @@ fn who_has_not_finished_is_listed_with_what_is_missing_issue_16() {
         select_text(&html, ".report-all-finished"),
         ["Everyone has finished."]
     );
-    assert_eq!(csv(&t, "learners.csv")[1][9], "yes");
+    assert_eq!(csv(&t, "learners.csv")[1][10], "yes");
 }
 
 #[test]
