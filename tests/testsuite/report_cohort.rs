@@ -87,7 +87,7 @@ fn questions_and_endings_are_named_in_words_issue_16() {
         select_text(&html, "#r-endings ~ .report-chart-grid h3"),
         ["Promise you won't tell"]
     );
-    let chart = select_text(&html, "#r-endings ~ .chart-box text").join(" ");
+    let chart = select_text(&html, "#r-endings ~ .report-chart-grid text").join(" ");
     assert!(
         chart.contains("Good practice ending: Sam is getting help."),
         "{chart}"
