@@ -188,14 +188,14 @@ async function charts() {
         .map(({ t, b }) => `"${t}" at ${Math.round(b.x)},${Math.round(b.y)} ${Math.round(b.width)}×${Math.round(b.height)} in ${w}×${h}`);
       const box = svg.getBoundingClientRect();
       const parent = svg.parentElement.getBoundingClientRect();
-      const label = svg.querySelector('.chart-label');
+      const label = svg.querySelector('text');
       return {
         name: svg.getAttribute('aria-label'),
         texts: svg.querySelectorAll('text').length,
         outside,
         fits: box.width <= parent.width + 0.5,
         fill: label ? getComputedStyle(label).fill : '',
-        bar: svg.querySelector('.chart-bar') ? getComputedStyle(svg.querySelector('.chart-bar')).fill : '',
+        bar: getComputedStyle(svg.querySelector('.chart-bar, rect[fill="#0b5cad"]') ?? svg).fill,
         bg: getComputedStyle(document.body).backgroundColor,
         fontPx: label ? label.getBoundingClientRect().height : 0,
       };
