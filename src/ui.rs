@@ -85,6 +85,7 @@ pub(crate) const DEFAULTS: &[(&str, &str)] = &[
     ),
     ("report_show_table", "The same figures as a table"),
     ("report_finished", "Finished"),
+    ("report_answers_right", "Quiz answers right"),
     ("report_not_finished", "Who has not finished"),
     (
         "report_finished_means",

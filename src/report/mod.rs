@@ -112,6 +112,10 @@ pub(crate) struct Report {
     pub(crate) learners: usize,
     /// Learners who have finished.
     pub(crate) finished: usize,
+    /// Modules completed, over every learner.
+    pub(crate) modules_done: Row,
+    /// Quiz answers right, of those counted, over every learner.
+    pub(crate) answers_right: Row,
     /// Whether names and file names are left out.
     pub(crate) anonymous: bool,
     /// A row per learner, in the order of their files' paths.
@@ -222,6 +226,18 @@ pub(crate) fn build(
         language: project.config.language.clone(),
         learners: exports.len(),
         finished: people.iter().filter(|p| p.finished).count(),
+        modules_done: Row::new(
+            String::new(),
+            String::new(),
+            people.iter().map(|p| p.modules_done).sum(),
+            people.iter().map(|p| p.modules).sum(),
+        ),
+        answers_right: Row::new(
+            String::new(),
+            String::new(),
+            people.iter().map(|p| p.right).sum(),
+            people.iter().map(|p| p.answered).sum(),
+        ),
         anonymous,
         modules: tables::modules(&course, &exports),
         questions: tables::questions(&course, &counted, ui),

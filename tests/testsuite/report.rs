@@ -107,7 +107,15 @@ fn the_report_has_every_figure_in_html_and_csv() {
     );
     let html = t.read("report/index.html");
     assert_eq!(select_text(&html, "h1"), ["Cohort impact report"]);
-    assert!(select_text(&html, "main p")[0].contains("Progress files: 2"));
+    assert_eq!(
+        select_text(&html, ".report-stats div"),
+        [
+            "Progress files 2",
+            "Finished 0 of 2",
+            "Modules completed 3 of 4 (75%)",
+            "Quiz answers right 4 of 5 (80%)"
+        ]
+    );
     assert_eq!(
         select_text(&html, "#r-self ~ table tbody tr:first-child :is(th, td)"),
         [

@@ -247,9 +247,9 @@ fn who_has_not_finished_is_listed_with_what_is_missing_issue_16() {
     let files = exports(&["alex.json", "sam.json"]);
     let html = report(&t, &[&files[0], &files[1], "done.json"]);
     assert!(
-        select_text(&html, "main p")[0].contains("Finished: 1 of 3"),
+        select_text(&html, ".report-stats div")[1] == "Finished 1 of 3",
         "{:?}",
-        select_text(&html, "main p")
+        select_text(&html, ".report-stats div")
     );
     assert_eq!(
         missing(&html),
@@ -409,7 +409,10 @@ fn export_files_are_read_whatever_their_names_old_or_new_issue_16() {
     files.sort();
     let files: Vec<&str> = files.iter().map(String::as_str).collect();
     let html = report(&t, &files);
-    assert!(select_text(&html, "main p")[0].contains("Progress files: 4"));
+    assert_eq!(
+        select_text(&html, ".report-stats div")[0],
+        "Progress files 4"
+    );
     assert_eq!(
         select_text(&html, "#r-people ~ table tbody .report-file"),
         [
