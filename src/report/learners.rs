@@ -8,9 +8,10 @@
 //! mentor edition is marked complete, every quiz question is answered and
 //! every scenario has been played to an ending.
 //!
-//! A name comes from the learner's own file, so it is hostile text: control
-//! characters and bidirectional controls are dropped, spaces collapsed and
-//! it is cut to [`NAME_CHARS`] characters; the theme escapes it and shows it
+//! A name comes from the learner's own file, so it is hostile text (and so
+//! is the file's name): control characters and bidirectional controls are
+//! dropped, spaces collapsed and it is cut to [`NAME_CHARS`] characters
+//! ([`FILE_CHARS`] for a file's name); the theme escapes it and shows it
 //! isolated (`<bdi>`). A file without a name (or with `--anonymous`) is
 //! "Learner n", n being its row in the report (files are in the order of
 //! their paths, so the same files give the same labels).
@@ -25,6 +26,8 @@ use crate::ui::{Ui, key};
 
 /// The longest name shown, in characters.
 pub(crate) const NAME_CHARS: usize = 60;
+/// The longest file name shown, in characters.
+pub(crate) const FILE_CHARS: usize = 120;
 
 /// One learner's row.
 #[derive(Debug, Serialize)]
@@ -66,7 +69,14 @@ pub(crate) struct Learner {
 /// A name from a learner's file as the report shows it, or None when
 /// nothing is left of it.
 pub(crate) fn display_name(name: &str) -> Option<String> {
-    let kept: String = name
+    shown(name, NAME_CHARS)
+}
+
+/// Text from outside (a name, a file's name) as the report shows it: without
+/// control characters and bidirectional controls, spaces collapsed, at most
+/// `max` characters; None when nothing is left.
+pub(crate) fn shown(text: &str, max: usize) -> Option<String> {
+    let kept: String = text
         .chars()
         .filter_map(|c| match c {
             c if c.is_whitespace() => Some(' '),
@@ -79,14 +89,10 @@ pub(crate) fn display_name(name: &str) -> Option<String> {
         return None;
     }
     let joined = words.join(" ");
-    Some(if joined.chars().count() > NAME_CHARS {
+    Some(if joined.chars().count() > max {
         format!(
             "{}…",
-            joined
-                .chars()
-                .take(NAME_CHARS - 1)
-                .collect::<String>()
-                .trim_end()
+            joined.chars().take(max - 1).collect::<String>().trim_end()
         )
     } else {
         joined
@@ -140,7 +146,7 @@ pub(crate) fn learner(
             ui.get(key!("report_learner"))
                 .replace("{n}", &number.to_string())
         }),
-        file: export.file.clone(),
+        file: export.file.as_deref().and_then(|f| shown(f, FILE_CHARS)),
         modules_done: course.modules.len() - missing_modules.len(),
         modules: course.modules.len(),
         right: counted.right(),
@@ -168,6 +174,10 @@ mod tests {
             Some("Amira [2J Khan")
         );
         assert_eq!(display_name("\u{202e}\n "), None);
+        assert_eq!(
+            shown("a\u{2066}b\u{7}.json", FILE_CHARS).as_deref(),
+            Some("ab.json")
+        );
         let long = display_name(&"Zoë ".repeat(40)).unwrap();
         assert!(long.chars().count() <= NAME_CHARS);
         assert!(long.ends_with('…'));

@@ -423,3 +423,17 @@ fn export_files_are_read_whatever_their_names_old_or_new_issue_16() {
         ]
     );
 }
+
+#[test]
+fn a_hostile_file_name_is_shown_without_its_controls_issue_16() {
+    let t = CourseTest::fixture("minimal");
+    let evil = "a\u{202e}nosj.exe\u{1b}[2J<i>.json";
+    t.write(evil, export_with(""));
+    let html = report(&t, &[evil]);
+    assert_eq!(
+        select_text(&html, ".report-file bdi"),
+        ["anosj.exe[2J<i>.json"]
+    );
+    assert!(!html.contains('\u{202e}') && !html.contains('\u{1b}') && !html.contains("<i>"));
+    assert_eq!(csv(&t, "learners.csv")[1][1], "anosj.exe[2J<i>.json");
+}
