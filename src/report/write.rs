@@ -47,12 +47,14 @@ struct EndingGroup<'a> {
     rows: Vec<&'a EndingRow>,
 }
 
-/// The endings, scenario by scenario, in order.
+/// The endings, scenario by scenario (by id: two scenarios may share a
+/// title), in order.
 fn ending_groups(endings: &[EndingRow]) -> Vec<(&str, Vec<&EndingRow>)> {
+    let scenario_id = |e: &EndingRow| e.id.split('/').next().unwrap_or_default().to_owned();
     let mut groups: Vec<(&str, Vec<&EndingRow>)> = Vec::new();
     for e in endings {
         match groups.last_mut() {
-            Some((scenario, rows)) if *scenario == e.scenario => rows.push(e),
+            Some((_, rows)) if scenario_id(rows[0]) == scenario_id(e) => rows.push(e),
             _ => groups.push((&e.scenario, vec![e])),
         }
     }

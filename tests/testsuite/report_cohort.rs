@@ -166,7 +166,7 @@ fn a_row_per_learner_with_a_name_only_where_they_gave_it_issue_16() {
         rows(&html, "#r-people ~ table tbody tr"),
         [
             "Learner 1File: a-nameless.json | 1 of 2 | not answered yet | 0 0 of 1 scenarios played",
-            "Amira <b>Khan</b>File: b-named.json | 2 of 2 | 3 of 4 right | 1 1 of 1 scenarios played",
+            "Amira <b>Khan</b> ✔FinishedFile: b-named.json | 2 of 2 | 3 of 4 right | 1 1 of 1 scenarios played",
             "Learner 3File: c-blank-name.json | 0 of 2 | not answered yet | 0 0 of 1 scenarios played",
         ]
     );
@@ -230,7 +230,7 @@ fn a_row_per_learner_with_a_name_only_where_they_gave_it_issue_16() {
     assert!(!anon.contains("Amira") && !anon.contains(".json"), "{anon}");
     assert_eq!(
         select_text(&anon, "#r-people ~ table tbody th"),
-        ["Learner 1", "Learner 2", "Learner 3"]
+        ["Learner 1", "Learner 2 ✔Finished", "Learner 3"]
     );
     let rows = cells(&t.read("anon/learners.csv"));
     assert_eq!(rows[0][..2], ["learner", "modules_done"]);
