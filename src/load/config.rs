@@ -14,6 +14,7 @@ use crate::diagnostic::codes::Code;
 use crate::diagnostic::suggest;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::brand::{self, Brand, RawBrand};
+pub(crate) use crate::load::config::support::{Contact, Support};
 use crate::load::sessions::{self, RawSession, Scheme, Session};
 use crate::load::yaml::{self, OrderedMap, Spanned};
 use crate::slug;
@@ -69,51 +70,6 @@ struct RawCompetency {
     title: String,
     #[serde(default)]
     description: Option<String>,
-}
-
-/// The support block shown on every page.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct Support {
-    /// Heading of the block (defaults to the `support_heading` interface string).
-    pub(crate) heading: Option<String>,
-    /// People in school, shown first.
-    #[serde(default)]
-    pub(crate) contacts: Vec<Contact>,
-    /// Helplines and services.
-    #[serde(default)]
-    pub(crate) services: Vec<Service>,
-    /// The emergency line, e.g. "If someone is in immediate danger, call 999."
-    pub(crate) emergency: Option<String>,
-    /// When the numbers were last checked, shown in the footer.
-    pub(crate) checked: Option<String>,
-}
-
-/// A person in school or university a mentor can go to.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct Contact {
-    /// Their role, e.g. "Designated Safeguarding Lead".
-    pub(crate) role: String,
-    /// Their name.
-    pub(crate) name: Option<String>,
-    /// Where to find them.
-    #[serde(rename = "where")]
-    pub(crate) location: Option<String>,
-}
-
-/// A helpline or service.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct Service {
-    /// Its name, e.g. "Childline".
-    pub(crate) name: Spanned<String>,
-    /// How to reach it, e.g. "Call 0800 1111".
-    pub(crate) how: Option<String>,
-    /// When and for whom, e.g. "Free, 24/7, under-19s".
-    pub(crate) when: Option<String>,
-    /// Its website (http, https, tel or mailto).
-    pub(crate) url: Option<Spanned<String>>,
 }
 
 /// A skill the course tracks, declared under `competencies:`.
@@ -355,24 +311,7 @@ fn validate(
             description: comp.description,
         });
     }
-    for service in &raw.support.services {
-        if let Some(url) = &service.url
-            && !is_safe_url(&url.value)
-        {
-            out.push(
-                yaml::locate_str(
-                    Diagnostic::error(
-                        Code::InvalidValue,
-                        "this link is not a web, phone or e-mail address",
-                    ),
-                    &source,
-                    url,
-                    0,
-                )
-                .with_help("start it with https://, http://, tel: or mailto:"),
-            );
-        }
-    }
+    raw.support.check(&source, out);
     let theme = match &raw.theme {
         Some(t) => {
             if !is_plain_name(&t.value) {
@@ -574,14 +513,6 @@ fn check_id(source: &SourceFile, id: &Spanned<String>, what: &str, out: &mut Dia
     }
 }
 
-/// Whether `url` may become an `href`: web, phone or e-mail.
-pub(crate) fn is_safe_url(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    ["https://", "http://", "tel:", "mailto:"]
-        .iter()
-        .any(|p| lower.starts_with(p))
-}
-
 fn is_language_tag(tag: &str) -> bool {
     let mut parts = tag.split('-');
     let first = parts.next().unwrap_or("");
@@ -614,5 +545,6 @@ pub(crate) fn from_yaml(text: &str) -> Config {
     config.expect("a valid test configuration")
 }
 
+mod support;
 #[cfg(test)]
 mod tests;

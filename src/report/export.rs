@@ -5,7 +5,7 @@
 //!
 //! Shape (version 1, SPEC.md): `{format: "peerprep-progress", version: 1,
 //! course, exported_at, visited: {slug: time}, complete: {slug: time},
-//! quiz: {id: {correct, competency, answered_at}}, scenarios: {id: [ending
+//! quiz: {id: {correct, competency, answered_at, answered}}, scenarios: {id: [ending
 //! ids]}, self_assessment: {id: {start, end}}, reflections: {id: text}, name}`.
 
 use std::collections::BTreeMap;
@@ -76,6 +76,14 @@ impl Mark {
 pub(crate) struct QuizResult {
     /// Whether it was answered right.
     pub(crate) correct: bool,
+    /// `true` from a `quiz.js` that never records a blank question (issue
+    /// 16); missing in older files, which recorded a blank one as wrong
+    /// (see [`crate::report::answers`]); `false`: not answered.
+    #[serde(default)]
+    pub(crate) answered: Option<bool>,
+    /// When it was recorded (the browser's ISO time).
+    #[serde(default)]
+    pub(crate) answered_at: Option<String>,
 }
 
 /// A statement's ratings, 1 to 5, at the start and the end.

@@ -2,42 +2,55 @@
 //! files they exported and handed in.
 //!
 //! Input: export files (`peerprep-progress`, version 1) and the project they
-//! belong to. Output: a [`Report`] of the tables (completion per module, quiz
-//! results per question and per competency, scenario endings reached,
-//! self-assessment before and after) that [`write()`] turns into an HTML page
-//! with SVG charts and CSV files. A file that cannot be used (not a regular
-//! file, over the size limit, given twice, not a progress export of this
-//! course) is skipped with a warning naming it ([`files`], [`export`]);
-//! nothing else stops the report.
+//! belong to. Output: a [`Report`] of the tables (a row per learner and who
+//! has not finished, completion per module, quiz results per question and
+//! per competency, scenario endings reached, self-assessment before and
+//! after) that [`write()`] turns into an HTML page with SVG charts and CSV
+//! files. Questions and endings are named in words from the course
+//! ([`course`]); an id the course no longer has is shown as it is, saying
+//! so. Blank quiz answers are not counted ([`answers`]). A file that cannot
+//! be used (not a regular file, over the size limit, given twice, not a
+//! progress export of this course) is skipped with a warning naming it
+//! ([`files`], [`export`]); nothing else stops the report.
 
+pub(crate) mod answers;
 pub(crate) mod charts;
+pub(crate) mod course;
+pub(crate) mod csv_files;
 pub(crate) mod export;
 pub(crate) mod files;
+pub(crate) mod learners;
+pub(crate) mod tables;
 pub(crate) mod write;
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use serde::Serialize;
 
 pub(crate) use write::write;
 
-use export::{ExportV1, Mark};
+use export::ExportV1;
 
 use crate::compile::Compiled;
 use crate::diagnostic::codes::Code;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::edition::Edition;
 use crate::load::Project;
 
 /// The largest export file read.
 const MAX_EXPORT_BYTES: u64 = 5 * 1024 * 1024;
 
-/// One usable export, with its name left out when the report is anonymous.
+/// One usable export, with its name and file name left out when the report
+/// is anonymous.
 #[derive(Debug)]
-struct Export {
-    name: Option<String>,
-    data: ExportV1,
+pub(crate) struct Export {
+    /// The path it was given as (the report's order).
+    path: PathBuf,
+    /// Its file name, without the folder.
+    pub(crate) file: Option<String>,
+    /// The learner's name, if they put it in the file.
+    pub(crate) name: Option<String>,
+    /// What it holds.
+    pub(crate) data: ExportV1,
 }
 
 /// A table row: a label and counts out of a total.
@@ -51,15 +64,20 @@ pub(crate) struct Row {
     pub(crate) count: usize,
     /// Out of how many.
     pub(crate) total: usize,
+    /// `count / total` as a whole percentage; none when the total is 0.
+    pub(crate) percent: Option<u32>,
 }
 
 impl Row {
-    /// `count / total` as a whole percentage.
-    pub(crate) fn percent(&self) -> u32 {
-        if self.total == 0 {
-            0
-        } else {
-            ((self.count * 100) as f64 / self.total as f64).round() as u32
+    /// A row of `count` out of `total`.
+    pub(crate) fn new(label: String, id: String, count: usize, total: usize) -> Self {
+        let percent = (total > 0).then(|| ((count * 100) as f64 / total as f64).round() as u32);
+        Self {
+            label,
+            id,
+            count,
+            total,
+            percent,
         }
     }
 }
@@ -92,22 +110,36 @@ pub(crate) struct Report {
     pub(crate) language: String,
     /// Usable files.
     pub(crate) learners: usize,
+    /// Learners who have finished.
+    pub(crate) finished: usize,
+    /// Modules completed, over every learner.
+    pub(crate) modules_done: Row,
+    /// Quiz answers right, of those counted, over every learner.
+    pub(crate) answers_right: Row,
+    /// Whether names and file names are left out.
+    pub(crate) anonymous: bool,
+    /// A row per learner, in the order of their files' paths.
+    pub(crate) people: Vec<learners::Learner>,
     /// Modules completed (count of learners).
     pub(crate) modules: Vec<Row>,
-    /// Quiz questions answered right (count of learners who answered right, of those who answered).
-    pub(crate) questions: Vec<Row>,
+    /// Quiz questions answered right (of those who answered).
+    pub(crate) questions: Vec<tables::QuestionRow>,
     /// Quiz answers right per competency.
     pub(crate) competencies: Vec<Row>,
-    /// Learners who reached each scenario ending (label "scenario — ending").
-    pub(crate) endings: Vec<Row>,
+    /// Learners who reached each scenario ending.
+    pub(crate) endings: Vec<tables::EndingRow>,
     /// Self-assessment before and after.
     pub(crate) self_assessment: Vec<SelfRow>,
+    /// Quiz results from older files not counted as answers ([`answers`]).
+    pub(crate) set_aside: usize,
     /// Names, when given and not left out.
     pub(crate) names: Vec<String>,
 }
 
 /// Reads each export file, skipping (with a warning) any that cannot be
-/// used. Paths and text from the files are escaped for the terminal.
+/// used. Paths and text from the files are escaped for the terminal. The
+/// exports are returned in the order of their paths, so that the same files
+/// always give the same report, whatever order they were named in.
 fn read_exports(
     files: &[PathBuf],
     course: &str,
@@ -128,10 +160,14 @@ fn read_exports(
             }
         };
         match export::read(&bytes, course) {
-            Ok(data) => {
-                let name = if anonymous { None } else { data.name.clone() };
-                exports.push(Export { name, data });
-            }
+            Ok(data) => exports.push(Export {
+                path: path.to_path_buf(),
+                file: (!anonymous)
+                    .then(|| path.file_name().map(|f| f.to_string_lossy().into_owned()))
+                    .flatten(),
+                name: if anonymous { None } else { data.name.clone() },
+                data,
+            }),
             Err(unusable) => {
                 let mut d = skip(&unusable.why);
                 d.line = unusable.line;
@@ -140,6 +176,7 @@ fn read_exports(
             }
         }
     }
+    exports.sort_by(|a, b| a.path.cmp(&b.path));
     exports
 }
 
@@ -165,109 +202,17 @@ pub(crate) fn build(
         );
         return None;
     }
-    let n = exports.len();
-    let modules = project
-        .modules
+    let ui = &project.config.ui;
+    let course = course::Course::new(project, compiled);
+    let counted: Vec<answers::Counted> = exports
         .iter()
-        .filter(|m| m.edition.appears_in(Edition::Mentor))
-        .map(|m| Row {
-            label: m.title.clone(),
-            id: m.slug.clone(),
-            count: exports
-                .iter()
-                .filter(|e| e.data.complete.get(&m.slug).is_some_and(Mark::is_set))
-                .count(),
-            total: n,
-        })
+        .map(|e| answers::count(&e.data, &course))
         .collect();
-    let mut questions = Vec::new();
-    let mut by_competency: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-    for (module, quizzes) in project.modules.iter().zip(compiled.modules()) {
-        for q in quizzes.quizzes.iter().flat_map(|quiz| &quiz.questions) {
-            let answers: Vec<bool> = exports
-                .iter()
-                .filter_map(|e| e.data.quiz.get(&q.id.value))
-                .map(|r| r.correct)
-                .collect();
-            let right = answers.iter().filter(|&&c| c).count();
-            questions.push(Row {
-                label: format!("{} ({})", q.id.value, module.title),
-                id: q.id.value.clone(),
-                count: right,
-                total: answers.len(),
-            });
-            if let Some(c) = &q.competency {
-                let entry = by_competency.entry(c.clone()).or_default();
-                entry.0 += right;
-                entry.1 += answers.len();
-            }
-        }
-    }
-    let competencies = project
-        .config
-        .competencies
+    let people: Vec<learners::Learner> = exports
         .iter()
-        .filter_map(|c| {
-            by_competency.get(&c.id).map(|(right, all)| Row {
-                label: c.title.clone(),
-                id: c.id.clone(),
-                count: *right,
-                total: *all,
-            })
-        })
-        .collect();
-    let mut endings = Vec::new();
-    for s in &project.scenarios {
-        for node in s.nodes.iter().filter(|n| n.ending.is_some()) {
-            let reached = exports
-                .iter()
-                .filter(|e| {
-                    e.data
-                        .scenarios
-                        .get(&s.id)
-                        .is_some_and(|list| list.contains(&node.id))
-                })
-                .count();
-            endings.push(Row {
-                label: format!(
-                    "{} — {} ({})",
-                    s.title,
-                    node.id,
-                    node.ending.map_or("", |e| e.name())
-                ),
-                id: format!("{}/{}", s.id, node.id),
-                count: reached,
-                total: n,
-            });
-        }
-    }
-    let self_assessment = project
-        .config
-        .self_assessment
-        .iter()
-        .map(|st| {
-            let pairs: Vec<(f64, f64)> = exports
-                .iter()
-                .filter_map(|e| e.data.self_assessment.get(&st.id)?.pair())
-                .collect();
-            let mean = |f: fn(&(f64, f64)) -> f64| {
-                if pairs.is_empty() {
-                    0.0
-                } else {
-                    pairs.iter().map(f).sum::<f64>() / pairs.len() as f64
-                }
-            };
-            let before = mean(|p| p.0);
-            let after = mean(|p| p.1);
-            SelfRow {
-                statement: st.statement.clone(),
-                id: st.id.clone(),
-                pairs: pairs.len(),
-                before,
-                after,
-                change: after - before,
-            }
-        })
+        .zip(&counted)
+        .enumerate()
+        .map(|(i, (e, c))| learners::learner(i + 1, e, c, &course, ui))
         .collect();
     let mut names: Vec<String> = exports
         .iter()
@@ -279,12 +224,28 @@ pub(crate) fn build(
         title: project.config.title.clone(),
         organisation: project.config.organisation.clone(),
         language: project.config.language.clone(),
-        learners: n,
-        modules,
-        questions,
-        competencies,
-        endings,
-        self_assessment,
+        learners: exports.len(),
+        finished: people.iter().filter(|p| p.finished).count(),
+        modules_done: Row::new(
+            String::new(),
+            String::new(),
+            people.iter().map(|p| p.modules_done).sum(),
+            people.iter().map(|p| p.modules).sum(),
+        ),
+        answers_right: Row::new(
+            String::new(),
+            String::new(),
+            people.iter().map(|p| p.right).sum(),
+            people.iter().map(|p| p.answered).sum(),
+        ),
+        anonymous,
+        modules: tables::modules(&course, &exports),
+        questions: tables::questions(&course, &counted, ui),
+        competencies: tables::competencies(project, &course, &counted),
+        endings: tables::endings(&course, &exports, ui),
+        self_assessment: tables::self_assessment(project, &exports),
+        set_aside: counted.iter().map(|c| c.set_aside).sum(),
+        people,
         names,
     })
 }

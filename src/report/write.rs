@@ -1,16 +1,16 @@
 //! Writing the report folder: `index.html` (the theme's `report.html`, with
-//! SVG charts), `assets/style.css`, and a CSV file per table (through
-//! [`CsvFile`], so no cell runs as a spreadsheet formula), all staged and
-//! swapped in like every peerprep output.
+//! SVG charts), `assets/style.css`, and a CSV file per table
+//! ([`csv_files`]), all staged and swapped in like every peerprep output.
 
 use std::path::Path;
 
 use minijinja::{Value, context};
+use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
 use crate::render::theme::Theme;
-use crate::report::{Report, Row, charts};
-use crate::spreadsheet::{Cell, CsvFile};
+use crate::report::tables::EndingRow;
+use crate::report::{Report, Row, charts, csv_files};
 use crate::ui::Ui;
 use crate::ui::key;
 use crate::write::{Sink, Staging, WriteError};
@@ -36,19 +36,29 @@ impl From<crate::fs::IoError> for ReportError {
     }
 }
 
-/// A table of rows as CSV: id, label, count, total, percent.
-fn csv_rows(header: [&str; 5], rows: &[Row]) -> Vec<u8> {
-    let mut file = CsvFile::new(&header);
-    for r in rows {
-        file.row([
-            Cell::Text(&r.id),
-            Cell::Text(&r.label),
-            r.count.into(),
-            r.total.into(),
-            r.percent().into(),
-        ]);
+/// A scenario's endings, with their chart.
+#[derive(Serialize)]
+struct EndingGroup<'a> {
+    /// The scenario's title.
+    scenario: &'a str,
+    /// Its endings' chart.
+    chart: charts::Chart,
+    /// Its endings.
+    rows: Vec<&'a EndingRow>,
+}
+
+/// The endings, scenario by scenario (by id: two scenarios may share a
+/// title), in order.
+fn ending_groups(endings: &[EndingRow]) -> Vec<(&str, Vec<&EndingRow>)> {
+    let scenario_id = |e: &EndingRow| e.id.split('/').next().unwrap_or_default().to_owned();
+    let mut groups: Vec<(&str, Vec<&EndingRow>)> = Vec::new();
+    for e in endings {
+        match groups.last_mut() {
+            Some((_, rows)) if scenario_id(rows[0]) == scenario_id(e) => rows.push(e),
+            _ => groups.push((&e.scenario, vec![e])),
+        }
     }
-    file.into_bytes()
+    groups
 }
 
 /// Writes `report` into `out` (checked and staged like every output folder).
@@ -61,10 +71,24 @@ pub(crate) fn write(
 ) -> Result<(), ReportError> {
     let staging = Staging::new(project_root, out, crate::write::OutputKind::Report)?;
     let env = theme.environment();
+    let figure = ui.get(key!("report_figure"));
+    let none = ui.get(key!("report_not_practised"));
+    let endings: Vec<EndingGroup<'_>> = ending_groups(&report.endings)
+        .into_iter()
+        .map(|(scenario, rows)| {
+            let bars: Vec<Row> = rows.iter().map(|e| e.row.clone()).collect();
+            let title = format!("{}: {scenario}", ui.get(key!("report_endings")));
+            EndingGroup {
+                scenario,
+                chart: charts::percent_bars(&title, &bars, figure, none),
+                rows,
+            }
+        })
+        .collect();
     let charts = context! {
-        modules => Value::from_serialize(charts::percent_bars(ui.get(key!("report_modules")), &report.modules)),
-        competencies => Value::from_serialize(charts::percent_bars(ui.get(key!("report_competencies")), &report.competencies)),
-        endings => Value::from_serialize(charts::percent_bars(ui.get(key!("report_endings")), &report.endings)),
+        modules => Value::from_serialize(charts::percent_bars(ui.get(key!("report_modules")), &report.modules, figure, none)),
+        competencies => Value::from_serialize(charts::percent_bars(ui.get(key!("report_competencies")), &report.competencies, figure, none)),
+        endings => Value::from_serialize(&endings),
         self_assessment => Value::from_serialize(charts::before_after(ui.get(key!("self_assessment")), &report.self_assessment, ui.get(key!("at_start")), ui.get(key!("at_end")))),
     };
     let html = env
@@ -80,59 +104,8 @@ pub(crate) fn write(
             staging.write("assets/style.css", &asset.bytes)?;
         }
     }
-    staging.write(
-        "modules.csv",
-        &csv_rows(
-            ["module", "title", "completed", "learners", "percent"],
-            &report.modules,
-        ),
-    )?;
-    staging.write(
-        "questions.csv",
-        &csv_rows(
-            ["question", "label", "right", "answered", "percent"],
-            &report.questions,
-        ),
-    )?;
-    staging.write(
-        "competencies.csv",
-        &csv_rows(
-            ["competency", "title", "right", "answered", "percent"],
-            &report.competencies,
-        ),
-    )?;
-    staging.write(
-        "scenario-endings.csv",
-        &csv_rows(
-            ["ending", "label", "reached", "learners", "percent"],
-            &report.endings,
-        ),
-    )?;
-    let mut file = CsvFile::new(&[
-        "statement",
-        "text",
-        "pairs",
-        "mean_before",
-        "mean_after",
-        "mean_change",
-    ]);
-    for r in &report.self_assessment {
-        file.row([
-            Cell::Text(&r.id),
-            Cell::Text(&r.statement),
-            r.pairs.into(),
-            Cell::Number(format!("{:.2}", r.before)),
-            Cell::Number(format!("{:.2}", r.after)),
-            Cell::Number(format!("{:+.2}", r.change)),
-        ]);
-    }
-    staging.write("self-assessment.csv", &file.into_bytes())?;
-    if !report.names.is_empty() {
-        let mut file = CsvFile::new(&["name"]);
-        for n in &report.names {
-            file.row([Cell::Text(n)]);
-        }
-        staging.write("names.csv", &file.into_bytes())?;
+    for (name, bytes) in csv_files::files(report) {
+        staging.write(name, &bytes)?;
     }
     staging.finish()?;
     Ok(())

@@ -196,7 +196,7 @@ try {
     const drawn = await rows(page);
     check(drawn.length === 2 && drawn.every((r) => r.includes('Not started')), `progress rows with bad stored values: ${drawn}`);
     const endings = await page.evaluate(() => document.querySelector('[data-progress-scenarios]').textContent);
-    check(endings.includes('0 / 3'), `scenario endings with a bad stored value: ${endings}`);
+    check(endings.includes('0 of 3 endings found'), `scenario endings with a bad stored value: ${endings}`);
     where = 'a module page';
     await page.goto(url('modules/01-welcome.html'));
     await page.check('#q-welcome-secret-1');
@@ -218,8 +218,8 @@ try {
     where = 'the progress page';
     await page.goto(url('progress.html'));
     const now = await rows(page);
-    check(now[0]?.includes('Visited') && now[0]?.includes('1 / 4'), `progress after saving over bad values: ${now}`);
-    check((await page.evaluate(() => document.querySelector('[data-progress-scenarios]').textContent)).includes('1 / 3'), 'the ending found is not shown');
+    check(now[0]?.includes('Visited') && now[0]?.includes('1 of 4 right'), `progress after saving over bad values: ${now}`);
+    check((await page.evaluate(() => document.querySelector('[data-progress-scenarios]').textContent)).includes('1 of 3 endings found'), 'the ending found is not shown');
     await context.close();
   } else if (part === 'titles') {
     const context = await browser.newContext();

@@ -7,6 +7,7 @@
 
 mod brand;
 mod browser;
+mod browser_cohort;
 mod browser_progress;
 mod build;
 mod cases;
@@ -22,5 +23,6 @@ mod output_safety;
 mod pack;
 mod pdf;
 mod report;
+mod report_cohort;
 mod scenarios;
 mod serve;

@@ -17,7 +17,7 @@ fn special_files(t: &CourseTest) {
     std::os::unix::fs::symlink("alex.json", t.path().join("exports/link.json")).unwrap();
 }
 
-fn exports(names: &[&str]) -> Vec<String> {
+pub(crate) fn exports(names: &[&str]) -> Vec<String> {
     names
         .iter()
         .map(|n| {
@@ -66,13 +66,15 @@ fn the_report_has_every_figure_in_html_and_csv() {
 "02-features","Features",1,2,50
 "#
     );
+    // Questions by their text, with their module; nobody answered the last one, so it has no
+    // percentage (an empty cell, not 0).
     assert_eq!(
         t.read("report/questions.csv"),
-        r#""question","label","right","answered","percent"
-"welcome-secret","welcome-secret (Welcome)",2,2,100
-"welcome-tell","welcome-tell (Welcome)",1,2,50
-"welcome-999","welcome-999 (Welcome)",1,1,100
-"welcome-dsl","welcome-dsl (Welcome)",0,0,0
+        r#""question","text","module","right","answered","percent"
+"welcome-secret","A mentee asks you to promise not to tell. What do you say?","Welcome",2,2,100
+"welcome-tell","Who can you tell about a worry?","Welcome",1,2,50
+"welcome-999","In immediate danger you call 999.","Welcome",1,1,100
+"welcome-dsl","Who is the Designated Safeguarding Lead?","Welcome",0,0,""
 "#
     );
     assert_eq!(
@@ -82,12 +84,13 @@ fn the_report_has_every_figure_in_html_and_csv() {
 "boundaries","Boundaries",1,2,50
 "#
     );
+    // Endings by the first words of their text.
     assert_eq!(
         t.read("report/scenario-endings.csv"),
-        r#""ending","label","reached","learners","percent"
-"promise/good-end","Promise you won't tell — good-end (positive)",2,2,100
-"promise/mixed-end","Promise you won't tell — mixed-end (mixed)",0,2,0
-"promise/bad-end","Promise you won't tell — bad-end (negative)",1,2,50
+        r#""ending","scenario","title","kind","reached","learners","percent"
+"promise/good-end","Promise you won't tell","Sam is getting help.","positive",2,2,100
+"promise/mixed-end","Promise you won't tell","Sam got help, but felt questioned.","mixed",0,2,0
+"promise/bad-end","Promise you won't tell","Nobody who could help knew.","negative",1,2,50
 "#
     );
     // Alex rated "listening" only at the start, so only Sam's pair counts for it.
@@ -104,9 +107,17 @@ fn the_report_has_every_figure_in_html_and_csv() {
     );
     let html = t.read("report/index.html");
     assert_eq!(select_text(&html, "h1"), ["Cohort impact report"]);
-    assert!(select_text(&html, "main p")[0].contains("Progress files: 2"));
     assert_eq!(
-        select_text(&html, "#r-self ~ table tbody tr:first-child td"),
+        select_text(&html, ".report-stats div"),
+        [
+            "Progress files 2",
+            "Finished 0 of 2",
+            "Modules completed 3 of 4 (75%)",
+            "Quiz answers right 4 of 5 (80%)"
+        ]
+    );
+    assert_eq!(
+        select_text(&html, "#r-self ~ table tbody tr:first-child :is(th, td)"),
         [
             "I know what to do if someone tells me they are being hurt.",
             "2.5",
@@ -149,7 +160,7 @@ fn no_usable_file_is_exit_1_and_writes_nothing() {
 }
 
 /// A version-1 export for the fixture course with `parts` (JSON object members) added.
-fn export_with(parts: &str) -> String {
+pub(crate) fn export_with(parts: &str) -> String {
     let sep = if parts.is_empty() { "" } else { "," };
     format!(r#"{{"format":"peerprep-progress","version":1,"course":"test-course"{sep}{parts}}}"#)
 }
@@ -175,7 +186,7 @@ fn run_within(t: &CourseTest, args: &[&str], secs: u64) -> crate::common::Run {
 }
 
 /// The cells of a CSV file, row by row (the header row included).
-fn cells(csv_text: &str) -> Vec<Vec<String>> {
+pub(crate) fn cells(csv_text: &str) -> Vec<Vec<String>> {
     csv::ReaderBuilder::new()
         .has_headers(false)
         .from_reader(csv_text.as_bytes())
@@ -237,6 +248,7 @@ fn no_csv_cell_can_run_as_a_spreadsheet_formula_issue_15() {
         "competencies.csv",
         "scenario-endings.csv",
         "self-assessment.csv",
+        "learners.csv",
         "names.csv",
     ] {
         let text = t.read(&format!("report/{file}"));

@@ -365,6 +365,7 @@ fn build_report(out: &Path) {
         out.as_os_str(),
         exports.join("alex.json").as_os_str(),
         exports.join("sam.json").as_os_str(),
+        exports.join("anonymous.json").as_os_str(),
     ]);
 }
 
@@ -432,6 +433,11 @@ fn every_facilitator_page_type_passes_the_page_rules() {
 fn the_cohort_report_passes_the_page_rules() {
     if let Some(rules) = PageRules::get() {
         rules.assert_passed("report");
+        let shots = repo_root().join("target/screenshots/report");
+        for size in ["desktop", "desktop-dark", "phone", "phone-dark"] {
+            let shot = shots.join(format!("index-{size}.png"));
+            assert!(shot.is_file(), "no screenshot {}", shot.display());
+        }
     }
 }
 

@@ -5,6 +5,8 @@
 // statement id: {start, end}), name. Every page: records module visits, offers "Mark complete",
 // restores and saves reflections as the learner types, and shows a notice when storage is off.
 // The progress page shows it all and exports, imports and clears it; the certificate page fills in.
+// An export is named progress-<course>-<date>[-<name>].json (the name only when the learner ticks
+// it in), so that a cohort's files do not overwrite each other on a shared drive.
 // Stored values and imported files are hostile input: every part is checked against the export
 // format (PARTS below). A bad value already stored is left out where it is read; a file with any
 // part of the wrong type is refused with a message naming it, and a good file is stored whole or
@@ -32,9 +34,10 @@
       ok: function (v) {
         return isObject(v) && typeof v.correct === "boolean" &&
           (v.competency === undefined || v.competency === null || isText(v.competency)) &&
-          (v.answered_at === undefined || isText(v.answered_at));
+          (v.answered_at === undefined || isText(v.answered_at)) &&
+          (v.answered === undefined || typeof v.answered === "boolean");
       },
-      what: "a result {correct: true or false, competency, answered_at}"
+      what: "a result {correct: true or false, competency, answered_at, answered}"
     },
     scenarios: { ok: function (v) { return Array.isArray(v) && v.every(isText); }, what: "a list of ending ids" },
     self_assessment: {
@@ -243,32 +246,47 @@
     var fill = document.createElementNS(svgNS, "rect");
     fill.setAttribute("width", String(pct * 2)); fill.setAttribute("height", "16"); fill.setAttribute("class", "bar-fill");
     svg.appendChild(track); svg.appendChild(fill);
-    return el("div", { class: "bar-row" }, [el("span", { class: "bar-label", text: label + ": " + value + " / " + total + " (" + pct + "%)" }), svg]);
+    return el("div", { class: "bar-row" }, [el("span", { class: "bar-label", text: label + ": " + say("skill-right", { right: value, total: total, percent: pct }) }), svg]);
+  }
+
+  // An interface string from the page with its {placeholders} filled in.
+  function say(name, values) {
+    var text = app.getAttribute("data-text-" + name) || "";
+    Object.keys(values).forEach(function (k) { text = text.split("{" + k + "}").join(String(values[k])); });
+    return text;
+  }
+  // A question's result, when it counts as answered (an older file may hold "answered": false).
+  function result(s, id) {
+    var r = s.quiz[id];
+    return r && r.answered !== false ? r : null;
   }
 
   function draw() {
     var s = snapshot();
     var rows = app.querySelector("[data-progress-modules]");
     rows.innerHTML = "";
+    var done = 0;
     data.modules.forEach(function (m) {
       var qs = data.questions.filter(function (q) { return q.module === m.slug; });
-      var right = qs.filter(function (q) { return s.quiz[q.id] && s.quiz[q.id].correct; }).length;
-      var answered = qs.filter(function (q) { return s.quiz[q.id]; }).length;
+      var right = qs.filter(function (q) { return result(s, q.id) && result(s, q.id).correct; }).length;
+      var answered = qs.filter(function (q) { return result(s, q.id); }).length;
       var state = s.complete[m.slug] ? "completed" : s.visited[m.slug] ? "visited" : "not_started";
+      if (s.complete[m.slug]) done += 1;
       var link = el("a", { href: m.url, text: m.title });
       rows.appendChild(el("tr", {}, [
         el("td", {}, [link]),
         el("td", { text: labels[state] }),
-        el("td", { text: !qs.length ? "—" : answered ? right + " / " + qs.length : labels.not_started })
+        el("td", { text: !qs.length ? "—" : answered ? say("quiz-right", { right: right, total: qs.length }) : labels.not_started })
       ]));
     });
+    app.querySelector("[data-progress-summary]").textContent = say("modules-done", { done: done, total: data.modules.length });
     var comps = app.querySelector("[data-progress-competencies]");
     if (comps) {
       comps.innerHTML = "";
       data.competencies.forEach(function (c) {
         var qs = data.questions.filter(function (q) { return q.competency === c.id; });
         if (!qs.length) return;
-        var right = qs.filter(function (q) { return s.quiz[q.id] && s.quiz[q.id].correct; }).length;
+        var right = qs.filter(function (q) { return result(s, q.id) && result(s, q.id).correct; }).length;
         comps.appendChild(bar(c.title, right, qs.length));
       });
     }
@@ -277,7 +295,8 @@
       scen.innerHTML = "";
       data.scenarios.forEach(function (sc) {
         var found = (s.scenarios[sc.id] || []).filter(function (id) { return sc.endings.some(function (e) { return e.id === id; }); });
-        scen.appendChild(el("li", {}, [el("a", { href: sc.url, text: sc.title }), document.createTextNode(": " + found.length + " / " + sc.endings.length)]));
+        scen.appendChild(el("li", {}, [el("a", { href: sc.url, text: sc.title }),
+          document.createTextNode(": " + say("endings-found", { found: found.length, total: sc.endings.length }))]));
       });
     }
     app.querySelectorAll("fieldset.rating").forEach(function (fs) {
@@ -318,11 +337,36 @@
     if (document.getElementById("include-reflections").checked) out.reflections = s.reflections;
     if (document.getElementById("include-name").checked && s.name) out.name = s.name;
     var blob = new Blob([JSON.stringify(out, null, 2)], { type: "application/json" });
-    var a = el("a", { href: URL.createObjectURL(blob), download: "progress-" + course + ".json" });
+    var a = el("a", { href: URL.createObjectURL(blob), download: exportName(out.name) });
     document.body.appendChild(a);
     a.click();
     a.remove();
   });
+
+  // The export's file name: progress-<course>-<local date>[-<name>].json. The name is the
+  // learner's own text: lowercased, letters and digits of any script kept, every other run of
+  // characters (spaces, dots, slashes and everything else a file name cannot safely hold) made
+  // one "-", and cut to 40 characters.
+  function exportName(name) {
+    var now = new Date();
+    var two = function (n) { return (n < 10 ? "0" : "") + n; };
+    var date = now.getFullYear() + "-" + two(now.getMonth() + 1) + "-" + two(now.getDate());
+    return "progress-" + course + "-" + date + (name ? "-" + nameSlug(name) : "").replace(/-$/, "") + ".json";
+  }
+  function nameSlug(name) {
+    var word;
+    try { word = new RegExp("[\\p{L}\\p{M}\\p{N}]", "u"); } catch (e) { word = /[a-z0-9]/; }
+    var text = String(name).normalize ? String(name).normalize("NFC").toLowerCase() : String(name).toLowerCase();
+    var out = [];
+    var dash = false;
+    Array.from(text).forEach(function (c) {
+      if (!word.test(c)) { dash = true; return; }
+      if (dash && out.length) out.push("-");
+      dash = false;
+      out.push(c);
+    });
+    return out.slice(0, 40).join("").replace(/-+$/, "");
+  }
 
   // What is wrong with an imported file, or null when every part of it is right.
   function problem(parsed) {

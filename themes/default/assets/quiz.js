@@ -1,8 +1,11 @@
 // peerprep quizzes: enhances the plain quiz forms (which work without JavaScript: each answer can be
 // revealed with "Show the answer"). With JavaScript: Check answers marks every question, shows the
 // feedback of each chosen option and the score (announced to screen readers), and Try again clears
-// it. Results are kept only in this browser (localStorage "peerprep:<course id>:quiz", by question id)
-// and everything works when storage is unavailable.
+// it. A question left blank is marked "Not answered." and not recorded (issue 16: it used to be
+// recorded as a wrong answer); a result recorded is {correct, competency, answered_at, answered:
+// true}, the mark telling the cohort report that blanks were left out. Results are kept only in
+// this browser (localStorage "peerprep:<course id>:quiz", by question id) and everything works when
+// storage is unavailable.
 (function () {
   "use strict";
   var course = document.body.getAttribute("data-course") || "course";
@@ -19,6 +22,14 @@
     } catch (e) {
       // Storage unavailable (private mode): the quiz still works.
     }
+  }
+
+  // Whether the learner gave any answer to the question.
+  function answered(question) {
+    if (question.getAttribute("data-type") === "short") {
+      return question.querySelector("input[type=text]").value.trim() !== "";
+    }
+    return Array.prototype.some.call(question.querySelectorAll(".option input"), function (i) { return i.checked; });
   }
 
   function correct(question) {
@@ -55,9 +66,14 @@
       var score = 0;
       var results = {};
       questions.forEach(function (question) {
+        var result = question.querySelector(".question-result");
+        if (!answered(question)) {
+          result.textContent = form.getAttribute("data-text-blank");
+          result.className = "question-result is-blank";
+          return;
+        }
         var ok = correct(question);
         if (ok) score += 1;
-        var result = question.querySelector(".question-result");
         result.textContent = form.getAttribute(ok ? "data-text-correct" : "data-text-incorrect");
         result.className = "question-result " + (ok ? "is-correct" : "is-incorrect");
         question.querySelectorAll(".option").forEach(function (o) {
@@ -67,7 +83,8 @@
         results[question.getAttribute("data-question")] = {
           correct: ok,
           competency: question.getAttribute("data-competency") || null,
-          answered_at: new Date().toISOString()
+          answered_at: new Date().toISOString(),
+          answered: true
         };
       });
       form.querySelector(".quiz-score").textContent = form.getAttribute("data-text-score")
