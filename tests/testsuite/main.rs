@@ -14,6 +14,7 @@ mod cases;
 mod check;
 mod cli;
 mod common;
+mod content_model;
 mod errors;
 mod faults;
 mod hostile;
