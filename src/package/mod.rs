@@ -120,7 +120,15 @@ pub(crate) fn make(
             } else {
                 moodle_xml::write(&config.title, &categories, out).map_err(io)?
             };
-            let holds = format!("{count} questions in {} modules", categories.len());
+            let plural = |n: usize, what: &str| match n {
+                1 => format!("1 {what}"),
+                _ => format!("{n} {what}s"),
+            };
+            let holds = format!(
+                "{} in {}",
+                plural(count, "question"),
+                plural(categories.len(), "module")
+            );
             (bytes, holds)
         }
     };

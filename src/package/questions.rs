@@ -117,7 +117,7 @@ pub(crate) fn collect<'a>(
                     out.push(
                         export
                             .warning(format!(
-                                "question \"{}\" shows an image, which the {format} file cannot carry: it is left out",
+                                "question \"{}\" shows an image, which the {format} file cannot carry: the image is left out of it",
                                 export.id()
                             ))
                             .with_help("describe what the image shows in the text, or add the image to the question in the LMS after importing"),
