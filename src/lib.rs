@@ -34,7 +34,7 @@ pub(crate) mod diagnostic;
 pub mod edition;
 pub(crate) mod fs;
 pub(crate) mod load;
-pub mod package;
+pub(crate) mod package;
 pub(crate) mod pdf;
 pub(crate) mod pipeline;
 #[cfg(test)]
