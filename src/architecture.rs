@@ -147,7 +147,15 @@ fn no_stage_reaches_up_to_a_later_one_or_to_the_commands() {
                 );
             }
             if stage(&from).is_some() {
-                for beside in ["cmd", "serve", "pipeline", "report", "pdf", "certificates"] {
+                for beside in [
+                    "cmd",
+                    "serve",
+                    "pipeline",
+                    "report",
+                    "package",
+                    "pdf",
+                    "certificates",
+                ] {
                     assert!(
                         to != beside && !to.starts_with(&format!("{beside}::")),
                         "{from} reaches up to {to}"

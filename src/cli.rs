@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::edition::Edition;
+pub use crate::package::Format as PackageFormat;
 
 /// Turns a folder of Markdown modules into a training course site for student peer mentors.
 #[derive(Debug, Parser)]
@@ -64,6 +65,12 @@ pub enum Command {
         after_help = "Examples:\n  peerprep check\n  peerprep check path/to/course --format json --deny-warnings"
     )]
     Check(CheckArgs),
+    /// Package the course for a school's LMS or file share: the site as one zip, or every quiz
+    /// question for Moodle's question bank (default output: PROJECT_DIR/package/).
+    #[command(
+        after_help = "Each run writes one format's file and keeps the other formats' files already in the folder:\n  <course id>-site.zip             the built site; open index.html from the unzipped folder\n  <course id>-questions.xml        Moodle XML: Question bank → Import → Moodle XML format\n  <course id>-questions.gift.txt   GIFT: Question bank → Import → GIFT format\n\nExamples:\n  peerprep package --format zip\n  peerprep package path/to/course --format moodle-xml --edition facilitator"
+    )]
+    Package(PackageArgs),
     /// Write the default theme into PROJECT_DIR/themes/default/ to start your own (never overwrites).
     #[command(
         after_help = "Keep only the files you change: for every file you delete, peerprep uses its own.\nLogo, colours and a cover image need no theme: set `brand:` in course/course.yaml.\n\nExamples:\n  peerprep theme\n  peerprep theme path/to/course"
@@ -93,6 +100,27 @@ pub struct BuildArgs {
     #[arg(long, value_enum, default_value_t = Edition::Mentor)]
     pub edition: Edition,
     /// Treat warnings as errors.
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+/// `peerprep package`.
+#[derive(Debug, clap::Args)]
+pub struct PackageArgs {
+    /// The course folder (holding course/course.yaml).
+    #[arg(default_value = ".")]
+    pub project_dir: PathBuf,
+    /// What to make.
+    #[arg(long, short, value_enum)]
+    pub format: PackageFormat,
+    /// Which edition: the facilitator edition adds facilitator-only modules and the quizzes in
+    /// facilitator notes.
+    #[arg(long, value_enum, default_value_t = Edition::Mentor)]
+    pub edition: Edition,
+    /// Where to write the package, relative to the current folder [default: PROJECT_DIR/package].
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
+    /// Treat warnings as errors (and write nothing when there are any).
     #[arg(long)]
     pub deny_warnings: bool,
 }

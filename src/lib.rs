@@ -16,7 +16,9 @@
 //!    or memory for `serve` and `check`.
 //!
 //! Beside the pipeline: `serve/` (the preview server), `report/` (the cohort
-//! report), `pdf` (printing with Chromium) and `certificates`; `cmd/` runs
+//! report), `package/` (files for an LMS: the site as a zip, the quiz
+//! questions for Moodle), `pdf` (printing with Chromium) and `certificates`;
+//! `cmd/` runs
 //! each command.
 
 #[cfg(test)]
@@ -32,6 +34,7 @@ pub(crate) mod diagnostic;
 pub mod edition;
 pub(crate) mod fs;
 pub(crate) mod load;
+pub(crate) mod package;
 pub(crate) mod pdf;
 pub(crate) mod pipeline;
 #[cfg(test)]

@@ -128,7 +128,7 @@ pub(crate) fn human_size(bytes: usize) -> String {
 }
 
 /// The output folder, relative to the current folder when inside it.
-fn display_out(target: &std::path::Path) -> String {
+pub(crate) fn display_out(target: &std::path::Path) -> String {
     let cwd = std::env::current_dir().unwrap_or_default();
     let shown = target.strip_prefix(&cwd).unwrap_or(target);
     format!("{}/", shown.display())

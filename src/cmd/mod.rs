@@ -5,6 +5,7 @@ pub(crate) mod build;
 pub(crate) mod certificates;
 pub(crate) mod check;
 pub(crate) mod init;
+pub(crate) mod package;
 pub(crate) mod pdf;
 pub(crate) mod report;
 pub(crate) mod serve;
@@ -44,6 +45,7 @@ pub fn run(cli: &crate::cli::Cli) -> Outcome {
         Command::Init(args) => init::run(args, cli.quiet),
         Command::Serve(args) => serve::run(args, cli.quiet),
         Command::Theme(args) => theme::run(args, cli.quiet),
+        Command::Package(args) => package::run(args, cli.quiet),
     }
 }
 

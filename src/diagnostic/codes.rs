@@ -122,6 +122,8 @@ pub(crate) enum Code {
     FoldedListItem,
     /// A linked `.html` or `.svg` file, published as it is (its scripts run).
     PublishedAsIs,
+    /// A quiz question that `package` cannot put in a format whole (left out, or its image left out).
+    NotExported,
 }
 
 impl Code {
@@ -187,6 +189,7 @@ impl Code {
         Code::UnsafeChoiceRewarded,
         Code::FoldedListItem,
         Code::PublishedAsIs,
+        Code::NotExported,
     ];
 
     /// The code as printed, e.g. `E002`.
@@ -251,6 +254,7 @@ impl Code {
             Code::UnsafeChoiceRewarded => "W014",
             Code::FoldedListItem => "W015",
             Code::PublishedAsIs => "W016",
+            Code::NotExported => "W017",
         }
     }
 }

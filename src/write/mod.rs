@@ -33,6 +33,8 @@ pub(crate) enum OutputKind {
     Certificates,
     /// A cohort report (`report`).
     Report,
+    /// Packages for an LMS (`package`).
+    Package,
 }
 
 impl OutputKind {
@@ -42,6 +44,7 @@ impl OutputKind {
             OutputKind::Site => "site",
             OutputKind::Certificates => "certificates",
             OutputKind::Report => "report",
+            OutputKind::Package => "package",
         }
     }
 
@@ -51,6 +54,7 @@ impl OutputKind {
             OutputKind::Site => "peerprep build",
             OutputKind::Certificates => "peerprep certificates",
             OutputKind::Report => "peerprep report",
+            OutputKind::Package => "peerprep package",
         }
     }
 
@@ -70,6 +74,7 @@ impl OutputKind {
             OutputKind::Site,
             OutputKind::Certificates,
             OutputKind::Report,
+            OutputKind::Package,
         ]
         .into_iter()
         .find(|k| k.name() == name)

@@ -47,6 +47,7 @@ fn listed() -> Vec<&'static str> {
         crate::hostile::CASES,
         crate::output_safety::CASES,
         crate::pack::CASES,
+        crate::package::CASES,
         crate::report::CASES,
         crate::scenarios::CASES,
     ]

@@ -22,6 +22,7 @@ mod init;
 mod links;
 mod output_safety;
 mod pack;
+mod package;
 mod pdf;
 mod report;
 mod report_cohort;
