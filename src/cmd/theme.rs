@@ -36,6 +36,11 @@ pub(crate) fn run(args: &ThemeArgs, quiet: bool) -> Outcome {
             "Wrote the default theme ({} files) into {shown}/.\n\nEdit the files you want to change and delete the others: for every file that is not in\n{shown}/ peerprep uses its own, so you keep getting its fixes when you update.\nBranding (logo, colours, cover image) needs no theme at all: see `brand:` in course.yaml.",
             files.len()
         );
+        if let Some(other) = course_theme(&args.dir).filter(|t| t != "default") {
+            println!(
+                "\nnote: course.yaml says `theme: {other}`, so the course reads themes/{other}/, not themes/default/: rename the folder, or set `theme: default`."
+            );
+        }
         if !args.dir.join("course/course.yaml").is_file() {
             println!(
                 "\nnote: {} holds no course/course.yaml yet; the theme is used by the course in that folder.",
@@ -44,6 +49,14 @@ pub(crate) fn run(args: &ThemeArgs, quiet: bool) -> Outcome {
         }
     }
     Outcome::Success
+}
+
+/// The theme folder the course's course.yaml names, if it can be read.
+fn course_theme(dir: &Path) -> Option<String> {
+    let source =
+        crate::load::read::read_source(dir, Path::new(crate::load::config::CONFIG_PATH)).ok()?;
+    let mut ignored = crate::diagnostic::Diagnostics::new();
+    crate::load::config::load(source, &mut ignored).map(|c| c.theme)
 }
 
 /// Ok when `target` does not exist or is an empty folder.

@@ -189,3 +189,19 @@ fn issue_16_certificates_and_templates_carry_the_logo() {
         );
     }
 }
+
+#[test]
+fn issue_16_theme_says_when_the_course_reads_another_theme_folder() {
+    let t = CourseTest::fixture("minimal");
+    let yaml = t.read("course/course.yaml");
+    t.write("course/course.yaml", format!("{yaml}theme: school\n"));
+    let run = t.run(&["theme"]);
+    run.expect_code(0);
+    assert!(
+        run.stdout
+            .contains("course.yaml says `theme: school`, so the course reads themes/school/"),
+        "{}",
+        run.stdout
+    );
+    assert!(t.exists("themes/default/page.html"));
+}
