@@ -97,10 +97,19 @@ pub(crate) enum PackageError {
     Io(IoError),
 }
 
-/// The site of `edition`, rendered into memory; its number of pages.
-fn site(validated: &Validated, edition: Edition) -> Result<(Files, usize), PackageError> {
+/// The site of `edition`, rendered into memory (with the runtime of SCORM
+/// version `scorm` in its pages); its number of pages.
+pub(crate) fn site(
+    validated: &Validated,
+    edition: Edition,
+    scorm: Option<&'static str>,
+) -> Result<(Files, usize), PackageError> {
     let memory = Memory::default();
-    match render::render_site(validated.site(edition), &memory, None) {
+    let site = render::Site {
+        scorm,
+        ..validated.site(edition)
+    };
+    match render::render_site(site, &memory, None) {
         Ok(written) => Ok((memory.into_files(), written.pages)),
         Err(RenderError::Template(d)) => Err(PackageError::Template(d)),
         Err(RenderError::Io(e)) => Err(PackageError::Io(e)),
@@ -126,7 +135,7 @@ pub(crate) fn make(
     };
     let (bytes, holds) = match format {
         Format::Zip => {
-            let (files, pages) = site(validated, edition)?;
+            let (files, pages) = site(validated, edition, None)?;
             let bytes = site_zip::write(&files).map_err(|e| io(e.into()))?;
             (bytes, format!("{pages} pages"))
         }
@@ -136,7 +145,7 @@ pub(crate) fn make(
             } else {
                 scorm::Version::Scorm2004
             };
-            let (mut files, pages) = site(validated, edition)?;
+            let (mut files, pages) = site(validated, edition, Some(version.runtime_name()))?;
             if files.contains_key(scorm::MANIFEST) {
                 return Err(io(std::io::Error::new(
                     std::io::ErrorKind::AlreadyExists,

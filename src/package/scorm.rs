@@ -45,6 +45,14 @@ impl Version {
         }
     }
 
+    /// The version as the runtime script names it (`peerprepCourse.scorm`).
+    pub(crate) fn runtime_name(self) -> &'static str {
+        match self {
+            Version::Scorm12 => "1.2",
+            Version::Scorm2004 => "2004",
+        }
+    }
+
     /// `<schemaversion>`.
     fn schema_version(self) -> &'static str {
         match self {

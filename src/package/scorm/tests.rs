@@ -165,3 +165,52 @@ fn the_bundled_course_packages_in_both_versions_with_every_file_listed() {
         assert_eq!(files.len(), in_zip.len(), "no file listed twice");
     }
 }
+
+#[test]
+fn only_scorm_packages_carry_the_runtime_and_every_page_loads_it() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut diagnostics = Diagnostics::new();
+    let validated = load_and_validate(root, &mut diagnostics)
+        .expect("a course")
+        .expect("valid");
+    let (plain, _) = crate::package::site(&validated, Edition::Mentor, None).unwrap();
+    assert!(!plain.contains_key("assets/scorm.js"));
+    assert!(!plain.contains_key("assets/scorm-course.js"));
+    assert!(
+        plain
+            .iter()
+            .filter(|(path, _)| path.ends_with(".html"))
+            .all(|(_, bytes)| !String::from_utf8_lossy(bytes).contains("scorm"))
+    );
+    let (files, _) = crate::package::site(
+        &validated,
+        Edition::Mentor,
+        Some(Version::Scorm12.runtime_name()),
+    )
+    .unwrap();
+    let data = String::from_utf8_lossy(&files["assets/scorm-course.js"]).into_owned();
+    assert!(data.starts_with("window.peerprepCourse = {"), "{data}");
+    assert!(
+        data.contains("window.peerprepCourse.pass_mark = 80;"),
+        "{data}"
+    );
+    assert!(
+        data.contains("window.peerprepCourse.scorm = \"1.2\";"),
+        "{data}"
+    );
+    assert!(files.contains_key("assets/scorm.js"));
+    for (path, bytes) in &files {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let page = String::from_utf8_lossy(bytes);
+        let depth = path.matches('/').count();
+        let root = "../".repeat(depth);
+        assert!(
+            page.contains(&format!(
+                "<script defer src=\"{root}assets/scorm.js\"></script>"
+            )),
+            "{path} loads the runtime"
+        );
+    }
+}
