@@ -30,11 +30,8 @@ use crate::write::memory::{Files, Memory};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// The built site as a SCORM 1.2 package (`<course id>-scorm12.zip`).
-    // Not offered on the command line until its runtime is done (issue 17 part B).
-    #[value(skip)]
     Scorm12,
     /// The built site as a SCORM 2004 4th edition package (`<course id>-scorm2004.zip`).
-    #[value(skip)]
     Scorm2004,
     /// The built site as one zip (`<course id>-site.zip`).
     Zip,
