@@ -65,10 +65,11 @@ pub enum Command {
         after_help = "Examples:\n  peerprep check\n  peerprep check path/to/course --format json --deny-warnings"
     )]
     Check(CheckArgs),
-    /// Package the course for a school's LMS or file share: the site as one zip, or every quiz
-    /// question for Moodle's question bank (default output: PROJECT_DIR/package/).
+    /// Package the course for a school's LMS or file share: the site as a SCORM package or one
+    /// zip, or every quiz question for Moodle's question bank (default output:
+    /// PROJECT_DIR/package/).
     #[command(
-        after_help = "Each run writes one format's file and keeps the other formats' files already in the folder:\n  <course id>-site.zip             the built site; open index.html from the unzipped folder\n  <course id>-questions.xml        Moodle XML: Question bank → Import → Moodle XML format\n  <course id>-questions.gift.txt   GIFT: Question bank → Import → GIFT format\n\nExamples:\n  peerprep package --format zip\n  peerprep package path/to/course --format moodle-xml --edition facilitator"
+        after_help = "Each run writes one format's file and keeps the other formats' files already in the folder:\n  <course id>-scorm12.zip          SCORM 1.2: any LMS, and the version Moodle plays\n  <course id>-scorm2004.zip        SCORM 2004 4th edition: Canvas, Blackboard, others\n  <course id>-site.zip             the built site; open index.html from the unzipped folder\n  <course id>-questions.xml        Moodle XML: Question bank → Import → Moodle XML format\n  <course id>-questions.gift.txt   GIFT: Question bank → Import → GIFT format\n\nExamples:\n  peerprep package --format scorm12\n  peerprep package --format zip\n  peerprep package path/to/course --format moodle-xml --edition facilitator"
     )]
     Package(PackageArgs),
     /// Write the default theme into PROJECT_DIR/themes/default/ to start your own (never overwrites).
@@ -110,7 +111,9 @@ pub struct PackageArgs {
     /// The course folder (holding course/course.yaml).
     #[arg(default_value = ".")]
     pub project_dir: PathBuf,
-    /// What to make.
+    /// What to make: a SCORM package (the site, reporting completion, score and pass or fail to
+    /// the LMS, and resuming where the learner left off), the site as one zip, or the quiz
+    /// questions.
     #[arg(long, short, value_enum)]
     pub format: PackageFormat,
     /// Which edition: the facilitator edition adds facilitator-only modules and the quizzes in

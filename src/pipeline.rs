@@ -65,6 +65,7 @@ impl Validated {
             checked: &self.checked,
             theme: &self.theme,
             edition,
+            scorm: None,
         }
     }
 }

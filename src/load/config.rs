@@ -15,6 +15,7 @@ use crate::diagnostic::suggest;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::brand::{self, Brand, RawBrand};
 pub(crate) use crate::load::config::support::{Contact, Support};
+use crate::load::scorm::{self, RawScorm, Scorm};
 use crate::load::sessions::{self, RawSession, Scheme, Session};
 use crate::load::yaml::{self, OrderedMap, Spanned};
 use crate::slug;
@@ -52,6 +53,8 @@ struct RawConfig {
     paper: Option<Spanned<String>>,
     #[serde(default)]
     brand: RawBrand,
+    #[serde(default)]
+    scorm: RawScorm,
 }
 
 /// A statement learners rate 1–5 at the start and the end (`self_assessment:`).
@@ -127,6 +130,8 @@ pub(crate) struct Config {
     pub(crate) paper: &'static str,
     /// Logo, cover and colours.
     pub(crate) brand: Brand,
+    /// The SCORM packages' settings.
+    pub(crate) scorm: Scorm,
     /// The configuration file itself, for locating later problems.
     pub(crate) source: SourceFile,
 }
@@ -384,6 +389,7 @@ fn validate(
     let sessions = sessions::validate(raw.sessions, &listed, &source, out);
     sessions::check_scheme(&raw.scheme, &source, out);
     let brand = brand::validate(raw.brand, &source, out);
+    let scorm = scorm::validate(raw.scorm, &source, out);
     let paper = match raw
         .paper
         .as_ref()
@@ -424,6 +430,7 @@ fn validate(
         scheme: raw.scheme,
         paper,
         brand,
+        scorm,
         source,
     }
 }

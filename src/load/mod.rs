@@ -11,6 +11,7 @@ pub(crate) mod module;
 pub(crate) mod plain_text;
 pub(crate) mod read;
 pub(crate) mod scenario;
+pub(crate) mod scorm;
 pub(crate) mod sessions;
 pub(crate) mod yaml;
 

@@ -9,12 +9,14 @@
 //! a theme template that fails is an error; the file system's failures are
 //! returned.
 //!
-//! One module per format: `site_zip` (the built site), `moodle_xml` and
-//! `gift` (the quiz questions, gathered by `questions`).
+//! One module per format: `site_zip` (the built site), `scorm` (the built
+//! site with a SCORM manifest), `moodle_xml` and `gift` (the quiz questions,
+//! gathered by `questions`).
 
 mod gift;
 mod moodle_xml;
 mod questions;
+mod scorm;
 mod site_zip;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -22,11 +24,15 @@ use crate::edition::Edition;
 use crate::fs::IoError;
 use crate::pipeline::Validated;
 use crate::render::{self, RenderError};
-use crate::write::memory::Memory;
+use crate::write::memory::{Files, Memory};
 
 /// What `peerprep package` makes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// The built site as a SCORM 1.2 package (`<course id>-scorm12.zip`).
+    Scorm12,
+    /// The built site as a SCORM 2004 4th edition package (`<course id>-scorm2004.zip`).
+    Scorm2004,
     /// The built site as one zip (`<course id>-site.zip`).
     Zip,
     /// Every quiz question in Moodle XML (`<course id>-questions.xml`).
@@ -37,11 +43,19 @@ pub enum Format {
 
 impl Format {
     /// Every format, in the order the README lists them.
-    pub(crate) const ALL: &'static [Format] = &[Format::Zip, Format::MoodleXml, Format::Gift];
+    pub(crate) const ALL: &'static [Format] = &[
+        Format::Scorm12,
+        Format::Scorm2004,
+        Format::Zip,
+        Format::MoodleXml,
+        Format::Gift,
+    ];
 
     /// The name of this format's file for the course `course_id`.
     pub(crate) fn file_name(self, course_id: &str) -> String {
         match self {
+            Format::Scorm12 => scorm::Version::Scorm12.file_name(course_id),
+            Format::Scorm2004 => scorm::Version::Scorm2004.file_name(course_id),
             Format::Zip => site_zip::file_name(course_id),
             Format::MoodleXml => moodle_xml::file_name(course_id),
             Format::Gift => gift::file_name(course_id),
@@ -51,6 +65,8 @@ impl Format {
     /// The format's name, as warnings say it.
     fn label(self) -> &'static str {
         match self {
+            Format::Scorm12 => "SCORM 1.2",
+            Format::Scorm2004 => "SCORM 2004",
             Format::Zip => "zip",
             Format::MoodleXml => "Moodle XML",
             Format::Gift => "GIFT",
@@ -78,6 +94,25 @@ pub(crate) enum PackageError {
     Io(IoError),
 }
 
+/// The site of `edition`, rendered into memory (with the runtime of SCORM
+/// version `scorm` in its pages); its number of pages.
+pub(crate) fn site(
+    validated: &Validated,
+    edition: Edition,
+    scorm: Option<&'static str>,
+) -> Result<(Files, usize), PackageError> {
+    let memory = Memory::default();
+    let site = render::Site {
+        scorm,
+        ..validated.site(edition)
+    };
+    match render::render_site(site, &memory, None) {
+        Ok(written) => Ok((memory.into_files(), written.pages)),
+        Err(RenderError::Template(d)) => Err(PackageError::Template(d)),
+        Err(RenderError::Io(e)) => Err(PackageError::Io(e)),
+    }
+}
+
 /// Makes the `format` package of `edition`, pushing a warning for each
 /// question it cannot hold.
 pub(crate) fn make(
@@ -97,14 +132,31 @@ pub(crate) fn make(
     };
     let (bytes, holds) = match format {
         Format::Zip => {
-            let memory = Memory::default();
-            let written = match render::render_site(validated.site(edition), &memory, None) {
-                Ok(w) => w,
-                Err(RenderError::Template(d)) => return Err(PackageError::Template(d)),
-                Err(RenderError::Io(e)) => return Err(PackageError::Io(e)),
+            let (files, pages) = site(validated, edition, None)?;
+            let bytes = site_zip::write(&files).map_err(|e| io(e.into()))?;
+            (bytes, format!("{pages} pages"))
+        }
+        Format::Scorm12 | Format::Scorm2004 => {
+            let version = if format == Format::Scorm12 {
+                scorm::Version::Scorm12
+            } else {
+                scorm::Version::Scorm2004
             };
-            let bytes = site_zip::write(&memory.into_files()).map_err(|e| io(e.into()))?;
-            (bytes, format!("{} pages", written.pages))
+            let (mut files, pages) = site(validated, edition, Some(version.runtime_name()))?;
+            if files.contains_key(scorm::MANIFEST) {
+                return Err(io(std::io::Error::new(
+                    std::io::ErrorKind::AlreadyExists,
+                    format!(
+                        "the site already holds a file named {}, which a SCORM package keeps for its manifest",
+                        scorm::MANIFEST
+                    ),
+                )));
+            }
+            let manifest =
+                scorm::manifest(version, &config.id, &config.title, &files).map_err(io)?;
+            files.insert(scorm::MANIFEST.to_owned(), manifest.into());
+            let bytes = site_zip::write(&files).map_err(|e| io(e.into()))?;
+            (bytes, format!("{pages} pages"))
         }
         Format::MoodleXml | Format::Gift => {
             let categories = questions::collect(

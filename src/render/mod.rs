@@ -68,6 +68,11 @@ pub(crate) struct Site<'a> {
     pub(crate) theme: &'a Theme,
     /// The edition built.
     pub(crate) edition: Edition,
+    /// Whether the site goes into a SCORM package, and which: its pages then load the
+    /// SCORM runtime (`assets/scorm.js`, and the course's data for it in
+    /// `assets/scorm-course.js`); other sites have neither file. The SCORM
+    /// version: `"1.2"` or `"2004"`.
+    pub(crate) scorm: Option<&'static str>,
 }
 
 /// Why rendering stopped.
@@ -361,6 +366,7 @@ pub(crate) fn render_site(
         ui => Value::from_serialize(&config.ui),
         edition => edition.name(),
         total_minutes => total,
+        scorm => site.scorm,
     };
     let pages = Pages {
         site,
@@ -434,6 +440,9 @@ pub(crate) fn render_site(
         .assets()
         .map_err(|d| RenderError::Template(Box::new(d)))?
     {
+        if asset.path == progress::SCORM_RUNTIME && site.scorm.is_none() {
+            continue;
+        }
         sink.write(&format!("assets/{}", asset.path), &asset.bytes)?;
     }
     if brand.colours.is_some() {

@@ -143,7 +143,14 @@ fn course_data<'a>(
     }
 }
 
-/// Writes `progress.html` and `certificate.html`.
+/// The SCORM runtime, under `assets/` (a theme asset written only into
+/// SCORM packages).
+pub(crate) const SCORM_RUNTIME: &str = "scorm.js";
+
+/// Writes `progress.html` and `certificate.html`, and in a SCORM package
+/// `assets/scorm-course.js`: the same course data for the SCORM runtime, as
+/// `window.peerprepCourse`, with the pass mark (`scorm.pass_mark`) and the
+/// SCORM version beside it.
 pub(crate) fn render(pages: &Pages<'_>) -> Result<(), RenderError> {
     let crate::render::Site {
         project,
@@ -153,6 +160,15 @@ pub(crate) fn render(pages: &Pages<'_>) -> Result<(), RenderError> {
     } = pages.site;
     let data = course_data(project, compiled, edition);
     let json = crate::render::script_json(&data);
+    if let Some(version) = pages.site.scorm {
+        let script = format!(
+            "window.peerprepCourse = {json};\nwindow.peerprepCourse.pass_mark = {};\nwindow.peerprepCourse.scorm = \"{version}\";\n",
+            project.config.scorm.pass_mark
+        );
+        pages
+            .sink
+            .write("assets/scorm-course.js", script.as_bytes())?;
+    }
     let ui = &project.config.ui;
     let statements = Value::from_serialize(&project.config.self_assessment);
     pages.page(

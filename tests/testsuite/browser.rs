@@ -44,6 +44,7 @@ fn prepare() -> Result<Tools, String> {
     let dir = repo_root().join("tests/browser");
     if !dir.join("node_modules/playwright-core").is_dir()
         || !dir.join("node_modules/vnu-jar").is_dir()
+        || !dir.join("node_modules/scorm-again").is_dir()
     {
         let status = Command::new("npm")
             .args(["ci", "--no-audit", "--no-fund"])

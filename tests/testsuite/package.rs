@@ -489,3 +489,84 @@ fn a_package_folder_and_a_site_folder_never_replace_each_other() {
     assert!(t.exists("package/test-course-questions.gift.txt"));
     assert!(t.exists("public/index.html"));
 }
+
+/// The `href` of every `<file>` in a SCORM manifest (any namespace), and its
+/// `<schemaversion>`.
+fn manifest_files(xml: &str) -> (BTreeSet<String>, String) {
+    let doc = roxmltree::Document::parse(xml).expect("well-formed manifest");
+    let files = doc
+        .descendants()
+        .filter(|n| n.tag_name().name() == "file")
+        .map(|n| n.attribute("href").expect("href").to_owned())
+        .collect();
+    let version = doc
+        .descendants()
+        .find(|n| n.tag_name().name() == "schemaversion")
+        .and_then(|n| n.text())
+        .expect("schemaversion")
+        .to_owned();
+    (files, version)
+}
+
+#[test]
+fn the_bundled_course_packages_as_scorm_12_and_2004_with_deny_warnings_issue_17() {
+    let t = CourseTest::bundled();
+    for (format, schema_version) in [("scorm12", "1.2"), ("scorm2004", "2004 4th Edition")] {
+        for edition in ["mentor", "facilitator"] {
+            let run = t.run(&[
+                "package",
+                "--format",
+                format,
+                "--edition",
+                edition,
+                "--deny-warnings",
+            ]);
+            run.expect_code(0);
+            assert!(run.stderr.is_empty(), "{}", run.stderr);
+            assert!(
+                run.stdout
+                    .starts_with(&format!("Wrote package/peer-mentor-training-{format}.zip")),
+                "{}",
+                run.stdout
+            );
+            let bytes = std::fs::read(
+                t.path()
+                    .join("package")
+                    .join(format!("peer-mentor-training-{format}.zip")),
+            )
+            .unwrap();
+            let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+            let names: BTreeSet<String> = (0..archive.len())
+                .map(|i| archive.by_index(i).unwrap().name().unwrap().into_owned())
+                .collect();
+            let mut xml = String::new();
+            archive
+                .by_name("imsmanifest.xml")
+                .unwrap()
+                .read_to_string(&mut xml)
+                .unwrap();
+            let (listed, version) = manifest_files(&xml);
+            assert_eq!(version, schema_version, "{format}");
+            // The manifest lists exactly the zip's files (all but itself).
+            let content: BTreeSet<String> = names
+                .iter()
+                .filter(|n| *n != "imsmanifest.xml")
+                .cloned()
+                .collect();
+            assert_eq!(listed, content, "{format} {edition}");
+            for runtime in ["index.html", "assets/scorm.js", "assets/scorm-course.js"] {
+                assert!(names.contains(runtime), "{format} {edition}: no {runtime}");
+            }
+        }
+    }
+    let mut files = t.files("package");
+    files.sort();
+    assert_eq!(
+        files,
+        [
+            ".peerprep-output",
+            "peer-mentor-training-scorm12.zip",
+            "peer-mentor-training-scorm2004.zip",
+        ]
+    );
+}

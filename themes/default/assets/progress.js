@@ -10,7 +10,8 @@
 // Stored values and imported files are hostile input: every part is checked against the export
 // format (PARTS below). A bad value already stored is left out where it is read; a file with any
 // part of the wrong type is refused with a message naming it, and a good file is stored whole or
-// not at all.
+// not at all. In a SCORM package connected to an LMS, assets/scorm.js provides window.peerprepStore,
+// which keeps the parts it holds (all but reflections and name) in the LMS instead.
 (function () {
   "use strict";
   var course = document.body.getAttribute("data-course") || "course";
@@ -77,8 +78,10 @@
     return out;
   }
 
+  var store = window.peerprepStore;
   function get(part) {
     var fallback = part === "name" ? "" : {};
+    if (store && store.holds(part)) return clean(part, store.get(part));
     if (!available) return fallback;
     try {
       var raw = window.localStorage.getItem(PREFIX + part);
@@ -88,6 +91,7 @@
     }
   }
   function set(part, value) {
+    if (store && store.holds(part)) { store.set(part, value); return; }
     if (!available) return;
     try { window.localStorage.setItem(PREFIX + part, JSON.stringify(value)); } catch (e) { /* full or off */ }
   }
@@ -98,6 +102,10 @@
   // gets its previous value back (the new values are removed first, so the old ones fit again).
   // Returns null, "quota" or "failed".
   function storeAll(values) {
+    if (store) {
+      Object.keys(values).forEach(function (p) { if (store.holds(p)) { store.set(p, values[p]); delete values[p]; } });
+      if (!Object.keys(values).length) return null;
+    }
     if (!available) return "failed";
     var storage = window.localStorage;
     var before = {};
@@ -410,7 +418,10 @@
 
   app.querySelector("[data-clear]").addEventListener("click", function (event) {
     if (!window.confirm(event.target.getAttribute("data-confirm"))) return;
-    PARTS.forEach(function (p) { try { window.localStorage.removeItem(PREFIX + p); } catch (e) { /* off */ } });
+    PARTS.forEach(function (p) {
+      if (store && store.holds(p)) store.set(p, {});
+      else try { window.localStorage.removeItem(PREFIX + p); } catch (e) { /* off */ }
+    });
     draw();
     status.textContent = strings.getAttribute("data-text-cleared");
   });

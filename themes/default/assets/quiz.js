@@ -5,13 +5,21 @@
 // recorded as a wrong answer); a result recorded is {correct, competency, answered_at, answered:
 // true}, the mark telling the cohort report that blanks were left out. Results are kept only in
 // this browser (localStorage "peerprep:<course id>:quiz", by question id) and everything works when
-// storage is unavailable.
+// storage is unavailable. In a SCORM package connected to an LMS they go to the LMS instead
+// (window.peerprepStore, from assets/scorm.js).
 (function () {
   "use strict";
   var course = document.body.getAttribute("data-course") || "course";
   var KEY = "peerprep:" + course + ":quiz";
 
   function save(results) {
+    var store = window.peerprepStore;
+    if (store) {
+      var held = store.get("quiz");
+      Object.keys(results).forEach(function (id) { held[id] = results[id]; });
+      store.set("quiz", held);
+      return;
+    }
     try {
       // What is stored may be anything (a file loaded by an older version): start again from an
       // empty set of results unless it is one. progress.js leaves out a bad result where it reads.

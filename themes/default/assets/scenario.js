@@ -6,7 +6,8 @@
 // - On any ending page (also when played with plain links), records the ending reached.
 // - Endings found are kept only in this browser (localStorage, key "peerprep:<course id>:scenarios")
 //   and everything keeps working when storage is unavailable or holds something that is not a list
-//   of endings.
+//   of endings. In a SCORM package connected to an LMS they go to the LMS instead
+//   (window.peerprepStore, from assets/scorm.js).
 (function () {
   "use strict";
 
@@ -18,7 +19,8 @@
   function load() {
     var all = {};
     try {
-      var stored = JSON.parse(window.localStorage.getItem(KEY) || "{}");
+      var stored = window.peerprepStore ? window.peerprepStore.get("scenarios")
+        : JSON.parse(window.localStorage.getItem(KEY) || "{}");
       if (stored !== null && typeof stored === "object" && !Array.isArray(stored)) {
         Object.keys(stored).forEach(function (id) {
           var list = stored[id];
@@ -39,7 +41,8 @@
     if (list.indexOf(ending) < 0) list.push(ending);
     all[scenario] = list;
     try {
-      window.localStorage.setItem(KEY, JSON.stringify(all));
+      if (window.peerprepStore) window.peerprepStore.set("scenarios", all);
+      else window.localStorage.setItem(KEY, JSON.stringify(all));
     } catch (e) {
       // Storage unavailable (private mode): the scenario still plays.
     }
