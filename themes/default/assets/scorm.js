@@ -12,7 +12,10 @@
 //   in course order, six bits to a character (A-Z a-z 0-9 - _): modules visited, modules complete,
 //   questions answered, questions answered right, scenario endings found (all scenarios' endings
 //   in order); then one digit (0 = none) per self-assessment rating (start, end per statement).
-//   An id the course no longer has is dropped. It stays under 4,096 characters (SCORM 1.2's limit)
+//   Items are kept by their place in course order, not by id: a course edited after learners
+//   started (modules, questions or endings added, removed or moved) reads their saved progress
+//   against the new order, so upload an edited course as a new activity (README). It stays under
+//   4,096 characters (SCORM 1.2's limit)
 //   for any course of fewer than about 4,000 questions; beyond, the detail is dropped oldest kind
 //   first (self-assessment, then scenario endings, then which answers were right), never the
 //   modules visited and complete or the questions answered, which completion rests on.
