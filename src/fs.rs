@@ -103,6 +103,35 @@ pub(crate) fn rename(from: &Path, to: &Path) -> Result<(), IoError> {
     wrap("rename", from, std::fs::rename(from, to))
 }
 
+/// Makes the new folder `target` whole or not at all: `fill` writes into a
+/// staging folder beside it (`.peerprep-<what>-<pid>`), which is moved into
+/// place only when `fill` succeeded, replacing `target` if it exists (the
+/// caller has checked it is empty). On failure the staging folder is removed.
+pub(crate) fn create_dir_staged(
+    target: &Path,
+    what: &str,
+    fill: impl FnOnce(&Path) -> Result<(), IoError>,
+) -> Result<(), IoError> {
+    let absolute = std::path::absolute(target).unwrap_or_else(|_| target.to_path_buf());
+    let parent = absolute.parent().unwrap_or(Path::new("/"));
+    create_dir_all(parent)?;
+    let staging = parent.join(format!(".peerprep-{what}-{}", std::process::id()));
+    if staging.exists() {
+        remove_dir_all(&staging)?;
+    }
+    create_dir_all(&staging)?;
+    let moved = fill(&staging).and_then(|()| {
+        if absolute.exists() {
+            remove_dir_all(&absolute)?;
+        }
+        rename(&staging, &absolute)
+    });
+    if moved.is_err() && staging.exists() {
+        let _ = remove_dir_all(&staging);
+    }
+    moved
+}
+
 /// Copies a file, creating the target's parent folders.
 pub(crate) fn copy(from: &Path, to: &Path) -> Result<(), IoError> {
     if let Some(parent) = to.parent() {

@@ -3,7 +3,7 @@
 //! written into a folder beside it and moved into place at the end, so a
 //! failed run leaves nothing half-written.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use include_dir::{Dir, DirEntry, include_dir};
 
@@ -78,24 +78,7 @@ fn course_id(dir: &Path) -> String {
 
 /// Writes the starter into a staging folder beside `dir`, then moves it into place.
 fn write(dir: &Path, id: &str) -> Result<(), fs::IoError> {
-    let absolute = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
-    let parent = absolute.parent().unwrap_or(Path::new("/")).to_path_buf();
-    fs::create_dir_all(&parent)?;
-    let staging: PathBuf = parent.join(format!(".peerprep-init-{}", std::process::id()));
-    if staging.exists() {
-        fs::remove_dir_all(&staging)?;
-    }
-    let written = write_entries(&STARTER, &staging, id);
-    let moved = written.and_then(|()| {
-        if absolute.exists() {
-            fs::remove_dir_all(&absolute)?;
-        }
-        fs::rename(&staging, &absolute)
-    });
-    if moved.is_err() && staging.exists() {
-        let _ = fs::remove_dir_all(&staging);
-    }
-    moved
+    fs::create_dir_staged(dir, "init", |staging| write_entries(&STARTER, staging, id))
 }
 
 fn write_entries(dir: &Dir<'_>, to: &Path, id: &str) -> Result<(), fs::IoError> {

@@ -95,26 +95,9 @@ fn check_free(target: &Path) -> Result<(), String> {
 
 /// Writes `files` into a staging folder beside `target`, then moves it into place.
 fn write(target: &Path, files: &[(&Path, &[u8])]) -> Result<(), fs::IoError> {
-    let parent = target.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(parent)?;
-    let staging = parent.join(format!(".peerprep-theme-{}", std::process::id()));
-    if staging.exists() {
-        fs::remove_dir_all(&staging)?;
-    }
-    let written = files.iter().try_for_each(|(path, bytes)| {
-        let to = staging.join(path);
-        fs::create_dir_all(to.parent().unwrap_or(&staging))?;
-        fs::write(&to, bytes)
-    });
-    let moved = written.and_then(|()| {
-        if target.exists() {
-            // An empty folder (checked above).
-            fs::remove_dir_all(target)?;
-        }
-        fs::rename(&staging, target)
-    });
-    if moved.is_err() && staging.exists() {
-        let _ = fs::remove_dir_all(&staging);
-    }
-    moved
+    fs::create_dir_staged(target, "theme", |staging| {
+        files
+            .iter()
+            .try_for_each(|(path, bytes)| fs::write(&staging.join(path), bytes))
+    })
 }
