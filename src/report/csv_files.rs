@@ -19,12 +19,10 @@ fn list(items: &[String]) -> String {
     items.join("; ")
 }
 
-/// Every CSV file of the report: its name and its bytes.
-pub(crate) fn files(report: &Report) -> Vec<(&'static str, Vec<u8>)> {
-    let mut files = Vec::new();
-
-    let mut file = CsvFile::new(&["module", "title", "completed", "learners", "percent"]);
-    for r in &report.modules {
+/// A table of counted rows (id, label, count, total, percent) under `header`.
+fn counted(header: [&str; 5], rows: &[Row]) -> Vec<u8> {
+    let mut file = CsvFile::new(&header);
+    for r in rows {
         file.row([
             Cell::Text(&r.id),
             Cell::Text(&r.label),
@@ -33,7 +31,20 @@ pub(crate) fn files(report: &Report) -> Vec<(&'static str, Vec<u8>)> {
             percent(r),
         ]);
     }
-    files.push(("modules.csv", file.into_bytes()));
+    file.into_bytes()
+}
+
+/// Every CSV file of the report: its name and its bytes.
+pub(crate) fn files(report: &Report) -> Vec<(&'static str, Vec<u8>)> {
+    let mut files = Vec::new();
+
+    files.push((
+        "modules.csv",
+        counted(
+            ["module", "title", "completed", "learners", "percent"],
+            &report.modules,
+        ),
+    ));
 
     let mut file = CsvFile::new(&["question", "text", "module", "right", "answered", "percent"]);
     for q in &report.questions {
@@ -48,17 +59,13 @@ pub(crate) fn files(report: &Report) -> Vec<(&'static str, Vec<u8>)> {
     }
     files.push(("questions.csv", file.into_bytes()));
 
-    let mut file = CsvFile::new(&["competency", "title", "right", "answered", "percent"]);
-    for r in &report.competencies {
-        file.row([
-            Cell::Text(&r.id),
-            Cell::Text(&r.label),
-            r.count.into(),
-            r.total.into(),
-            percent(r),
-        ]);
-    }
-    files.push(("competencies.csv", file.into_bytes()));
+    files.push((
+        "competencies.csv",
+        counted(
+            ["competency", "title", "right", "answered", "percent"],
+            &report.competencies,
+        ),
+    ));
 
     let mut file = CsvFile::new(&[
         "ending", "scenario", "title", "kind", "reached", "learners", "percent",
