@@ -8,22 +8,26 @@
 //   (window.peerprepStore, which progress.js, quiz.js and scenario.js use): modules visited and
 //   complete, quiz results, scenario endings and self-assessment go to cmi.suspend_data. The
 //   learner's reflections and name stay in this browser.
-// - suspend_data, version 1: "1" then "|"-separated fields, each a bit set of the course's items
-//   in course order, six bits to a character (A-Z a-z 0-9 - _): modules visited, modules complete,
-//   questions answered, questions answered right, scenario endings found (all scenarios' endings
-//   in order); then one digit (0 = none) per self-assessment rating (start, end per statement).
-//   Items are kept by their place in course order, not by id: a course edited after learners
-//   started (modules, questions or endings added, removed or moved) reads their saved progress
-//   against the new order, so upload an edited course as a new activity (README). It stays under
-//   4,096 characters (SCORM 1.2's limit)
-//   for any course of fewer than about 4,000 questions; beyond, the detail is dropped oldest kind
-//   first (self-assessment, then scenario endings, then which answers were right), never the
-//   modules visited and complete or the questions answered, which completion rests on.
+// - suspend_data, version 1: "1", then the fingerprints, then "|"-separated fields, each a bit
+//   set of the course's items in course order, six bits to a character (A-Z a-z 0-9 - _): modules
+//   visited, modules complete, questions answered, questions answered right, scenario endings
+//   found (all scenarios' endings in order); then one digit (0 = none) per self-assessment rating
+//   (start, end per statement). The fingerprints field holds four characters per kind of item
+//   (modules, questions, endings, statements): a hash of that kind's ids in course order. Items
+//   are kept by their place in course order, so a kind whose fingerprint differs (the course was
+//   edited after the learner started: items added, removed or moved) is not read at all: those
+//   items start afresh, and the other kinds are kept. It stays under 4,096 characters (SCORM
+//   1.2's limit) for any course of fewer than about 4,000 questions; beyond, the detail is
+//   dropped oldest kind first (self-assessment, then scenario endings, then which answers were
+//   right), never the modules visited and complete or the questions answered, which completion
+//   rests on.
 // - Completion and score, on every change: completed when every module is visited and every
 //   question answered; the score is the percentage of questions answered right (raw 0-100, and
 //   scaled in 2004); passed when it reaches the pass mark. SCORM 1.2: cmi.core.lesson_status
 //   incomplete, then passed or failed. 2004: cmi.completion_status and cmi.success_status
-//   (unknown until passed or every question answered). exit = suspend, so the LMS resumes.
+//   (unknown until passed or every question answered). exit = suspend, so the LMS resumes. The
+//   record only goes up: a status or score the LMS already holds is never lowered (re-answering a
+//   quiz, or an edited course whose saved items could not be read, never takes a pass away).
 // - Commits on every change and when the page is hidden; finishes (LMSFinish / Terminate) when
 //   the learner leaves the package, not when they follow a link to another of its pages.
 // Without an LMS (the package opened from disk or a web server), it does nothing: the site keeps
@@ -107,6 +111,20 @@
     s.endings.forEach(function (e) { endings.push([s.id, e.id]); });
   });
   var statements = course.self_assessment.map(function (s) { return s.id; });
+  // A kind's fingerprint: FNV-1a (32 bits) of its ids in order, 24 bits as four characters.
+  function fingerprint(ids) {
+    var text = ids.join("\n");
+    var hash = 0x811c9dc5;
+    for (var i = 0; i < text.length; i++) {
+      hash ^= text.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+    var out = "";
+    for (var k = 0; k < 4; k++) out += DIGITS.charAt((hash >>> (6 * k)) & 63);
+    return out;
+  }
+  var FINGERPRINTS = [moduleIds, questionIds, endings.map(function (e) { return e.join("/"); }), statements]
+    .map(fingerprint).join("");
   var competency = {};
   course.questions.forEach(function (q) { competency[q.id] = q.competency || null; });
 
@@ -115,22 +133,32 @@
     var state = { visited: {}, complete: {}, quiz: {}, scenarios: {}, self_assessment: {} };
     var fields = String(text || "").split("|");
     if (fields[0] !== "1") return state;
-    var visited = decodeBits(fields[1] || "", moduleIds.length);
-    var complete = decodeBits(fields[2] || "", moduleIds.length);
-    moduleIds.forEach(function (id, i) {
-      if (visited[i]) state.visited[id] = true;
-      if (complete[i]) state.complete[id] = true;
-    });
-    var answered = decodeBits(fields[3] || "", questionIds.length);
-    var right = decodeBits(fields[4] || "", questionIds.length);
-    questionIds.forEach(function (id, i) {
-      if (answered[i]) state.quiz[id] = { correct: right[i], competency: competency[id], answered: true };
-    });
-    var found = decodeBits(fields[5] || "", endings.length);
-    endings.forEach(function (e, i) {
-      if (found[i]) (state.scenarios[e[0]] = state.scenarios[e[0]] || []).push(e[1]);
-    });
-    var ratings = fields[6] || "";
+    // A kind is read only when its fingerprint matches this course's.
+    function same(kind) {
+      return (fields[1] || "").substr(4 * kind, 4) === FINGERPRINTS.substr(4 * kind, 4);
+    }
+    if (same(0)) {
+      var visited = decodeBits(fields[2] || "", moduleIds.length);
+      var complete = decodeBits(fields[3] || "", moduleIds.length);
+      moduleIds.forEach(function (id, i) {
+        if (visited[i]) state.visited[id] = true;
+        if (complete[i]) state.complete[id] = true;
+      });
+    }
+    if (same(1)) {
+      var answered = decodeBits(fields[4] || "", questionIds.length);
+      var right = decodeBits(fields[5] || "", questionIds.length);
+      questionIds.forEach(function (id, i) {
+        if (answered[i]) state.quiz[id] = { correct: right[i], competency: competency[id], answered: true };
+      });
+    }
+    if (same(2)) {
+      var found = decodeBits(fields[6] || "", endings.length);
+      endings.forEach(function (e, i) {
+        if (found[i]) (state.scenarios[e[0]] = state.scenarios[e[0]] || []).push(e[1]);
+      });
+    }
+    var ratings = same(3) ? fields[7] || "" : "";
     statements.forEach(function (id, i) {
       var start = Number(ratings.charAt(2 * i)) || 0;
       var end = Number(ratings.charAt(2 * i + 1)) || 0;
@@ -150,6 +178,7 @@
     }
     var fields = [
       "1",
+      FINGERPRINTS,
       encodeBits(moduleIds.map(function (id) { return has("visited", id); })),
       encodeBits(moduleIds.map(function (id) { return has("complete", id); })),
       encodeBits(questionIds.map(function (id) { return !!result(id); })),
@@ -164,30 +193,41 @@
       }).join("").replace(/0+$/, "")
     ];
     // Beyond the limit, drop detail: self-assessment, endings, then which answers were right.
-    for (var drop = 6; fields.join("|").length > LIMIT && drop >= 4; drop--) fields[drop] = "";
+    for (var drop = 7; fields.join("|").length > LIMIT && drop >= 5; drop--) fields[drop] = "";
     return fields.join("|").replace(/\|+$/, "");
   }
 
   var state = decode(getValue("cmi.suspend_data"));
 
-  // Completion, success and score from the state.
+  // Completion, success and score from the state; the record only goes up, so each is the higher
+  // of what the state says and what the LMS holds.
+  var RANK = v12
+    ? { "not attempted": 0, browsed: 0, incomplete: 1, failed: 2, completed: 3, passed: 4 }
+    : { "not attempted": 0, unknown: 0, incomplete: 1, failed: 2, completed: 3, passed: 4 };
+  function higher(element, value) {
+    var held = getValue(element);
+    return (RANK[held] || 0) > RANK[value] ? held : value;
+  }
   function report() {
     var visitedAll = moduleIds.every(function (id) { return state.visited[id]; });
     var answered = questionIds.filter(function (id) { return state.quiz[id]; });
     var right = answered.filter(function (id) { return state.quiz[id].correct === true; }).length;
     var completed = visitedAll && answered.length === questionIds.length;
-    var percent = questionIds.length ? Math.round((right / questionIds.length) * 100) : 100;
-    var passed = percent >= course.pass_mark;
     var prefix = v12 ? "cmi.core.score." : "cmi.score.";
+    var percent = questionIds.length ? Math.round((right / questionIds.length) * 100) : 100;
+    var held = Number(getValue(prefix + "raw"));
+    if (held > percent && held <= 100) percent = held;
+    var passed = percent >= course.pass_mark;
     setValue(prefix + "min", 0);
     setValue(prefix + "max", 100);
     setValue(prefix + "raw", percent);
     if (v12) {
-      setValue("cmi.core.lesson_status", !completed ? "incomplete" : passed ? "passed" : "failed");
+      var status = !completed ? "incomplete" : passed ? "passed" : "failed";
+      setValue("cmi.core.lesson_status", higher("cmi.core.lesson_status", status));
     } else {
       setValue("cmi.score.scaled", percent / 100);
-      setValue("cmi.completion_status", completed ? "completed" : "incomplete");
-      setValue("cmi.success_status", passed ? "passed" : completed ? "failed" : "unknown");
+      setValue("cmi.completion_status", higher("cmi.completion_status", completed ? "completed" : "incomplete"));
+      setValue("cmi.success_status", higher("cmi.success_status", passed ? "passed" : completed ? "failed" : "unknown"));
     }
   }
   function sessionTime() {
@@ -227,9 +267,13 @@
   var internal = false;
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a[href]");
-    if (!link || event.defaultPrevented || link.target === "_blank") return;
+    if (!link || link.target === "_blank" || event.ctrlKey || event.metaKey || event.shiftKey) return;
     var href = link.getAttribute("href");
-    if (!/^[a-z][a-z0-9+.-]*:/i.test(href) && href.charAt(0) !== "#") internal = true;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.charAt(0) === "#") return;
+    internal = true;
+    // A link the page's own script handles (the scenario player's choices) goes nowhere: known
+    // only once every listener has run.
+    setTimeout(function () { if (event.defaultPrevented) internal = false; }, 0);
   }, true);
   document.addEventListener("submit", function () { internal = true; }, true);
   window.addEventListener("pageshow", function () { internal = false; });
