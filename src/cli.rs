@@ -29,7 +29,7 @@ pub struct Cli {
 pub enum Command {
     /// Build the course site (default output: PROJECT_DIR/public/).
     #[command(
-        after_help = "Examples:\n  peerprep build\n  peerprep build path/to/course --out /srv/www/mentors\n  peerprep build --edition facilitator   # writes facilitator/"
+        after_help = "Examples:\n  peerprep build\n  peerprep build path/to/course --out /srv/www/mentors\n  peerprep build --edition facilitator   # writes facilitator/\n  peerprep build --profile university    # writes public-university/\n  peerprep build --all-profiles          # public/ and one folder per profile"
     )]
     Build(BuildArgs),
     /// Write a cohort impact report from the progress files mentors export
@@ -94,12 +94,21 @@ pub struct BuildArgs {
     #[arg(default_value = ".")]
     pub project_dir: PathBuf,
     /// Where to write the site, relative to the current folder
-    /// [default: PROJECT_DIR/public, or PROJECT_DIR/facilitator for the facilitator edition].
+    /// [default: PROJECT_DIR/public, or PROJECT_DIR/facilitator for the facilitator edition;
+    /// with --profile ID, public-ID or facilitator-ID].
     #[arg(long, short)]
     pub out: Option<PathBuf>,
     /// Which edition to build.
     #[arg(long, value_enum, default_value_t = Edition::Mentor)]
     pub edition: Edition,
+    /// Build the course with this profile's settings (declared under `profiles:` in course.yaml);
+    /// the default output folder gains its id, e.g. public-university/.
+    #[arg(long, value_name = "ID", value_parser = profile_id)]
+    pub profile: Option<String>,
+    /// Build the course as written and then every profile, each into its own default folder
+    /// (public/, public-university/, …).
+    #[arg(long, conflicts_with_all = ["profile", "out"])]
+    pub all_profiles: bool,
     /// Treat warnings as errors.
     #[arg(long)]
     pub deny_warnings: bool,
@@ -120,9 +129,15 @@ pub struct PackageArgs {
     /// facilitator notes.
     #[arg(long, value_enum, default_value_t = Edition::Mentor)]
     pub edition: Edition,
-    /// Where to write the package, relative to the current folder [default: PROJECT_DIR/package].
+    /// Where to write the package, relative to the current folder [default: PROJECT_DIR/package,
+    /// or PROJECT_DIR/package-ID with --profile ID].
     #[arg(long, short)]
     pub out: Option<PathBuf>,
+    /// Package the course with this profile's settings (declared under `profiles:` in course.yaml);
+    /// the default output folder gains its id, e.g. package-university/.
+    #[arg(long, value_name = "ID", value_parser = profile_id)]
+    pub profile: Option<String>,
+
     /// Treat warnings as errors (and write nothing when there are any).
     #[arg(long)]
     pub deny_warnings: bool,
@@ -154,6 +169,9 @@ pub struct ServeArgs {
     /// Which edition to serve.
     #[arg(long, value_enum, default_value_t = Edition::Mentor)]
     pub edition: Edition,
+    /// Serve the course with this profile's settings (declared under `profiles:` in course.yaml).
+    #[arg(long, value_name = "ID", value_parser = profile_id)]
+    pub profile: Option<String>,
 }
 
 /// `peerprep report`.
@@ -210,6 +228,10 @@ pub struct CheckArgs {
     /// How to print problems.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// Check only this profile [default: the course as written and every profile, each problem
+    /// that arises only in a profile naming it].
+    #[arg(long, value_name = "ID", value_parser = profile_id)]
+    pub profile: Option<String>,
     /// Treat warnings as errors.
     #[arg(long)]
     pub deny_warnings: bool,
@@ -222,4 +244,13 @@ pub enum Format {
     Human,
     /// A JSON array of {severity, code, path, line, column, message, help}.
     Json,
+}
+
+/// A `--profile` value: a profile id, which becomes part of a folder name.
+fn profile_id(value: &str) -> Result<String, String> {
+    if crate::slug::is_valid_id(value) {
+        Ok(value.to_owned())
+    } else {
+        Err("a profile id has lowercase letters, digits and dashes, e.g. `university`".to_owned())
+    }
 }

@@ -22,6 +22,15 @@ impl Edition {
         }
     }
 
+    /// The default output folder for this edition of `profile` (None: the
+    /// course as written): `public`, `facilitator-university`.
+    pub(crate) fn default_out_for(self, profile: Option<&str>) -> String {
+        match profile {
+            Some(id) => format!("{}-{id}", self.default_out()),
+            None => self.default_out().to_owned(),
+        }
+    }
+
     /// Whether facilitator content is shown.
     pub(crate) fn shows_facilitator_content(self) -> bool {
         self == Edition::Facilitator

@@ -70,24 +70,27 @@ impl Validated {
     }
 }
 
-/// Load → compile → check: the stages `build`, `check` and `serve` share.
-/// They do not depend on the edition: one run serves both.
+/// Load → compile → check: the stages `build`, `check` and `serve` share,
+/// for the course with `profile`'s settings (None: as written). They do not
+/// depend on the edition: one run serves both.
 pub(crate) fn load_and_validate(
     root: &Path,
+    profile: Option<&str>,
     out: &mut Diagnostics,
 ) -> Result<Option<Validated>, NotACourse> {
-    load_and_validate_cached(root, out, None)
+    load_and_validate_cached(root, profile, out, None)
 }
 
 /// [`load_and_validate`], reusing module bodies compiled by an earlier build
 /// (`serve` keeps a [`Cache`] between rebuilds).
 pub(crate) fn load_and_validate_cached(
     root: &Path,
+    profile: Option<&str>,
     out: &mut Diagnostics,
     cache: Option<&Cache>,
 ) -> Result<Option<Validated>, NotACourse> {
     let started = std::time::Instant::now();
-    let Some(project) = load::load_cached(root, out, cache.map(|c| &c.modules))? else {
+    let Some(project) = load::load_cached(root, profile, out, cache.map(|c| &c.modules))? else {
         return Ok(None);
     };
     timing("load", started);

@@ -269,7 +269,11 @@ impl Checker<'_> {
                     }
                     let paths: Vec<&str> =
                         project.modules.iter().map(|m| m.path.as_str()).collect();
-                    let help = if project.course_dir().join(path).is_file() {
+                    let help = if project.left_out.contains(path) {
+                        format!(
+                            "this profile leaves course/{path} out (its `profiles:` or `not_profiles:`); put the link in an ```only block"
+                        )
+                    } else if project.course_dir().join(path).is_file() {
                         format!(
                             "course/{path} is not listed in `modules:` (or is a draft); list it or link to a module"
                         )

@@ -19,16 +19,35 @@ pub(crate) fn run(args: &BuildArgs, quiet: bool) -> Outcome {
     run_with(args, quiet, &|_| Ok(String::new()))
 }
 
-/// Runs `build` with `extra` work on the staged output (`pdf` prints there).
+/// Runs `build` with `extra` work on the staged output (`pdf` prints there);
+/// with `--all-profiles`, for the course as written and then every profile.
 pub(crate) fn run_with(args: &BuildArgs, quiet: bool, extra: &Extra<'_>) -> Outcome {
+    if !args.all_profiles {
+        return run_one(args, args.profile.as_deref(), quiet, extra);
+    }
+    let mut outcome = run_one(args, None, quiet, extra);
+    if outcome != Outcome::Success {
+        return outcome;
+    }
+    for id in crate::load::config::profile_ids(&args.project_dir) {
+        let this = run_one(args, Some(&id), quiet, extra);
+        if this != Outcome::Success && outcome == Outcome::Success {
+            outcome = this;
+        }
+    }
+    outcome
+}
+
+/// Builds one edition of the course with `profile`'s settings.
+fn run_one(args: &BuildArgs, profile: Option<&str>, quiet: bool, extra: &Extra<'_>) -> Outcome {
     let started = Instant::now();
-    let out_dir = args
-        .out
-        .clone()
-        .unwrap_or_else(|| args.project_dir.join(args.edition.default_out()));
+    let out_dir = args.out.clone().unwrap_or_else(|| {
+        args.project_dir
+            .join(args.edition.default_out_for(profile))
+    });
     let mut diagnostics = Diagnostics::new();
     diagnostics.deny_warnings(args.deny_warnings);
-    let validated = match load_and_validate(&args.project_dir, &mut diagnostics) {
+    let validated = match load_and_validate(&args.project_dir, profile, &mut diagnostics) {
         Ok(v) => v,
         Err(e) => {
             eprintln!("error: {e}");
@@ -103,8 +122,9 @@ pub(crate) fn run_with(args: &BuildArgs, quiet: bool, extra: &Extra<'_>) -> Outc
     }
     report(&diagnostics);
     if !quiet {
+        let profile = profile.map_or_else(String::new, |id| format!(", profile {id}"));
         println!(
-            "Built {} pages ({} edition) into {} in {:.2} s; search index {}",
+            "Built {} pages ({} edition{profile}) into {} in {:.2} s; search index {}",
             written.pages,
             args.edition.name(),
             display_out(&target),

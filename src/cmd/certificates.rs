@@ -20,7 +20,7 @@ pub(crate) fn run(args: &CertificatesArgs, quiet: bool) -> Outcome {
         }
     };
     let mut diagnostics = Diagnostics::new();
-    let validated = match load_and_validate(&args.project, &mut diagnostics) {
+    let validated = match load_and_validate(&args.project, None, &mut diagnostics) {
         Ok(Some(v)) if !diagnostics.has_errors() => v,
         Ok(_) => {
             eprint!("{}", diagnostics.render_human());

@@ -11,25 +11,47 @@ use crate::pipeline::{Validated, load_and_validate};
 use crate::render::{self, RenderError};
 use crate::write::memory::Memory;
 
-/// Runs `check` and prints every problem.
+/// Runs `check` and prints every problem: for `--profile`, or for the
+/// course as written and then every profile, adding the problems that arise
+/// only in a profile with its id.
 pub(crate) fn run(args: &CheckArgs, quiet: bool) -> Outcome {
     let mut diagnostics = Diagnostics::new();
     diagnostics.deny_warnings(args.deny_warnings);
-    let modules = match load_and_validate(&args.project_dir, &mut diagnostics) {
-        Ok(Some(v)) => {
-            if !diagnostics.has_errors() {
-                match rendered_links(&v) {
-                    Ok(found) => diagnostics.extend(found),
-                    Err(()) => return Outcome::Environment,
-                }
-            }
-            v.project.modules.len()
-        }
-        Ok(None) => 0,
-        Err(e) => {
-            eprintln!("error: {e}");
+    let Ok(modules) = check_one(args, args.profile.as_deref(), &mut diagnostics) else {
+        return Outcome::Environment;
+    };
+    let profiles = match &args.profile {
+        Some(_) => Vec::new(),
+        None => crate::load::config::profile_ids(&args.project_dir),
+    };
+    let mut only_in: Vec<Diagnostic> = Vec::new();
+    for id in &profiles {
+        let mut found = Diagnostics::new();
+        if check_one(args, Some(id), &mut found).is_err() {
             return Outcome::Environment;
         }
+        for mut d in found.items().iter().cloned() {
+            if diagnostics.items().contains(&d) {
+                continue;
+            }
+            match only_in.iter_mut().find(|seen| **seen == d) {
+                Some(seen) => {
+                    let named = seen.profile.get_or_insert_default();
+                    named.push_str(", ");
+                    named.push_str(id);
+                }
+                None => {
+                    d.profile = Some(id.clone());
+                    only_in.push(d);
+                }
+            }
+        }
+    }
+    diagnostics.extend(only_in);
+    let profiles = match profiles.len() {
+        0 => String::new(),
+        1 => ", and its profile".to_owned(),
+        n => format!(", and its {n} profiles"),
     };
     match args.format {
         Format::Json => println!("{}", diagnostics.render_json()),
@@ -37,7 +59,9 @@ pub(crate) fn run(args: &CheckArgs, quiet: bool) -> Outcome {
             if !diagnostics.is_empty() {
                 eprint!("{}", diagnostics.render_human());
             } else if !quiet {
-                eprintln!("No problems found ({modules} modules checked, both editions).");
+                eprintln!(
+                    "No problems found ({modules} modules checked, both editions{profiles})."
+                );
             }
         }
     }
@@ -45,6 +69,29 @@ pub(crate) fn run(args: &CheckArgs, quiet: bool) -> Outcome {
         Outcome::Problems
     } else {
         Outcome::Success
+    }
+}
+
+/// Loads, validates and renders the course with `profile`'s settings,
+/// pushing what it finds; the number of modules checked, or Err after an
+/// I/O problem, already printed.
+fn check_one(
+    args: &CheckArgs,
+    profile: Option<&str>,
+    diagnostics: &mut Diagnostics,
+) -> Result<usize, ()> {
+    match load_and_validate(&args.project_dir, profile, diagnostics) {
+        Ok(Some(v)) => {
+            if !diagnostics.has_errors() {
+                diagnostics.extend(rendered_links(&v)?);
+            }
+            Ok(v.project.modules.len())
+        }
+        Ok(None) => Ok(0),
+        Err(e) => {
+            eprintln!("error: {e}");
+            Err(())
+        }
     }
 }
 

@@ -26,10 +26,13 @@ pub(crate) fn run(args: &PackageArgs, quiet: bool) -> Outcome {
     let out_dir = args
         .out
         .clone()
-        .unwrap_or_else(|| args.project_dir.join("package"));
+        .unwrap_or_else(|| match &args.profile {
+            Some(id) => args.project_dir.join(format!("package-{id}")),
+            None => args.project_dir.join("package"),
+        });
     let mut diagnostics = Diagnostics::new();
     diagnostics.deny_warnings(args.deny_warnings);
-    let validated = match load_and_validate(&args.project_dir, &mut diagnostics) {
+    let validated = match load_and_validate(&args.project_dir, args.profile.as_deref(), &mut diagnostics) {
         Ok(v) => v,
         Err(e) => {
             eprintln!("error: {e}");

@@ -9,7 +9,7 @@ use crate::report::{self, write::ReportError};
 /// Runs `report`: skipped files are warnings; exit 1 only when no file is usable.
 pub(crate) fn run(args: &ReportArgs, quiet: bool) -> Outcome {
     let mut diagnostics = Diagnostics::new();
-    let validated = match load_and_validate(&args.project, &mut diagnostics) {
+    let validated = match load_and_validate(&args.project, None, &mut diagnostics) {
         Ok(Some(v)) if !diagnostics.has_errors() => v,
         Ok(_) => {
             eprint!("{}", diagnostics.render_human());

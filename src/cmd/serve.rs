@@ -42,7 +42,11 @@ pub(crate) fn run(args: &ServeArgs, quiet: bool) -> Outcome {
         eprintln!("{warning}");
     }
     let hosts = Hosts::new(args.bind);
-    let site = Arc::new(Site::new(args.project_dir.clone(), args.edition));
+    let site = Arc::new(Site::new(
+        args.project_dir.clone(),
+        args.edition,
+        args.profile.clone(),
+    ));
     print_report(&site.rebuild(), quiet);
     let mut watch = match Watch::start(&args.project_dir) {
         Ok(w) => w,

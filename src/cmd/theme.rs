@@ -56,7 +56,7 @@ fn course_theme(dir: &Path) -> Option<String> {
     let source =
         crate::load::read::read_source(dir, Path::new(crate::load::config::CONFIG_PATH)).ok()?;
     let mut ignored = crate::diagnostic::Diagnostics::new();
-    crate::load::config::load(source, &mut ignored).map(|c| c.theme)
+    crate::load::config::load(source, None, &mut ignored).map(|c| c.theme)
 }
 
 /// Ok when `target` does not exist or is an empty folder.

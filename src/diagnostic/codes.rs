@@ -46,6 +46,10 @@ pub(crate) enum Code {
     UndefinedVariable,
     /// A brand colour with too little contrast against what it is drawn with.
     LowContrast,
+    /// A profile id that course.yaml does not declare (in `--profile`, `profiles:`, `not_profiles:` or a ```` ```only ```` block).
+    UnknownProfile,
+    /// A translated scenario or module whose ids differ from the original's (nodes, choices, questions).
+    TranslationDiffers,
     /// A scenario's `start` names no node.
     UnknownStart,
     /// A choice goes to a node that does not exist.
@@ -124,6 +128,8 @@ pub(crate) enum Code {
     PublishedAsIs,
     /// A quiz question that `package` cannot put in a format whole (left out, or its image left out).
     NotExported,
+    /// A translation profile with no translation of a module or scenario: the original is used.
+    TranslationMissing,
 }
 
 impl Code {
@@ -151,6 +157,8 @@ impl Code {
         Code::SessionTiming,
         Code::UndefinedVariable,
         Code::LowContrast,
+        Code::UnknownProfile,
+        Code::TranslationDiffers,
         Code::UnknownStart,
         Code::UnknownNode,
         Code::UnreachableNode,
@@ -190,6 +198,7 @@ impl Code {
         Code::FoldedListItem,
         Code::PublishedAsIs,
         Code::NotExported,
+        Code::TranslationMissing,
     ];
 
     /// The code as printed, e.g. `E002`.
@@ -216,6 +225,8 @@ impl Code {
             Code::SessionTiming => "E019",
             Code::UndefinedVariable => "E020",
             Code::LowContrast => "E021",
+            Code::UnknownProfile => "E022",
+            Code::TranslationDiffers => "E023",
             Code::UnknownStart => "E030",
             Code::UnknownNode => "E031",
             Code::UnreachableNode => "E032",
@@ -255,6 +266,7 @@ impl Code {
             Code::FoldedListItem => "W015",
             Code::PublishedAsIs => "W016",
             Code::NotExported => "W017",
+            Code::TranslationMissing => "W025",
         }
     }
 }

@@ -47,6 +47,9 @@ pub(crate) struct Diagnostic {
     pub(crate) source_line: Option<String>,
     /// What to do about it.
     pub(crate) help: Option<String>,
+    /// The profiles it arises in (`university, wales`), when it arises only
+    /// there (`check` names them).
+    pub(crate) profile: Option<String>,
 }
 
 impl Diagnostic {
@@ -71,6 +74,7 @@ impl Diagnostic {
             width: 1,
             source_line: None,
             help: None,
+            profile: None,
         }
     }
 
@@ -125,6 +129,15 @@ impl Diagnostic {
 
     /// Renders the rustc-style text block for this diagnostic.
     pub(crate) fn render_human(&self) -> String {
+        let mut out = self.render_located();
+        if let Some(profile) = &self.profile {
+            let _ = writeln!(out, "  = note: only in profile: {}", visible(profile));
+        }
+        out
+    }
+
+    /// The message, its place and its help.
+    fn render_located(&self) -> String {
         let mut out = String::new();
         let kind = match self.severity {
             Severity::Error => "error",
@@ -257,6 +270,8 @@ struct JsonDiagnostic<'a> {
     column: usize,
     message: &'a str,
     help: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    profile: Option<&'a str>,
 }
 
 /// All problems found in one run.
@@ -370,6 +385,7 @@ impl Diagnostics {
                 column: d.column,
                 message: &d.message,
                 help: d.help.as_deref(),
+                profile: d.profile.as_deref(),
             })
             .collect();
         serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".to_owned())

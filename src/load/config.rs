@@ -6,7 +6,7 @@
 //! structs below, then `validate` into the model the renderer uses.
 
 use std::collections::{HashMap, HashSet};
-use std::path::{Component, Path};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
@@ -14,10 +14,12 @@ use crate::diagnostic::codes::Code;
 use crate::diagnostic::suggest;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::brand::{self, Brand, RawBrand};
+use crate::load::profiles::{self, ProfileInfo, RawProfile};
 pub(crate) use crate::load::config::support::{Contact, Support};
 use crate::load::scorm::{self, RawScorm, Scorm};
 use crate::load::sessions::{self, RawSession, Scheme, Session};
 use crate::load::yaml::{self, OrderedMap, Spanned};
+use values::{check_id, is_language_tag, is_plain_name, is_variable_name, module_entries};
 use crate::slug;
 use crate::source::SourceFile;
 use crate::ui::Ui;
@@ -55,6 +57,8 @@ struct RawConfig {
     brand: RawBrand,
     #[serde(default)]
     scorm: RawScorm,
+    #[serde(default)]
+    profiles: OrderedMap<RawProfile>,
 }
 
 /// A statement learners rate 1–5 at the start and the end (`self_assessment:`).
@@ -132,6 +136,12 @@ pub(crate) struct Config {
     pub(crate) brand: Brand,
     /// The SCORM packages' settings.
     pub(crate) scorm: Scorm,
+    /// The profile built (None: the course as written, without a profile).
+    pub(crate) profile: Option<String>,
+    /// Every profile course.yaml declares, in order.
+    pub(crate) profiles: Vec<ProfileInfo>,
+    /// The course's own language (a translation profile changes `language`).
+    pub(crate) base_language: String,
     /// The configuration file itself, for locating later problems.
     pub(crate) source: SourceFile,
 }
@@ -185,8 +195,13 @@ impl Config {
     }
 }
 
-/// Parses and validates course.yaml, pushing every problem found.
-pub(crate) fn load(source: SourceFile, diagnostics: &mut Diagnostics) -> Option<Config> {
+/// Parses and validates course.yaml with `profile`'s overrides (None: the
+/// course as written), pushing every problem found.
+pub(crate) fn load(
+    source: SourceFile,
+    profile: Option<&str>,
+    diagnostics: &mut Diagnostics,
+) -> Option<Config> {
     if source
         .text
         .lines()
@@ -202,8 +217,71 @@ pub(crate) fn load(source: SourceFile, diagnostics: &mut Diagnostics) -> Option<
     // A field in error is left out and reported, so that modules and
     // scenarios are still checked in the same run.
     let parsed = yaml::parse_all::<RawConfig>(&source, &source.text, 0, diagnostics);
-    let raw = parsed.value?;
-    Some(validate(raw, &parsed.unread, source, diagnostics))
+    let mut raw = parsed.value?;
+    let base_language = raw
+        .language
+        .as_ref()
+        .map_or_else(|| "en".to_owned(), |l| l.value.clone());
+    let declared = profiles::declared(&raw.profiles, &base_language, &source, diagnostics);
+    if let Some(id) = profile {
+        let chosen = std::mem::take(&mut raw.profiles)
+            .0
+            .into_iter()
+            .find(|(key, _)| key.value == id);
+        match chosen {
+            Some((_, overrides)) => apply(&mut raw, overrides),
+            None => {
+                let d = profiles::unknown_profile(id, &declared)?;
+                diagnostics.push(d.in_file(&source.path));
+                return None;
+            }
+        }
+    }
+    let mut config = validate(raw, &parsed.unread, source, diagnostics);
+    config.profile = profile.map(str::to_owned);
+    config.profiles = declared;
+    config.base_language = base_language;
+    Some(config)
+}
+
+/// The ids of the profiles the course at `root` declares, in order (none
+/// when its course.yaml cannot be read: building it reports why).
+pub(crate) fn profile_ids(root: &Path) -> Vec<String> {
+    let Ok(source) = crate::load::read::read_source(root, Path::new(CONFIG_PATH)) else {
+        return Vec::new();
+    };
+    let mut ignored = Diagnostics::new();
+    load(source, None, &mut ignored)
+        .map(|c| c.profiles.into_iter().map(|p| p.id).collect())
+        .unwrap_or_default()
+}
+
+/// The course's fields with a profile's overrides in place.
+fn apply(raw: &mut RawConfig, profile: RawProfile) {
+    let RawProfile {
+        title,
+        subtitle,
+        organisation,
+        language,
+        support,
+        brand,
+        scheme,
+        sessions,
+        self_assessment,
+        variables,
+        ui,
+    } = profile;
+    raw.title = title.or(raw.title.take());
+    raw.subtitle = subtitle.or(raw.subtitle.take());
+    raw.organisation = organisation.or(raw.organisation.take());
+    raw.language = language.or(raw.language.take());
+    raw.support = support.unwrap_or(std::mem::take(&mut raw.support));
+    raw.brand = brand.unwrap_or(std::mem::take(&mut raw.brand));
+    raw.scheme = scheme.unwrap_or(std::mem::take(&mut raw.scheme));
+    raw.sessions = sessions.unwrap_or(std::mem::take(&mut raw.sessions));
+    raw.self_assessment = self_assessment.unwrap_or(std::mem::take(&mut raw.self_assessment));
+    profiles::merge_map(&mut raw.variables, variables);
+    profiles::merge_map(&mut raw.ui, ui);
 }
 
 /// The model from the raw file; `unread` names fields written but not read
@@ -431,127 +509,23 @@ fn validate(
         paper,
         brand,
         scorm,
+        profile: None,
+        profiles: Vec::new(),
+        base_language: String::new(),
         source,
     }
-}
-
-fn module_entries(
-    source: &SourceFile,
-    listed: Vec<Spanned<String>>,
-    out: &mut Diagnostics,
-) -> Vec<ModuleEntry> {
-    let mut seen = HashSet::new();
-    let mut entries = Vec::new();
-    if listed.is_empty() {
-        out.push(
-            Diagnostic::error(Code::NoModules, "`modules:` lists no modules")
-                .in_file(&source.path)
-                .with_help("list your module files in course order, e.g. `- 01-welcome.md`"),
-        );
-    }
-    for item in listed {
-        let path = item.value.trim().replace('\\', "/");
-        let p = Path::new(&path);
-        let escapes = p.is_absolute() || p.components().any(|c| !matches!(c, Component::Normal(_)));
-        if escapes || path.is_empty() {
-            out.push(
-                yaml::locate_str(
-                    Diagnostic::error(
-                        Code::LinkOutsideCourse,
-                        "a module path must stay inside course/",
-                    ),
-                    source,
-                    &item,
-                    0,
-                )
-                .with_help("give the path relative to course/, e.g. `01-welcome.md`"),
-            );
-            continue;
-        }
-        if !path.ends_with(".md") {
-            out.push(yaml::locate_str(
-                Diagnostic::error(
-                    Code::InvalidValue,
-                    "a module is a Markdown file ending in .md",
-                ),
-                source,
-                &item,
-                0,
-            ));
-            continue;
-        }
-        if !seen.insert(path.clone()) {
-            out.push(
-                yaml::locate_str(
-                    Diagnostic::error(
-                        Code::ModuleListedTwice,
-                        format!("\"{path}\" is listed twice"),
-                    ),
-                    source,
-                    &item,
-                    0,
-                )
-                .with_help("remove one of the two entries"),
-            );
-            continue;
-        }
-        entries.push(ModuleEntry {
-            path,
-            listed_at: item,
-        });
-    }
-    entries
-}
-
-fn check_id(source: &SourceFile, id: &Spanned<String>, what: &str, out: &mut Diagnostics) {
-    if !slug::is_valid_id(&id.value) {
-        out.push(
-            yaml::locate_str(
-                Diagnostic::error(
-                    Code::InvalidId,
-                    format!("\"{}\" is not a valid {what}", id.value),
-                ),
-                source,
-                id,
-                0,
-            )
-            .with_help("use lowercase letters, digits and dashes, starting with a letter or digit"),
-        );
-    }
-}
-
-fn is_language_tag(tag: &str) -> bool {
-    let mut parts = tag.split('-');
-    let first = parts.next().unwrap_or("");
-    (2..=3).contains(&first.len())
-        && first.chars().all(|c| c.is_ascii_alphabetic())
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
-}
-
-fn is_variable_name(name: &str) -> bool {
-    let mut chars = name.chars();
-    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
-}
-
-fn is_plain_name(name: &str) -> bool {
-    !name.is_empty()
-        && name != "."
-        && name != ".."
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.')
 }
 
 /// A configuration from `course.yaml` text that must be valid (for tests).
 #[cfg(test)]
 pub(crate) fn from_yaml(text: &str) -> Config {
     let mut d = Diagnostics::new();
-    let config = load(SourceFile::new(CONFIG_PATH, text), &mut d);
+    let config = load(SourceFile::new(CONFIG_PATH, text), None, &mut d);
     assert!(!d.has_errors(), "{}", d.render_human());
     config.expect("a valid test configuration")
 }
 
-mod support;
+pub(crate) mod support;
+mod values;
 #[cfg(test)]
 mod tests;

@@ -9,6 +9,8 @@ pub(crate) mod brand;
 pub(crate) mod config;
 pub(crate) mod module;
 pub(crate) mod plain_text;
+pub(crate) mod profiles;
+pub(crate) mod translation;
 pub(crate) mod read;
 pub(crate) mod scenario;
 pub(crate) mod scorm;
@@ -56,6 +58,9 @@ pub(crate) struct Project {
     pub(crate) modules: Vec<Module>,
     /// Paths (relative to `course/`) of listed modules left out as drafts.
     pub(crate) drafts: HashSet<String>,
+    /// Paths (relative to `course/`) of listed modules the profile leaves
+    /// out (their `profiles:` or `not_profiles:`).
+    pub(crate) left_out: HashSet<String>,
     /// The scenarios in `scenarios/`, sorted by file name.
     pub(crate) scenarios: Vec<Scenario>,
     /// Ids of scenario files that did not load (their errors are reported).
@@ -80,6 +85,7 @@ impl Project {
 /// course.yaml are unchanged (`serve`).
 pub(crate) fn load_cached(
     root: &Path,
+    profile: Option<&str>,
     out: &mut Diagnostics,
     cache: Option<&crate::cache::Store<(Option<Module>, Diagnostics)>>,
 ) -> Result<Option<Project>, NotACourse> {
@@ -87,7 +93,7 @@ pub(crate) fn load_cached(
         return Err(NotACourse(root.to_path_buf()));
     }
     let config = match crate::load::read::read_source(root, Path::new(config::CONFIG_PATH)) {
-        Ok(source) => config::load(source, out),
+        Ok(source) => config::load(source, profile, out),
         Err(d) => {
             out.push(d);
             None
@@ -96,14 +102,15 @@ pub(crate) fn load_cached(
     let Some(config) = config else {
         return Ok(None);
     };
-    let config_hash = hash_of(&config.source.text);
+    let config_hash = hash_of(&(&config.source.text, profile));
+    let language = translation::active(&config);
     let loaded: Vec<(Option<Module>, Diagnostics)> = config
         .modules
         .par_iter()
         .map(|entry| {
             let mut diagnostics = Diagnostics::new();
-            let relative = Path::new("course").join(&entry.path);
-            if !root.join(&relative).is_file() {
+            let original = Path::new("course").join(&entry.path);
+            if !root.join(&original).is_file() {
                 diagnostics.push(
                     yaml::locate_str(
                         Diagnostic::error(
@@ -121,6 +128,12 @@ pub(crate) fn load_cached(
                 );
                 return (None, diagnostics);
             }
+            let relative = match &language {
+                Some(language) => translation::translated(root, &original, language)
+                    .unwrap_or_else(|| original.clone()),
+                None => original.clone(),
+            };
+            let untranslated = language.is_some() && relative == original;
             let stamp = cache.and_then(|_| file_stamp(&root.join(&relative)));
             let stamp_key = stamp.map(|(stamp, _)| hash_of(&(config_hash, &entry.path, stamp)));
             if let (Some(cache), Some(key)) = (cache, stamp_key)
@@ -135,12 +148,18 @@ pub(crate) fn load_cached(
                     return (None, diagnostics);
                 }
             };
+            let load = |src, diagnostics: &mut Diagnostics| {
+                module::load(&entry.path, src, &config, diagnostics).map(|mut m| {
+                    m.untranslated = untranslated;
+                    m
+                })
+            };
             let Some(cache) = cache else {
-                let module = module::load(&entry.path, src, &config, &mut diagnostics);
+                let module = load(src, &mut diagnostics);
                 return (module, diagnostics);
             };
             let source_hash = hash_of(&(config_hash, &entry.path, &src.text)).max(1);
-            let module = module::load(&entry.path, src, &config, &mut diagnostics).map(|mut m| {
+            let module = load(src, &mut diagnostics).map(|mut m| {
                 m.source_hash = source_hash;
                 m
             });
@@ -185,6 +204,20 @@ pub(crate) fn load_cached(
         .map(|m| m.path.clone())
         .collect();
     modules.retain(|m| !m.draft);
+    let left_out = modules
+        .iter()
+        .filter(|m| !m.audience.includes(profile))
+        .map(|m| m.path.clone())
+        .collect();
+    modules.retain(|m| m.audience.includes(profile));
+    if let Some(language) = &language {
+        for m in modules.iter().filter(|m| m.untranslated) {
+            out.push(translation::missing(
+                &Path::new("course").join(&m.path),
+                language,
+            ));
+        }
+    }
     check_slugs(&modules, out);
     warn_unlisted(root, &config, out);
     let scenario::Loaded {
@@ -201,6 +234,7 @@ pub(crate) fn load_cached(
         config,
         modules,
         drafts,
+        left_out,
         scenarios,
         unreadable_scenarios,
         by_path,
@@ -258,6 +292,10 @@ fn check_slugs(modules: &[Module], out: &mut Diagnostics) {
 
 fn warn_unlisted(root: &Path, config: &Config, out: &mut Diagnostics) {
     let listed: HashSet<&str> = config.modules.iter().map(|e| e.path.as_str()).collect();
+    let suffixes = translation::suffixes(config);
+    let is_translation = |rel: &str| {
+        translation::original_of(rel, &suffixes).is_some_and(|o| listed.contains(o.as_str()))
+    };
     let course = root.join("course");
     let mut unlisted: Vec<String> = walkdir::WalkDir::new(&course)
         .follow_links(false)
@@ -268,7 +306,11 @@ fn warn_unlisted(root: &Path, config: &Config, out: &mut Diagnostics) {
             let rel = e.path().strip_prefix(&course).ok()?;
             Some(rel.to_string_lossy().replace('\\', "/"))
         })
-        .filter(|rel| !listed.contains(rel.as_str()) && !rel.eq_ignore_ascii_case("readme.md"))
+        .filter(|rel| {
+            !listed.contains(rel.as_str())
+                && !is_translation(rel)
+                && !rel.eq_ignore_ascii_case("readme.md")
+        })
         .collect();
     unlisted.sort();
     for rel in unlisted {

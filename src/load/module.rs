@@ -12,6 +12,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::edition::ModuleEdition;
 use crate::load::config::Config;
 use crate::load::plain_text::Filler;
+use crate::load::profiles::Audience;
 use crate::load::yaml::{self, Spanned};
 use crate::slug;
 use crate::source::SourceFile;
@@ -33,6 +34,8 @@ struct RawFrontMatter {
     #[serde(default)]
     edition: ModuleEdition,
     slug: Option<Spanned<String>>,
+    profiles: Option<Vec<Spanned<String>>>,
+    not_profiles: Option<Vec<Spanned<String>>>,
 }
 
 /// A loaded module.
@@ -60,6 +63,10 @@ pub(crate) struct Module {
     pub(crate) draft: bool,
     /// Which editions show it.
     pub(crate) edition: ModuleEdition,
+    /// Which profiles build it.
+    pub(crate) audience: Audience,
+    /// Built from the original in a translation profile with no translated file.
+    pub(crate) untranslated: bool,
     /// Its page is `modules/<slug>.html`.
     pub(crate) slug: String,
     /// Where the slug came from (front matter `slug:`), for collision messages.
@@ -205,6 +212,11 @@ pub(crate) fn load(
             None => competencies.push(c.value.clone()),
         }
     }
+    let audience = Audience {
+        profiles: raw.profiles,
+        not_profiles: raw.not_profiles,
+    };
+    audience.check(&config.profiles, &source, 1, out);
     let summary = fill.optional(raw.summary.as_ref(), out);
     let outcomes = fill.list(&raw.outcomes, out);
     let content_note = fill.optional(raw.content_note.as_ref(), out);
@@ -219,6 +231,8 @@ pub(crate) fn load(
         content_note,
         draft: raw.draft,
         edition: raw.edition,
+        audience,
+        untranslated: false,
         slug,
         slug_at: raw.slug,
         unread,

@@ -46,17 +46,19 @@ pub(crate) struct Report {
 pub(crate) struct Site {
     project_dir: PathBuf,
     edition: Edition,
+    profile: Option<String>,
     cache: Cache,
     state: Mutex<Snapshot>,
     changed: Condvar,
 }
 
 impl Site {
-    /// A site with nothing built yet.
-    pub(crate) fn new(project_dir: PathBuf, edition: Edition) -> Self {
+    /// A site with nothing built yet, of `edition` with `profile`'s settings.
+    pub(crate) fn new(project_dir: PathBuf, edition: Edition, profile: Option<String>) -> Self {
         Self {
             project_dir,
             edition,
+            profile,
             cache: Cache::default(),
             state: Mutex::new(Snapshot::default()),
             changed: Condvar::new(),
@@ -72,7 +74,12 @@ impl Site {
     pub(crate) fn rebuild(&self) -> Report {
         self.start_rebuild();
         let started = Instant::now();
-        let built = build(&self.project_dir, self.edition, &self.cache);
+        let built = build(
+            &self.project_dir,
+            self.edition,
+            self.profile.as_deref(),
+            &self.cache,
+        );
         self.cache.finish_build();
         let took = started.elapsed();
         let mut state = lock(&self.state);
@@ -130,10 +137,12 @@ impl Site {
 fn build(
     project_dir: &Path,
     edition: Edition,
+    profile: Option<&str>,
     cache: &Cache,
 ) -> Result<(Files, usize, String), String> {
     let mut diagnostics = Diagnostics::new();
-    let validated = match load_and_validate_cached(project_dir, &mut diagnostics, Some(cache)) {
+    let validated = load_and_validate_cached(project_dir, profile, &mut diagnostics, Some(cache));
+    let validated = match validated {
         Ok(v) => v,
         Err(e) => return Err(format!("error: {e}\n")),
     };
@@ -162,7 +171,7 @@ mod tests {
     #[test]
     fn a_missing_course_is_a_problem_not_a_panic() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let site = Site::new(dir.path().to_path_buf(), Edition::Mentor);
+        let site = Site::new(dir.path().to_path_buf(), Edition::Mentor, None);
         let report = site.rebuild();
         assert!(!report.ok);
         assert!(

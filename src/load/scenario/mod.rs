@@ -9,6 +9,7 @@
 
 pub(crate) mod graph;
 pub(crate) mod scores;
+mod translated;
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -19,6 +20,9 @@ use crate::diagnostic::codes::Code;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::config::Config;
 use crate::load::plain_text::Filler;
+use crate::load::profiles::Audience;
+use crate::load::translation;
+use translated::compare_with_original;
 use crate::load::yaml::{self, OrderedMap, Spanned};
 use crate::slug;
 use crate::source::SourceFile;
@@ -43,6 +47,8 @@ struct RawScenario {
     facilitator_notes: Option<Spanned<String>>,
     roleplay: Option<RawRoleplay>,
     nodes: OrderedMap<RawNode>,
+    profiles: Option<Vec<Spanned<String>>>,
+    not_profiles: Option<Vec<Spanned<String>>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -208,6 +214,10 @@ pub(crate) struct Scenario {
     pub(crate) roleplay: Option<Roleplay>,
     /// Nodes in file order.
     pub(crate) nodes: Vec<Node>,
+    /// Which profiles build it.
+    pub(crate) audience: Audience,
+    /// Built from the original in a translation profile with no translated file.
+    pub(crate) untranslated: bool,
 }
 
 impl Scenario {
@@ -259,10 +269,19 @@ pub(crate) fn load_all(root: &Path, config: &Config, out: &mut Diagnostics) -> L
         .filter(|n| n.ends_with(".yaml") || n.ends_with(".yml"))
         .collect();
     files.sort();
+    // A translated file is read in place of its original, not as a scenario of its own.
+    let suffixes = translation::suffixes(config);
+    let names = files.clone();
+    files.retain(|n| translation::original_of(n, &suffixes).is_none_or(|o| !names.contains(&o)));
+    let language = translation::active(config);
     let mut scenarios: Vec<Scenario> = Vec::new();
     let mut unreadable = HashSet::new();
     for name in files {
-        let relative = Path::new("scenarios").join(&name);
+        let original = Path::new("scenarios").join(&name);
+        let translated = language
+            .as_ref()
+            .and_then(|l| translation::translated(root, &original, l));
+        let relative = translated.clone().unwrap_or_else(|| original.clone());
         let stem = name.trim_end_matches(".yaml").trim_end_matches(".yml");
         let source = match crate::load::read::read_source(root, &relative) {
             Ok(s) => s,
@@ -276,11 +295,23 @@ pub(crate) fn load_all(root: &Path, config: &Config, out: &mut Diagnostics) -> L
             serde_saphyr::from_str_with_options::<IdOnly>(&source.text, yaml::options())
                 .ok()
                 .and_then(|i| i.id);
-        let Some(s) = load(stem, source, config, out) else {
+        let Some(mut s) = load(stem, source, config, out) else {
             unreadable.insert(stem.to_owned());
             unreadable.extend(written_id);
             continue;
         };
+        if !s.audience.includes(config.profile.as_deref()) {
+            continue;
+        }
+        if let Some(language) = &language {
+            match translated {
+                Some(_) => compare_with_original(root, &original, stem, &s, config, out),
+                None => {
+                    s.untranslated = true;
+                    out.push(translation::missing(&original, language));
+                }
+            }
+        }
         if let Some(first) = scenarios.iter().find(|o| o.id == s.id) {
             out.push(
                 Diagnostic::error(
@@ -433,6 +464,11 @@ pub(crate) fn load(
     let summary = fill.optional(raw.summary.as_ref(), out);
     let content_note = fill.optional(raw.content_note.as_ref(), out);
     let roleplay = raw.roleplay.as_ref().map(|r| r.fill(&fill, out));
+    let audience = Audience {
+        profiles: raw.profiles,
+        not_profiles: raw.not_profiles,
+    };
+    audience.check(&config.profiles, &source, 0, out);
     let scenario = Scenario {
         id,
         title,
@@ -444,6 +480,8 @@ pub(crate) fn load(
         facilitator_notes: raw.facilitator_notes,
         roleplay,
         nodes,
+        audience,
+        untranslated: false,
         source,
     };
     graph::check(&scenario, &raw.start, out);

@@ -121,7 +121,7 @@ fn xmllint(xml: &[u8]) {
 fn the_bundled_course_packages_in_both_versions_with_every_file_listed() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut diagnostics = Diagnostics::new();
-    let validated = load_and_validate(root, &mut diagnostics)
+    let validated = load_and_validate(root, None, &mut diagnostics)
         .expect("a course")
         .expect("valid");
     for (format, version) in [
@@ -170,7 +170,7 @@ fn the_bundled_course_packages_in_both_versions_with_every_file_listed() {
 fn only_scorm_packages_carry_the_runtime_and_every_page_loads_it() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut diagnostics = Diagnostics::new();
-    let validated = load_and_validate(root, &mut diagnostics)
+    let validated = load_and_validate(root, None, &mut diagnostics)
         .expect("a course")
         .expect("valid");
     let (plain, _) = crate::package::site(&validated, Edition::Mentor, None).unwrap();
