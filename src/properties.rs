@@ -174,7 +174,7 @@ fn floor(text: &str, mut i: usize) -> usize {
 
 fn fixture_config() -> Config {
     let mut out = Diagnostics::new();
-    config::load(SourceFile::new("course/course.yaml", COURSE), &mut out).expect("fixture config")
+    config::load(SourceFile::new("course/course.yaml", COURSE), None, &mut out).expect("fixture config")
 }
 
 /// No element of the HTML is a script, frame or object, has an event
@@ -238,6 +238,7 @@ fn render(text: &str) -> markdown::Rendered {
         scenario: &|_: &str| None,
         path_to_root: "../",
         ui: &ui,
+        profile: None,
     };
     markdown::render(text, &ctx)
 }
@@ -290,7 +291,7 @@ proptest! {
     fn every_unknown_key_in_course_yaml_is_reported_and_the_rest_read(extra in unknown_keys()) {
         let text = with_unknown_keys(COURSE, &extra);
         let mut out = Diagnostics::new();
-        let loaded = config::load(SourceFile::new("course/course.yaml", text.clone()), &mut out);
+        let loaded = config::load(SourceFile::new("course/course.yaml", text.clone()), None, &mut out);
         let unknown = out.items().iter().filter(|d| d.code == crate::diagnostic::codes::Code::UnknownField).count();
         prop_assert_eq!(unknown, extra.len(), "{}\n{}", text, out.render_human());
         prop_assert_eq!(out.error_count(), extra.len(), "{}", out.render_human());
@@ -337,7 +338,7 @@ proptest! {
     #[test]
     fn edited_course_yaml_loads_or_explains(text in prop_oneof![mutated(COURSE, YAML_TOKENS), soup(YAML_TOKENS, 120)]) {
         let mut out = Diagnostics::new();
-        let loaded = config::load(SourceFile::new("course/course.yaml", text), &mut out);
+        let loaded = config::load(SourceFile::new("course/course.yaml", text), None, &mut out);
         prop_assert!(loaded.is_some() || out.has_errors(), "refused without saying why");
         let _ = out.render_human();
         let _ = out.render_json();

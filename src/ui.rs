@@ -27,6 +27,10 @@ pub(crate) const DEFAULTS: &[(&str, &str)] = &[
     ("competencies", "Skills you will practise"),
     ("skills", "Skills"),
     ("content_note", "Content note"),
+    (
+        "untranslated",
+        "This page has not been translated yet, so it is shown in the language the course was written in.",
+    ),
     ("support_heading", "Need help now?"),
     ("support_more", "All support contacts"),
     ("support_show", "Who can help"),

@@ -23,6 +23,7 @@ use crate::diagnostic::suggest;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::edition::{Edition, ModuleEdition};
 use crate::load::Project;
+use crate::load::profiles;
 use crate::load::scenario::Scenario;
 use crate::load::yaml::{self, Spanned};
 
@@ -222,6 +223,21 @@ impl Checker<'_> {
                 Err(message) => Diagnostic::error(Code::UnknownScenario, message.clone()),
             };
             out.push((site.locate)(problem, range.clone()));
+        }
+        for (filter, range) in &rendered.only_filters {
+            let problems: Vec<Diagnostic> = match filter {
+                Some(filter) => filter
+                    .ids()
+                    .filter_map(|id| profiles::unknown_profile(id, &self.project.config.profiles))
+                    .collect(),
+                None => vec![
+                    Diagnostic::error(Code::UnknownProfile, "an ```only block names no profile")
+                        .with_help("name the profiles that show it, e.g. ```only university wales, or those that do not, e.g. ```only !university"),
+                ],
+            };
+            for problem in problems {
+                out.push((site.locate)(problem, range.clone()));
+            }
         }
         for (kind, range) in &rendered.misplaced {
             let help = if *kind == "quiz" || *kind == "reflection" {

@@ -191,6 +191,7 @@ impl<'a> Lookups<'a> {
             scenario: &scenario,
             path_to_root: at.root,
             ui: &self.project.config.ui,
+            profile: self.project.config.profile.as_deref(),
         };
         f(&ctx)
     }

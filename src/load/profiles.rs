@@ -215,19 +215,12 @@ mod tests {
 
     #[test]
     fn audience_includes_by_profiles_and_not_profiles() {
-        let id = |s: &str| Spanned {
-            value: s.to_owned(),
-            referenced: Default::default(),
+        let parse = |text: &str| -> Audience {
+            serde_saphyr::from_str_with_options(text, yaml::options()).unwrap()
         };
-        let only = Audience {
-            profiles: Some(vec![id("university")]),
-            not_profiles: None,
-        };
+        let only = parse("profiles: [university]");
         assert!(only.includes(Some("university")) && !only.includes(None));
-        let not = Audience {
-            profiles: None,
-            not_profiles: Some(vec![id("university")]),
-        };
+        let not = parse("not_profiles: [university]");
         assert!(not.includes(None) && !not.includes(Some("university")));
         assert!(Audience::default().includes(Some("wales")));
     }

@@ -96,7 +96,7 @@ mod tests {
         ] {
             let text = format!("title: T\nmodules: [a.md]\n{yaml}");
             let mut out = Diagnostics::new();
-            let _ = config::load(SourceFile::new(CONFIG_PATH, text.as_str()), &mut out);
+            let _ = config::load(SourceFile::new(CONFIG_PATH, text.as_str()), None, &mut out);
             let shown = out.render_human();
             assert!(shown.contains(message), "{yaml}: {shown}");
             assert!(shown.contains("course.yaml:4:"), "located: {shown}");

@@ -28,6 +28,11 @@ pub(crate) struct CourseView<'a> {
     pub(crate) organisation: Option<&'a str>,
     /// BCP 47 language tag.
     pub(crate) language: &'a str,
+    /// The language the course is written in (differs from `language` in a
+    /// translation profile: untranslated pages are in this one).
+    pub(crate) original_language: &'a str,
+    /// The profile built, if any.
+    pub(crate) profile: Option<&'a str>,
 }
 
 /// `support`: the support block.
@@ -102,6 +107,8 @@ pub(crate) struct ModuleView<'a> {
     pub(crate) content_note: Option<&'a str>,
     /// Whether only the facilitator edition has it.
     pub(crate) facilitator_only: bool,
+    /// Shown in the original language: a translation profile with no translation of it.
+    pub(crate) untranslated: bool,
 }
 
 impl<'a> SupportView<'a> {
@@ -165,6 +172,8 @@ pub(crate) fn course(config: &Config) -> CourseView<'_> {
         subtitle: config.subtitle.as_deref(),
         organisation: config.organisation.as_deref(),
         language: &config.language,
+        original_language: &config.base_language,
+        profile: config.profile.as_deref(),
     }
 }
 
@@ -203,6 +212,7 @@ pub(crate) fn modules<'a>(
                 .collect(),
             content_note: m.content_note.as_deref(),
             facilitator_only: m.edition == ModuleEdition::Facilitator,
+            untranslated: m.untranslated,
         })
         .collect()
 }
@@ -226,6 +236,8 @@ pub(crate) struct ScenarioView<'a> {
     pub(crate) url: String,
     /// Number of nodes.
     pub(crate) steps: usize,
+    /// Shown in the original language: a translation profile with no translation of it.
+    pub(crate) untranslated: bool,
 }
 
 /// Every scenario, in file order.
@@ -249,6 +261,7 @@ pub(crate) fn scenarios<'a>(
             safeguarding: s.safeguarding,
             url: format!("scenarios/{}/index.html", s.id),
             steps: s.nodes.len(),
+            untranslated: s.untranslated,
         })
         .collect()
 }

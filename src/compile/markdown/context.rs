@@ -39,6 +39,8 @@ pub(crate) struct Context<'a> {
     pub(crate) path_to_root: &'a str,
     /// Interface strings (task-list words).
     pub(crate) ui: &'a Ui,
+    /// The profile built (None: the course as written), for ```` ```only ```` blocks.
+    pub(crate) profile: Option<&'a str>,
 }
 
 /// Where a fragment sits, which decides the blocks it may hold.

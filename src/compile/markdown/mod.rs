@@ -35,6 +35,7 @@ use pulldown_cmark_escape::escape_html;
 use crate::compile::body::{Block, Body, DataBlock, DataKind, Footnote};
 use crate::compile::search::SectionText;
 use crate::compile::variables::{self, Unknown};
+use crate::load::profiles::OnlyFilter;
 use crate::slug;
 use crate::ui::key;
 pub(crate) use context::{Context, Mode};
@@ -49,6 +50,7 @@ enum Fence {
     Scenario,
     Quiz,
     Reflection,
+    Only,
 }
 
 impl Fence {
@@ -58,6 +60,7 @@ impl Fence {
             Some("scenario") => Some(Fence::Scenario),
             Some("quiz") => Some(Fence::Quiz),
             Some("reflection") => Some(Fence::Reflection),
+            Some("only") => Some(Fence::Only),
             _ => None,
         }
     }
@@ -68,6 +71,7 @@ impl Fence {
             Fence::Scenario => "scenario",
             Fence::Quiz => "quiz",
             Fence::Reflection => "reflection",
+            Fence::Only => "only",
         }
     }
 }
@@ -166,6 +170,8 @@ impl Renderer<'_, '_> {
         let mut heading: Option<OpenHeading<'_>> = None;
         let mut footnote: Option<OpenFootnote<'_>> = None;
         let mut fence: Option<(Range<usize>, String, Fence)> = None;
+        // Whether the open ```` ```only ```` block is shown in this profile.
+        let mut only_shown = false;
         let mut depth = 0usize;
         for (event, range) in Parser::new_ext(source, parser_options()).into_offset_iter() {
             if let Some((_, text, _)) = &mut fence {
@@ -195,6 +201,14 @@ impl Renderer<'_, '_> {
                             Fence::Facilitator => Some(Block::Facilitator {
                                 body: self.render_doc(&inner, at, true),
                             }),
+                            Fence::Only => {
+                                if only_shown {
+                                    let shown = self.render_doc(&inner, at, facilitator);
+                                    body.blocks.extend(shown.blocks);
+                                    body.footnotes.extend(shown.footnotes);
+                                }
+                                None
+                            }
                         };
                         body.blocks.extend(block);
                     }
@@ -209,10 +223,18 @@ impl Renderer<'_, '_> {
                     let kind = Fence::of(&info).unwrap_or(Fence::Facilitator);
                     let allowed = match self.ctx.mode {
                         Mode::Module => true,
-                        Mode::Scenario => matches!(kind, Fence::Scenario | Fence::Facilitator),
+                        Mode::Scenario => {
+                            matches!(kind, Fence::Scenario | Fence::Facilitator | Fence::Only)
+                        }
                         Mode::Field => false,
                     };
                     if allowed && depth == 0 && footnote.is_none() && heading.is_none() {
+                        if kind == Fence::Only {
+                            let words = info.split_once(char::is_whitespace).map_or("", |w| w.1);
+                            let filter = OnlyFilter::parse(words);
+                            only_shown = filter.as_ref().is_some_and(|f| f.shows(self.ctx.profile));
+                            self.out.only_filters.push((filter, locate(range.clone())));
+                        }
                         fence = Some((range, String::new(), kind));
                         continue;
                     }

@@ -7,6 +7,7 @@ use crate::compile::body::{Block, Body};
 use crate::compile::markdown::Target;
 use crate::compile::search::SectionText;
 use crate::load::plain_text::Unknown;
+use crate::load::profiles::OnlyFilter;
 
 /// A heading on a page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,6 +57,9 @@ pub(crate) struct Rendered {
     /// Blocks peerprep cannot show where they are written (inside a list,
     /// quote or footnote, or a quiz in a scenario): the block's name and where.
     pub(crate) misplaced: Vec<(&'static str, Range<usize>)>,
+    /// ```` ```only ```` blocks: the profiles each names (None: it names
+    /// none), and where, whether or not it is shown in this profile.
+    pub(crate) only_filters: Vec<(Option<OnlyFilter>, Range<usize>)>,
     /// The text under each heading, for the search index.
     pub(crate) sections: Vec<SectionText>,
 }

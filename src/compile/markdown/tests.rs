@@ -34,6 +34,7 @@ fn render_with(text: &str) -> Rendered {
         },
         path_to_root: "../",
         ui: &ui,
+        profile: None,
     };
     render(text, &ctx)
 }
@@ -271,6 +272,7 @@ fn in_a_document_ids_are_prefixed_and_headings_go_down_a_level() {
         scenario: &|_: &str| None,
         path_to_root: "",
         ui: &ui,
+        profile: None,
     };
     let r = render(
         "## Limits {#limits}\n\nSee [here](#limits), [there](03-boundaries.md#why).[^a]\n\n[^a]: Note.\n",

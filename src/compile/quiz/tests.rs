@@ -137,6 +137,7 @@ fn with_context<T>(f: impl FnOnce(&Context<'_>) -> T) -> T {
         scenario: &|_: &str| None,
         path_to_root: "../",
         ui: &ui,
+        profile: None,
     })
 }
 

@@ -3,7 +3,7 @@ use super::*;
 
 fn load_str(text: &str) -> (Option<Config>, Diagnostics) {
     let mut d = Diagnostics::new();
-    let c = load(SourceFile::new(CONFIG_PATH, text), &mut d);
+    let c = load(SourceFile::new(CONFIG_PATH, text), None, &mut d);
     (c, d)
 }
 
