@@ -174,7 +174,12 @@ fn floor(text: &str, mut i: usize) -> usize {
 
 fn fixture_config() -> Config {
     let mut out = Diagnostics::new();
-    config::load(SourceFile::new("course/course.yaml", COURSE), None, &mut out).expect("fixture config")
+    config::load(
+        SourceFile::new("course/course.yaml", COURSE),
+        None,
+        &mut out,
+    )
+    .expect("fixture config")
 }
 
 /// No element of the HTML is a script, frame or object, has an event

@@ -279,7 +279,8 @@ impl Checker<'_> {
             Target::Markdown { path, fragment } => {
                 let Some(target) = project.module_by_path(path) else {
                     let listed = project.config.modules.iter().any(|e| &e.path == path);
-                    if listed && !project.drafts.contains(path) {
+                    if listed && !project.drafts.contains(path) && !project.left_out.contains(path)
+                    {
                         // Listed but missing or unreadable: already reported there.
                         return;
                     }

@@ -41,10 +41,10 @@ pub(crate) fn run_with(args: &BuildArgs, quiet: bool, extra: &Extra<'_>) -> Outc
 /// Builds one edition of the course with `profile`'s settings.
 fn run_one(args: &BuildArgs, profile: Option<&str>, quiet: bool, extra: &Extra<'_>) -> Outcome {
     let started = Instant::now();
-    let out_dir = args.out.clone().unwrap_or_else(|| {
-        args.project_dir
-            .join(args.edition.default_out_for(profile))
-    });
+    let out_dir = args
+        .out
+        .clone()
+        .unwrap_or_else(|| args.project_dir.join(args.edition.default_out_for(profile)));
     let mut diagnostics = Diagnostics::new();
     diagnostics.deny_warnings(args.deny_warnings);
     let validated = match load_and_validate(&args.project_dir, profile, &mut diagnostics) {

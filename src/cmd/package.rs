@@ -23,22 +23,20 @@ use crate::write::{OutputKind, Sink, Staging};
 /// Runs `package`: problems in the course are exit 1, an unsafe `--out` or
 /// a failing disk exit 2.
 pub(crate) fn run(args: &PackageArgs, quiet: bool) -> Outcome {
-    let out_dir = args
-        .out
-        .clone()
-        .unwrap_or_else(|| match &args.profile {
-            Some(id) => args.project_dir.join(format!("package-{id}")),
-            None => args.project_dir.join("package"),
-        });
+    let out_dir = args.out.clone().unwrap_or_else(|| match &args.profile {
+        Some(id) => args.project_dir.join(format!("package-{id}")),
+        None => args.project_dir.join("package"),
+    });
     let mut diagnostics = Diagnostics::new();
     diagnostics.deny_warnings(args.deny_warnings);
-    let validated = match load_and_validate(&args.project_dir, args.profile.as_deref(), &mut diagnostics) {
-        Ok(v) => v,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return Outcome::Environment;
-        }
-    };
+    let validated =
+        match load_and_validate(&args.project_dir, args.profile.as_deref(), &mut diagnostics) {
+            Ok(v) => v,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return Outcome::Environment;
+            }
+        };
     let stop = |d: &Diagnostics, message: Option<String>, outcome: Outcome| {
         if !d.is_empty() {
             eprint!("{}", d.render_human());

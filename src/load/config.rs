@@ -14,15 +14,15 @@ use crate::diagnostic::codes::Code;
 use crate::diagnostic::suggest;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::brand::{self, Brand, RawBrand};
-use crate::load::profiles::{self, ProfileInfo, RawProfile};
 pub(crate) use crate::load::config::support::{Contact, Support};
+use crate::load::profiles::{self, ProfileInfo, RawProfile};
 use crate::load::scorm::{self, RawScorm, Scorm};
 use crate::load::sessions::{self, RawSession, Scheme, Session};
 use crate::load::yaml::{self, OrderedMap, Spanned};
-use values::{check_id, is_language_tag, is_plain_name, is_variable_name, module_entries};
 use crate::slug;
 use crate::source::SourceFile;
 use crate::ui::Ui;
+use values::{check_id, is_language_tag, is_plain_name, is_variable_name, module_entries};
 
 /// Where the configuration lives, relative to the project folder.
 pub(crate) const CONFIG_PATH: &str = "course/course.yaml";
@@ -224,6 +224,16 @@ pub(crate) fn load(
         .map_or_else(|| "en".to_owned(), |l| l.value.clone());
     let declared = profiles::declared(&raw.profiles, &base_language, &source, diagnostics);
     if let Some(id) = profile {
+        // The course id stays the course's own (learners' progress is kept
+        // under it), even when the profile changes the title it comes from.
+        if raw.id.is_none()
+            && let Some(title) = &raw.title
+            && !slug::slugify(&title.value).is_empty()
+        {
+            let mut from_title = title.clone();
+            from_title.value = slug::slugify(&title.value);
+            raw.id = Some(from_title);
+        }
         let chosen = std::mem::take(&mut raw.profiles)
             .0
             .into_iter()
@@ -526,6 +536,6 @@ pub(crate) fn from_yaml(text: &str) -> Config {
 }
 
 pub(crate) mod support;
-mod values;
 #[cfg(test)]
 mod tests;
+mod values;

@@ -10,11 +10,11 @@ pub(crate) mod config;
 pub(crate) mod module;
 pub(crate) mod plain_text;
 pub(crate) mod profiles;
-pub(crate) mod translation;
 pub(crate) mod read;
 pub(crate) mod scenario;
 pub(crate) mod scorm;
 pub(crate) mod sessions;
+pub(crate) mod translation;
 pub(crate) mod yaml;
 
 use std::collections::{HashMap, HashSet};

@@ -5,8 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::codes::Code;
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::codes::Code;
 use crate::load::config::Config;
 
 /// The language of the translation being built, when the profile is one:
@@ -51,7 +51,11 @@ pub(crate) fn original_of(name: &str, suffixes: &[String]) -> Option<String> {
 
 /// The translated file for `original` (a path relative to the project), if
 /// it exists: `<stem>.<tag>.<ext>`, then `<stem>.<primary>.<ext>`.
-pub(crate) fn translated(root: &Path, original: &Path, language: &(String, String)) -> Option<PathBuf> {
+pub(crate) fn translated(
+    root: &Path,
+    original: &Path,
+    language: &(String, String),
+) -> Option<PathBuf> {
     let stem = original.file_stem()?.to_str()?;
     let ext = original.extension()?.to_str()?;
     [&language.0, &language.1].into_iter().find_map(|tag| {
@@ -93,8 +97,14 @@ mod tests {
     #[test]
     fn a_translated_name_stands_for_its_original() {
         let suffixes = vec!["cy".to_owned(), "pt-BR".to_owned(), "pt".to_owned()];
-        assert_eq!(original_of("02-listening.cy.md", &suffixes).as_deref(), Some("02-listening.md"));
-        assert_eq!(original_of("fallout.pt-br.yaml", &suffixes).as_deref(), Some("fallout.yaml"));
+        assert_eq!(
+            original_of("02-listening.cy.md", &suffixes).as_deref(),
+            Some("02-listening.md")
+        );
+        assert_eq!(
+            original_of("fallout.pt-br.yaml", &suffixes).as_deref(),
+            Some("fallout.yaml")
+        );
         assert_eq!(original_of("02-listening.md", &suffixes), None);
         assert_eq!(original_of("v1.2.md", &suffixes), None);
     }

@@ -25,6 +25,7 @@ mod output_safety;
 mod pack;
 mod package;
 mod pdf;
+mod profiles;
 mod report;
 mod report_cohort;
 mod scenarios;

@@ -79,7 +79,12 @@ pub(super) fn module_entries(
     entries
 }
 
-pub(super) fn check_id(source: &SourceFile, id: &Spanned<String>, what: &str, out: &mut Diagnostics) {
+pub(super) fn check_id(
+    source: &SourceFile,
+    id: &Spanned<String>,
+    what: &str,
+    out: &mut Diagnostics,
+) {
     if !slug::is_valid_id(&id.value) {
         out.push(
             yaml::locate_str(

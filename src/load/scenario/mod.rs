@@ -22,10 +22,10 @@ use crate::load::config::Config;
 use crate::load::plain_text::Filler;
 use crate::load::profiles::Audience;
 use crate::load::translation;
-use translated::compare_with_original;
 use crate::load::yaml::{self, OrderedMap, Spanned};
 use crate::slug;
 use crate::source::SourceFile;
+use translated::compare_with_original;
 
 /// The most nodes one scenario may have (SPEC.md).
 pub(crate) const MAX_NODES: usize = 500;

@@ -48,7 +48,10 @@ pub(crate) fn compare_with_original(
             out.push(
                 differs(
                     format!("the translation has no node \"{}\"", node.id),
-                    format!("translate node \"{}\" of {shown} under the same id", node.id),
+                    format!(
+                        "translate node \"{}\" of {shown} under the same id",
+                        node.id
+                    ),
                 )
                 .in_file(&translated.source.path),
             );
@@ -71,7 +74,10 @@ pub(crate) fn compare_with_original(
         }
         if node.ending.is_some() != other.ending.is_some() {
             out.push(at(differs(
-                format!("node \"{}\" is an ending in one file and not in the other", node.id),
+                format!(
+                    "node \"{}\" is an ending in one file and not in the other",
+                    node.id
+                ),
                 format!("keep `ending:` as in {shown}"),
             )));
         }

@@ -1,0 +1,322 @@
+//! Profiles and translations (issue 18): one source built for several
+//! audiences and languages: `profiles:` overrides, `profiles:` /
+//! `not_profiles:` on modules and scenarios, ```` ```only ```` blocks,
+//! `--profile` and `--all-profiles`, `check` naming the profile of a problem,
+//! translated files beside the originals.
+
+use crate::common::{CourseTest, select_text};
+
+/// The fixture with a `university` profile and a Welsh translation profile.
+fn course() -> CourseTest {
+    let t = CourseTest::fixture("minimal");
+    t.edit(
+        "course/course.yaml",
+        "sessions:",
+        "profiles:
+  university:
+    title: Peer support for universities
+    organisation: Fixture University
+    variables:
+      dsl: the Student Wellbeing Service
+    ui:
+      next: Onwards
+  cymraeg:
+    language: cy
+    ui:
+      untranslated: Nid yw'r dudalen hon wedi'i chyfieithu eto.
+sessions:",
+    );
+    t
+}
+
+/// Appends `text` to the fixture's first module.
+fn append_to_welcome(t: &CourseTest, text: &str) {
+    let body = t.read("course/01-welcome.md");
+    t.write("course/01-welcome.md", format!("{body}\n{text}"));
+}
+
+#[test]
+fn a_profile_overrides_fields_and_merges_variables_and_ui_issue_18() {
+    let t = course();
+    t.run(&["build", "--profile", "university"]).expect_code(0);
+    let page = t.read("public-university/modules/01-welcome.html");
+    assert!(page.contains("Peer support for universities"), "title");
+    assert!(
+        page.contains("data-course=\"test-course\""),
+        "progress kept under the course's id"
+    );
+    // `dsl` replaced, `school` kept from the course's own variables.
+    assert!(page.contains("Talk to the Student Wellbeing Service"));
+    assert!(page.contains("Welcome to Fixture &lt;School&gt;"));
+    assert!(select_text(&page, ".pager-label").contains(&"Onwards".to_owned()));
+    // The course as written is untouched, in its own folder.
+    t.run(&["build"]).expect_code(0);
+    let base = t.read("public/modules/01-welcome.html");
+    assert!(base.contains("Talk to Ms Lead") && !base.contains("universities"));
+}
+
+#[test]
+fn only_blocks_show_in_their_profiles_and_nest_with_facilitator_notes_issue_18() {
+    let t = course();
+    append_to_welcome(
+        &t,
+        "````only university
+## At university
+
+UNI-TEXT for {{ dsl }}.
+
+```facilitator
+UNI-NOTE
+```
+````
+
+```only !university
+SCHOOL-TEXT
+```
+",
+    );
+    t.run(&["build", "--all-profiles"]).expect_code(0);
+    t.run(&["build", "--all-profiles", "--edition", "facilitator"])
+        .expect_code(0);
+    let page = |dir: &str| t.read(&format!("{dir}/modules/01-welcome.html"));
+    let uni = page("public-university");
+    assert!(uni.contains("UNI-TEXT for the Student Wellbeing Service"));
+    assert!(
+        uni.contains("id=\"at-university\""),
+        "heading id inside the block"
+    );
+    assert!(!uni.contains("SCHOOL-TEXT") && !uni.contains("UNI-NOTE"));
+    for dir in ["public", "public-cymraeg"] {
+        let other = page(dir);
+        assert!(
+            other.contains("SCHOOL-TEXT") && !other.contains("UNI-TEXT"),
+            "{dir}"
+        );
+    }
+    assert!(page("facilitator-university").contains("UNI-NOTE"));
+    assert!(!page("facilitator").contains("UNI-NOTE"));
+}
+
+#[test]
+fn all_profiles_writes_the_course_and_every_profile_issue_18() {
+    let t = course();
+    let run = t.run(&["build", "--all-profiles"]);
+    run.expect_code(0);
+    for dir in ["public", "public-university", "public-cymraeg"] {
+        assert!(t.exists(&format!("{dir}/index.html")), "{dir}");
+    }
+    assert!(run.stdout.contains("profile university") && run.stdout.contains("profile cymraeg"));
+    // Not with --profile or --out.
+    t.run(&["build", "--all-profiles", "--out", "x"])
+        .expect_code(2);
+}
+
+#[test]
+fn modules_and_scenarios_choose_their_profiles_issue_18() {
+    let t = course();
+    t.edit(
+        "course/02-features.md",
+        "title: Features\n",
+        "title: Features\nnot_profiles: [university]\n",
+    );
+    t.edit(
+        "course/03-trainer-only.md",
+        "---\n",
+        "---\nprofiles: [university]\n",
+    );
+    t.edit(
+        "scenarios/promise.yaml",
+        "title:",
+        "not_profiles: [university]\ntitle:",
+    );
+    // The scenario's card and the link to 02 are in the first module: wrap them for the test.
+    let welcome = t.read("course/01-welcome.md");
+    let welcome = welcome.replace(
+        "See [the features](02-features.md#a-table) and [limits](#limits).",
+        "```only !university\nSee [the features](02-features.md#a-table) and [limits](#limits).\n```",
+    );
+    let welcome = welcome.replace("See the [trainer module](03-trainer-only.md).", "");
+    t.write("course/01-welcome.md", welcome);
+    for profile in [&["--profile", "university"][..], &[]] {
+        let mut args = vec!["build", "--edition", "facilitator", "--deny-warnings"];
+        args.extend(profile);
+        t.run(&args).expect_code(0);
+    }
+    assert!(!t.exists("facilitator-university/modules/02-features.html"));
+    assert!(t.exists("facilitator-university/modules/03-trainer-only.html"));
+    assert!(!t.exists("facilitator-university/scenarios/promise/index.html"));
+    assert!(t.exists("facilitator/modules/02-features.html"));
+    assert!(!t.exists("facilitator/modules/03-trainer-only.html"));
+    assert!(t.exists("facilitator/scenarios/promise/index.html"));
+}
+
+#[test]
+fn check_names_the_profile_of_a_problem_that_arises_only_there_issue_18() {
+    let t = course();
+    t.edit(
+        "course/02-features.md",
+        "title: Features\n",
+        "title: Features\nnot_profiles: [university]\n",
+    );
+    // 01 links to 02, which the university profile leaves out.
+    let run = t.run(&["check"]);
+    run.expect_code(1);
+    assert!(
+        run.stderr
+            .contains("error[E040]: link to \"02-features.md\"")
+            && run
+                .stderr
+                .contains("this profile leaves course/02-features.md out")
+            && run.stderr.contains("= note: only in profile: university"),
+        "{}",
+        run.stderr
+    );
+    let json = t.run(&["check", "--format", "json"]);
+    let problems: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let e040 = problems
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["code"] == "E040")
+        .expect("E040 in the JSON");
+    assert_eq!(e040["profile"], "university");
+    // Checking only the course as written finds nothing.
+    t.run(&["check", "--profile", "cymraeg"]).expect_code(0);
+}
+
+#[test]
+fn unknown_profiles_are_named_with_the_declared_ones_issue_18() {
+    let t = course();
+    t.edit(
+        "course/02-features.md",
+        "title: Features\n",
+        "title: Features\nprofiles: [univeristy]\n",
+    );
+    append_to_welcome(&t, "```only wales\nx\n```\n\n```only\ny\n```\n");
+    let run = t.run(&["check"]);
+    run.expect_code(1);
+    let e = &run.stderr;
+    assert!(
+        e.contains("error[E022]: profile \"univeristy\" is not declared in course.yaml"),
+        "{e}"
+    );
+    assert!(e.contains("did you mean \"university\"?"), "{e}");
+    assert!(
+        e.contains("error[E022]: profile \"wales\"")
+            && e.contains("this course has \"university\", \"cymraeg\""),
+        "{e}"
+    );
+    assert!(e.contains("an ```only block names no profile"), "{e}");
+    let run = t.run(&["build", "--profile", "nope"]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("profile \"nope\" is not declared"),
+        "{}",
+        run.stderr
+    );
+    assert!(!t.exists("public-nope"));
+    // A profile id is part of a folder name: anything else is a usage error.
+    t.run(&["build", "--profile", "../up"]).expect_code(2);
+    t.edit(
+        "course/course.yaml",
+        "    organisation: Fixture University\n",
+        "    organization: Fixture University\n",
+    );
+    let run = t.run(&["check"]);
+    assert!(
+        run.stderr.contains("error[E002]") && run.stderr.contains("organization"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_translation_uses_translated_files_and_notes_the_missing_ones_issue_18() {
+    let t = course();
+    let welcome = t
+        .read("course/01-welcome.md")
+        .replace("title: Welcome", "title: Croeso");
+    t.write("course/01-welcome.cy.md", welcome);
+    let run = t.run(&["build", "--profile", "cymraeg"]);
+    run.expect_code(0);
+    // No warning for the translated module; one for each original used.
+    assert!(
+        !run.stderr.contains("01-welcome.cy.md") && !run.stderr.contains("course/01-welcome.md\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("warning[W025]: no \"cy\" translation of this file")
+            && run.stderr.contains("--> course/02-features.md")
+            && run
+                .stderr
+                .contains("translate it into course/02-features.cy.md")
+            && run.stderr.contains("--> scenarios/promise.yaml"),
+        "{}",
+        run.stderr
+    );
+    let page = t.read("public-cymraeg/modules/01-welcome.html");
+    assert!(page.contains("<html lang=\"cy\""));
+    assert_eq!(select_text(&page, "h1"), ["Croeso"]);
+    assert!(!page.contains("untranslated"));
+    // Same page name and ids as the original.
+    let untranslated = t.read("public-cymraeg/modules/02-features.html");
+    assert_eq!(
+        select_text(&untranslated, ".untranslated"),
+        ["Nid yw'r dudalen hon wedi'i chyfieithu eto."]
+    );
+    assert!(
+        untranslated.contains("<h1 lang=\"en-GB\">"),
+        "the original's words are marked as English"
+    );
+    assert!(
+        t.read("public-cymraeg/scenarios/promise/index.html")
+            .contains("class=\"content-note untranslated\"")
+    );
+    // The translated file is not a module of its own.
+    let base = t.run(&["check", "--profile", "university"]);
+    assert!(!base.stderr.contains("W001"), "{}", base.stderr);
+    assert!(!t.exists("public-cymraeg/modules/01-welcome-cy.html"));
+}
+
+#[test]
+fn a_translated_scenario_must_keep_the_original_nodes_and_choices_issue_18() {
+    let t = course();
+    let original = t.read("scenarios/promise.yaml");
+    let translated = original
+        .replacen("goto: tell-dsl", "goto: promised", 1)
+        .replacen("  opening:", "  agor:", 1)
+        .replacen("start: opening", "start: agor", 1);
+    t.write("scenarios/promise.cy.yaml", translated);
+    let run = t.run(&["check"]);
+    run.expect_code(1);
+    let e = &run.stderr;
+    assert!(
+        e.contains("error[E023]: the translation starts at \"agor\", the original at \"opening\""),
+        "{e}"
+    );
+    assert!(
+        e.contains("error[E023]: the translation has no node \"opening\""),
+        "{e}"
+    );
+    assert!(
+        e.contains("error[E023]: node \"agor\" is not in the original"),
+        "{e}"
+    );
+    assert!(e.contains("--> scenarios/promise.cy.yaml"), "{e}");
+    assert!(e.contains("= note: only in profile: cymraeg"), "{e}");
+    // The base course does not read the translation at all.
+    t.run(&["check", "--profile", "university"]).expect_code(0);
+}
+
+#[test]
+fn package_with_a_profile_writes_its_own_folder_issue_18() {
+    let t = course();
+    t.run(&["package", "--format", "zip", "--profile", "university"])
+        .expect_code(0);
+    // The course id (and so the file name, and where learners' progress is
+    // kept) is the course's own, though the profile changes the title.
+    assert!(t.exists("package-university/test-course-site.zip"));
+    assert!(!t.exists("package"));
+}
