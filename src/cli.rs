@@ -52,7 +52,7 @@ pub enum Command {
     Pdf(BuildArgs),
     /// Create a starter course (two modules, a quiz, a scenario) in a new or empty folder.
     #[command(
-        after_help = "Examples:\n  peerprep init my-course\n  peerprep init            # into this folder, if it is empty"
+        after_help = "Examples:\n  peerprep init my-course\n  peerprep init            # into this folder, if it is empty\n  peerprep init my-course --profile university"
     )]
     Init(InitArgs),
     /// Preview the course: serve it on this computer and rebuild on every save.
@@ -149,6 +149,10 @@ pub struct InitArgs {
     /// The folder to create (it may exist if it is empty).
     #[arg(default_value = ".")]
     pub dir: PathBuf,
+    /// Start from a version of the starter for another setting: `university` (adult mentees,
+    /// consent, university services and Nightline).
+    #[arg(long, value_name = "PROFILE", value_parser = ["university"])]
+    pub profile: Option<String>,
 }
 
 /// `peerprep serve`.

@@ -66,6 +66,7 @@ impl Validated {
             theme: &self.theme,
             edition,
             scorm: None,
+            languages: &[],
         }
     }
 }

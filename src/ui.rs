@@ -35,6 +35,7 @@ pub(crate) const DEFAULTS: &[(&str, &str)] = &[
     ("support_more", "All support contacts"),
     ("support_show", "Who can help"),
     ("menu", "Menu"),
+    ("languages", "Languages"),
     ("support_page_title", "Support and contacts"),
     (
         "support_intro",

@@ -78,7 +78,17 @@ fn run_one(args: &BuildArgs, profile: Option<&str>, quiet: bool, extra: &Extra<'
             return Outcome::Environment;
         }
     };
-    let written = render::render_site(validated.site(args.edition), &staging, None);
+    // Built together, the course and its translations link each other's pages.
+    let languages = if args.all_profiles {
+        render::languages::built_together(&validated.project.config, args.edition)
+    } else {
+        Vec::new()
+    };
+    let site = render::Site {
+        languages: &languages,
+        ..validated.site(args.edition)
+    };
+    let written = render::render_site(site, &staging, None);
     let written = match written {
         Ok(w) => w,
         Err(RenderError::Template(d)) => {

@@ -1,7 +1,9 @@
-//! `peerprep init [DIR]`: write the starter course (embedded from this
-//! repository's `starter/`) into a new or empty folder. The files are
-//! written into a folder beside it and moved into place at the end, so a
-//! failed run leaves nothing half-written.
+//! `peerprep init [DIR] [--profile ID]`: write the starter course (embedded
+//! from this repository's `starter/`) into a new or empty folder. With a
+//! profile, the files of `starter/profiles/<id>/` replace the starter's own
+//! (`university`: the same course for adult students and university
+//! services). The files are written into a folder beside it and moved into
+//! place at the end, so a failed run leaves nothing half-written.
 
 use std::path::Path;
 
@@ -25,7 +27,7 @@ pub(crate) fn run(args: &InitArgs, quiet: bool) -> Outcome {
         return Outcome::Environment;
     }
     let id = course_id(dir);
-    if let Err(e) = write(dir, &id) {
+    if let Err(e) = write(dir, &id, args.profile.as_deref()) {
         eprintln!(
             "error: {e}\nerror: nothing was written to {}",
             dir.display()
@@ -34,8 +36,12 @@ pub(crate) fn run(args: &InitArgs, quiet: bool) -> Outcome {
     }
     if !quiet {
         let shown = dir.display();
+        let kind = args
+            .profile
+            .as_deref()
+            .map_or_else(String::new, |p| format!("{p} "));
         println!(
-            "Created a starter course in {shown}/ (course id \"{id}\").\n\nNext:\n  1. Put your own support contacts in {shown}/course/course.yaml\n  2. peerprep serve {shown}      preview it at http://127.0.0.1:3000 while you edit\n  3. peerprep build {shown}      write the site into {shown}/public/\n\n{shown}/README.md explains the folders."
+            "Created a {kind}starter course in {shown}/ (course id \"{id}\").\n\nNext:\n  1. Put your own support contacts in {shown}/course/course.yaml\n  2. peerprep serve {shown}      preview it at http://127.0.0.1:3000 while you edit\n  3. peerprep build {shown}      write the site into {shown}/public/\n\n{shown}/README.md explains the folders."
         );
     }
     Outcome::Success
@@ -76,19 +82,34 @@ fn course_id(dir: &Path) -> String {
     }
 }
 
-/// Writes the starter into a staging folder beside `dir`, then moves it into place.
-fn write(dir: &Path, id: &str) -> Result<(), fs::IoError> {
-    fs::create_dir_staged(dir, "init", |staging| write_entries(&STARTER, staging, id))
+/// Writes the starter (with `profile`'s files in place of its own) into a
+/// staging folder beside `dir`, then moves it into place.
+fn write(dir: &Path, id: &str, profile: Option<&str>) -> Result<(), fs::IoError> {
+    let overlay = profile.and_then(|p| STARTER.get_dir(format!("profiles/{p}")));
+    fs::create_dir_staged(dir, "init", |staging| {
+        write_entries(&STARTER, staging, id)?;
+        match overlay {
+            Some(files) => write_entries(files, staging, id),
+            None => Ok(()),
+        }
+    })
 }
 
+/// Writes the files under `dir` (paths relative to the starter or to a
+/// profile's folder in it) below `to`; the profiles' own folder is not written.
 fn write_entries(dir: &Dir<'_>, to: &Path, id: &str) -> Result<(), fs::IoError> {
     fs::create_dir_all(to)?;
     for entry in dir.entries() {
         let name = entry.path().file_name().unwrap_or_default();
         match entry {
+            DirEntry::Dir(d) if d.path() == Path::new("profiles") => {}
             DirEntry::Dir(d) => write_entries(d, &to.join(name), id)?,
             DirEntry::File(f) => {
-                let contents = if f.path() == Path::new("course/course.yaml") {
+                let relative = f
+                    .path()
+                    .strip_prefix(dir_root(f.path()))
+                    .unwrap_or(f.path());
+                let contents = if relative == Path::new("course/course.yaml") {
                     let text = String::from_utf8_lossy(f.contents());
                     text.replacen(STARTER_ID, &format!("id: {id}\n"), 1)
                         .into_bytes()
@@ -100,6 +121,18 @@ fn write_entries(dir: &Dir<'_>, to: &Path, id: &str) -> Result<(), fs::IoError> 
         }
     }
     Ok(())
+}
+
+/// The folder a starter file's path is relative to: the starter's root, or
+/// `profiles/<id>` for a profile's file.
+fn dir_root(path: &Path) -> std::path::PathBuf {
+    let mut parts = path.components();
+    match (parts.next(), parts.next()) {
+        (Some(first), Some(id)) if first.as_os_str() == "profiles" => {
+            Path::new("profiles").join(id)
+        }
+        _ => std::path::PathBuf::new(),
+    }
 }
 
 #[cfg(test)]
@@ -117,10 +150,15 @@ mod tests {
 
     #[test]
     fn the_starter_sets_the_id_it_replaces() {
-        let yaml = STARTER
-            .get_file("course/course.yaml")
-            .and_then(|f| f.contents_utf8())
-            .expect("starter course.yaml");
-        assert!(yaml.contains(STARTER_ID));
+        for path in [
+            "course/course.yaml",
+            "profiles/university/course/course.yaml",
+        ] {
+            let yaml = STARTER
+                .get_file(path)
+                .and_then(|f| f.contents_utf8())
+                .expect("starter course.yaml");
+            assert!(yaml.contains(STARTER_ID), "{path}");
+        }
     }
 }

@@ -14,6 +14,7 @@
 pub(crate) mod document;
 pub(crate) mod documents;
 pub(crate) mod filters;
+pub(crate) mod languages;
 pub(crate) mod progress;
 pub(crate) mod scenario_map;
 pub(crate) mod scenarios;
@@ -73,6 +74,9 @@ pub(crate) struct Site<'a> {
     /// `assets/scorm-course.js`); other sites have neither file. The SCORM
     /// version: `"1.2"` or `"2004"`.
     pub(crate) scorm: Option<&'static str>,
+    /// The languages built together with this one, for the language
+    /// switcher (empty: no switcher).
+    pub(crate) languages: &'a [languages::LanguageLink],
 }
 
 /// Why rendering stopped.
@@ -367,6 +371,7 @@ pub(crate) fn render_site(
         edition => edition.name(),
         total_minutes => total,
         scorm => site.scorm,
+        languages => Value::from_serialize(site.languages),
     };
     let pages = Pages {
         site,

@@ -180,3 +180,64 @@ fn the_repository_ignores_what_peerprep_writes() {
         );
     }
 }
+
+#[test]
+fn init_with_the_university_profile_starts_a_university_course_issue_18() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let run = peerprep(dir.path(), &["init", "mentors", "--profile", "university"]);
+    run.expect_code(0);
+    assert!(
+        run.stdout.contains("Created a university starter course"),
+        "{}",
+        run.stdout
+    );
+    let course = dir.path().join("mentors");
+    assert!(
+        !course.join("profiles").exists(),
+        "the profiles folder is not copied"
+    );
+    let yaml = std::fs::read_to_string(course.join("course/course.yaml")).expect("yaml");
+    assert!(yaml.contains("id: mentors\n") && yaml.contains("Nightline"));
+    peerprep(&course, &["check", "--deny-warnings"]).expect_code(0);
+    peerprep(&course, &["build", "--deny-warnings"]).expect_code(0);
+    peerprep(
+        &course,
+        &["build", "--edition", "facilitator", "--deny-warnings"],
+    )
+    .expect_code(0);
+    // What a university mentor reads: adult wording and university services, no school words.
+    let mut words = String::new();
+    for entry in walkdir::WalkDir::new(course.join("public"))
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if entry.path().extension().is_some_and(|x| x == "html") {
+            words.push_str(&std::fs::read_to_string(entry.path()).expect("page"));
+        }
+    }
+    for school in [
+        "Year 8",
+        "leaves school",
+        "leave school",
+        "Designated Safeguarding Lead",
+        "Childline",
+    ] {
+        assert!(
+            !words.contains(school),
+            "a university course says {school:?}"
+        );
+    }
+    for university in [
+        "scheme coordinator",
+        "Campus security",
+        "Nightline",
+        "adult at risk",
+    ] {
+        assert!(words.contains(university), "no {university:?}");
+    }
+    // An unknown profile is a usage error that names the ones there are.
+    let run = peerprep(dir.path(), &["init", "other", "--profile", "college"]);
+    run.expect_code(2);
+    assert!(run.stderr.contains("university"), "{}", run.stderr);
+    assert!(!dir.path().join("other").exists());
+}

@@ -106,6 +106,32 @@ fn all_profiles_writes_the_course_and_every_profile_issue_18() {
         assert!(t.exists(&format!("{dir}/index.html")), "{dir}");
     }
     assert!(run.stdout.contains("profile university") && run.stdout.contains("profile cymraeg"));
+    // Built together, the course and its translation link each other's pages.
+    let english = t.read("public/modules/01-welcome.html");
+    assert_eq!(
+        crate::common::select_attr(&english, "nav.languages a", "href"),
+        ["../../public-cymraeg/modules/01-welcome.html"]
+    );
+    assert_eq!(
+        select_text(&english, "nav.languages a[lang=cy]"),
+        ["Cymraeg"]
+    );
+    assert_eq!(
+        select_text(&english, "nav.languages [aria-current]"),
+        ["English"]
+    );
+    let welsh = t.read("public-cymraeg/index.html");
+    assert_eq!(
+        crate::common::select_attr(&welsh, "nav.languages a", "href"),
+        ["../public/index.html"]
+    );
+    // The university profile is not a translation: no switcher there, nor in a single build.
+    assert!(
+        !t.read("public-university/index.html")
+            .contains("class=\"languages\"")
+    );
+    t.run(&["build"]).expect_code(0);
+    assert!(!t.read("public/index.html").contains("class=\"languages\""));
     // Not with --profile or --out.
     t.run(&["build", "--all-profiles", "--out", "x"])
         .expect_code(2);
