@@ -117,3 +117,45 @@ fn a_name_with_nothing_to_spell_is_pointed_out() {
         run.stderr
     );
 }
+
+#[test]
+fn the_search_index_folds_words_and_keeps_the_text() {
+    let t = course_in_three_languages();
+    t.run(&["build"]).expect_code(0);
+    let script = t.read("public/assets/search-index.js");
+    let json = script
+        .strip_prefix("window.peerprepSearch = ")
+        .and_then(|s| s.strip_suffix(";\n"))
+        .expect("the index is one assignment");
+    let index: serde_json::Value = serde_json::from_str(json).expect("the index is JSON");
+    let page = index["pages"]
+        .as_array()
+        .expect("pages")
+        .iter()
+        .find(|p| p[1] == "modules/03-uber-uns.html")
+        .expect("the Über page is indexed");
+    assert_eq!(page[0], "Über uns");
+    let rows = page[2].as_array().expect("rows");
+    let words = |heading: &str| {
+        rows.iter()
+            .find(|r| r[0] == heading)
+            .and_then(|r| r[3].as_str())
+            .unwrap_or_else(|| panic!("no row {heading}: {rows:?}"))
+            .to_owned()
+    };
+    assert!(
+        rows[0][3].as_str().unwrap_or("").starts_with("uber uns"),
+        "{rows:?}"
+    );
+    assert!(words("Wer wir sind").contains(" cafe"), "{rows:?}");
+    assert_eq!(words("بالعربية"), "بالعربية نحن نستمع مرحبا بكم");
+    let arabic = rows.iter().find(|r| r[0] == "بالعربية").expect("row");
+    assert!(
+        arabic[2].as_str().unwrap_or("").contains("مَرْحَبًا"),
+        "the snippet keeps the harakat: {arabic:?}"
+    );
+    assert!(
+        !script.contains("\\u"),
+        "non-ASCII text is written as UTF-8, not escaped"
+    );
+}
