@@ -101,6 +101,15 @@ mod tests {
         assert!(in_word('é') && in_word('7') && !in_word('\u{0301}') && !in_word('🌱'));
     }
 
+    proptest::proptest! {
+        #[test]
+        fn folding_twice_changes_nothing_and_leaves_no_mark(text in "\\PC{0,40}") {
+            let once = fold(&text);
+            proptest::prop_assert_eq!(fold(&once), once.clone());
+            proptest::prop_assert!(once.chars().all(|c| class(c) != Class::Mark), "{:?}", once);
+        }
+    }
+
     #[test]
     fn folding_drops_case_and_marks_in_every_script() {
         assert_eq!(fold("Listen"), "listen");

@@ -211,6 +211,14 @@ mod tests {
         assert_eq!(transliterate("الثقة").lost(), None);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_name_gives_a_valid_id_or_nothing(name in "\\PC{0,40}") {
+            let slug = slugify(&name);
+            proptest::prop_assert!(slug.is_empty() || (is_valid_id(&slug) && !slug.ends_with('-')), "{:?}", slug);
+        }
+    }
+
     #[test]
     fn ids_are_checked() {
         assert!(is_valid_id("promise-not-to-tell"));

@@ -7,16 +7,25 @@
 
 use crate::common::{CourseTest, select_attr};
 
+/// Words of many scripts, with accents composed and decomposed (`Ame\u{301}lie`), each of
+/// which `search.mjs` types as written and expects to find this section by.
+const MANY_SCRIPTS: &str = "Tiếng Việt; Zażółć gęślą jaźń; Εμπιστοσύνη, ΐ; שָׁלוֹם; हिन्दी भाषा; \
+    한국어 공부; ガイドとダンス; İstanbul'da; Йога и ёлка; ﬁnd; Ame\u{301}lie; Ǆungla; ١٢٣; \
+    Ça; Ørsted Åland; naïve coöperate; ᏣᎳᎩ.";
+
 /// The minimal fixture with the modules `03 Über uns.md` (German, with
-/// Arabic words carrying harakat) and `04 Ymddiriedaeth ŵyr.md` (Welsh)
+/// Arabic words carrying harakat, and a section of [`MANY_SCRIPTS`]) and `04 Ymddiriedaeth ŵyr.md` (Welsh)
 /// after its own; `browser.rs` searches the same course.
 pub(crate) fn course_in_three_languages() -> CourseTest {
     let t = CourseTest::fixture("minimal");
     t.write(
         "course/03 Über uns.md",
-        "---\ntitle: Über uns\noutcomes: [Wissen, wer wir sind]\n---\n\
+        format!(
+            "---\ntitle: Über uns\noutcomes: [Wissen, wer wir sind]\n---\n\
          ## Wer wir sind\n\nWir sind Mentorinnen und Mentoren im Café.\n\n\
-         ## بالعربية\n\nنَحْنُ نَسْتَمِعُ: مَرْحَبًا بِكُمْ.\n",
+         ## بالعربية\n\nنَحْنُ نَسْتَمِعُ: مَرْحَبًا بِكُمْ.\n\n\
+         ## Viele Sprachen\n\n{MANY_SCRIPTS}\n"
+        ),
     );
     t.write(
         "course/04 Ymddiriedaeth ŵyr.md",
