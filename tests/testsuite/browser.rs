@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-use crate::common::{CourseTest, repo_root};
+use crate::common::repo_root;
 
 mod live_reload;
 mod maps_and_print;
