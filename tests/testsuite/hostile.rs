@@ -180,13 +180,7 @@ fn no_field_lets_content_run_code() {
             "{edition}: the title is not escaped text"
         );
         // The search index is data, never markup.
-        let index = t.read(&format!("{out}/assets/search-index.js"));
-        let json = index
-            .strip_prefix("window.peerprepSearch = ")
-            .and_then(|s| s.strip_suffix(";\n"))
-            .expect("one assignment");
-        serde_json::from_str::<serde_json::Value>(json).expect("the index stays valid JSON");
-        assert_eq!(index.matches("window.peerprepSearch").count(), 1);
+        t.search_index(out);
     }
     // A `javascript:` helpline link is refused outright.
     t.edit(
