@@ -123,18 +123,12 @@ const MAX_NAME_IN_FILE: usize = 60;
 /// every other run of characters (spaces, `/`, `\`, `:`, dots, quotes …)
 /// one `-`, and at most [`MAX_NAME_IN_FILE`] bytes, cut between characters.
 fn name_in_file(name: &str) -> String {
-    use icu_properties::CodePointMapData;
-    use icu_properties::props::{GeneralCategory, GeneralCategoryGroup};
-    let categories = CodePointMapData::<GeneralCategory>::new();
+    use crate::letters::{Class, class};
     let kept = |c: char| {
-        let category = categories.get(c);
-        [
-            GeneralCategoryGroup::Letter,
-            GeneralCategoryGroup::Mark,
-            GeneralCategoryGroup::Number,
-        ]
-        .iter()
-        .any(|group| group.contains(category))
+        matches!(
+            class(c),
+            Class::Letter | Class::ModifierLetter | Class::Mark | Class::Number
+        )
     };
     let lower = name.to_lowercase();
     let composed = icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(&lower);

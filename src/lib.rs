@@ -33,6 +33,7 @@ pub(crate) mod date;
 pub(crate) mod diagnostic;
 pub mod edition;
 pub(crate) mod fs;
+pub(crate) mod letters;
 pub(crate) mod load;
 pub(crate) mod package;
 pub(crate) mod pdf;

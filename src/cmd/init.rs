@@ -73,9 +73,8 @@ fn course_id(dir: &Path) -> String {
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
-    let id = slug::heading_id(&name);
-    let id = id.trim_matches('-').to_string();
-    if id.is_empty() || !id.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+    let id = slug::slugify(&name);
+    if id.is_empty() {
         "my-course".to_string()
     } else {
         id
@@ -146,6 +145,10 @@ mod tests {
             "year-9-mentors"
         );
         assert_eq!(course_id(Path::new("/tmp/___")), "my-course");
+        // Other alphabets are spelled in a–z: the id must be valid (it was `kurs-über`).
+        assert_eq!(course_id(Path::new("/tmp/Kurs Über")), "kurs-uber");
+        assert_eq!(course_id(Path::new("/tmp/Доверие")), "doverie");
+        assert_eq!(course_id(Path::new("/tmp/🌱")), "my-course");
     }
 
     #[test]

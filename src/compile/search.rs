@@ -6,7 +6,8 @@
 //! `window.peerprepSearch`, so search works from `file://` where pages
 //! cannot fetch JSON. Shape: `{"v": 2, "pages": [[title, href, [[heading,
 //! anchor, snippet, words], …]], …]}` with `words` the section's distinct
-//! lowercase words, space-separated. Keeping only distinct words and a
+//! words, folded (lowercase, without accents) and space-separated; headings
+//! and snippets keep the text as written. Keeping only distinct words and a
 //! snippet (not the whole text) keeps it small. Each page's rows are made
 //! with its body ([`Entry`]) and streamed into the script, so the whole
 //! index is never one string in memory.
@@ -14,6 +15,8 @@
 use std::collections::HashSet;
 
 use serde::Serialize;
+
+use crate::letters;
 
 /// Words kept in a section's snippet.
 pub(crate) const SNIPPET_WORDS: usize = 30;
@@ -90,15 +93,18 @@ pub(crate) fn snippet(text: &str) -> String {
     out.join(" ")
 }
 
-/// The distinct words of `parts` as search matches them (runs of letters and
-/// digits, two characters or more, lowercase), space-separated, in order of
-/// first use. `assets/search.js` splits a query the same way.
+/// The distinct words of `parts` as search matches them: folded
+/// ([`letters::fold`]: lowercase, no accents or other marks, so `uber` finds
+/// "Über"), split into runs of letters and digits of any script
+/// ([`letters::in_word`]), two characters or more; space-separated, in
+/// order of first use. `assets/search.js` folds and splits a query the same
+/// way.
 pub(crate) fn distinct_words(parts: &[&str]) -> String {
-    let lower = parts.join(" ").to_lowercase();
+    let folded = letters::fold(&parts.join(" "));
     let mut seen: HashSet<&str> = HashSet::with_capacity(128);
-    let mut out = String::with_capacity(lower.len() / 2);
-    for w in lower.split(|c: char| !c.is_alphanumeric()) {
-        let long_enough = w.len() > 2 || w.chars().count() >= 2;
+    let mut out = String::with_capacity(folded.len() / 2);
+    for w in folded.split(|c: char| !letters::in_word(c)) {
+        let long_enough = w.len() >= 2 && (w.is_ascii() || w.chars().nth(1).is_some());
         if long_enough && seen.insert(w) {
             if !out.is_empty() {
                 out.push(' ');
@@ -252,6 +258,29 @@ mod tests {
                 title: "Listening".into()
             }],
             "level 4 is searched, not listed"
+        );
+    }
+
+    #[test]
+    fn words_are_folded_in_every_script_and_snippets_are_not() {
+        let found = [SectionText {
+            level: 2,
+            id: "über-uns".into(),
+            title: "Über uns".into(),
+            text: "Café au lait, ŵyr, مَرْحَبًا and Доверие. É x 中".into(),
+            ..SectionText::default()
+        }];
+        let entry = Entry::new("Croeso", None, &found, false);
+        let row: serde_json::Value =
+            serde_json::from_str(&format!("[{}]", entry.rows)).expect("rows are JSON");
+        assert_eq!(row[1][0], "Über uns");
+        assert_eq!(row[1][2], "Café au lait, ŵyr, مَرْحَبًا and Доверие. É x 中");
+        // One-letter words are left out in any script, as search.js leaves them out of a query.
+        assert_eq!(row[1][3], "uber uns cafe au lait wyr مرحبا and доверие");
+        assert_eq!(
+            distinct_words(&["Ca\u{0301}fe\u{0301}", "CAFÉ café"]),
+            "cafe",
+            "composed, decomposed and capital forms are one word"
         );
     }
 

@@ -118,7 +118,8 @@ pub(crate) enum Code {
     ChoiceNoFeedback,
     /// A helpline or service with no way to contact it.
     ServiceNoContact,
-    /// A module file name whose letters outside a–z are dropped from its default slug.
+    /// A module file name its default slug cannot spell: letters with no
+    /// spelling in a–z, or only emoji or symbols beside any number.
     SlugDropsLetters,
     /// A scenario choice that scores below zero in safeguarding or confidentiality but above zero elsewhere.
     UnsafeChoiceRewarded,

@@ -151,6 +151,7 @@ pub(crate) fn load(
         .next()
         .unwrap_or(path)
         .trim_end_matches(".md");
+    let mut unspelled = None;
     let slug = match &raw.slug {
         Some(s) => {
             if !slug::is_valid_id(&s.value) {
@@ -172,27 +173,35 @@ pub(crate) fn load(
             s.value.clone()
         }
         None => {
-            let slug = slug::slugify(stem);
-            if !slug.is_empty() && stem.chars().any(|c| c.is_alphabetic() && !c.is_ascii()) {
+            let slugged = slug::transliterate(stem);
+            unspelled = slugged
+                .lost()
+                .map(|lost| format!("\"{lost}\" has no spelling in page names (a–z, 0–9)"));
+            if let Some(why) = unspelled.as_ref().filter(|_| !slugged.slug.is_empty()) {
                 out.push(
                     Diagnostic::warning(
                         Code::SlugDropsLetters,
                         format!(
-                            "the page of \"{stem}\" is modules/{slug}.html: page names keep only a–z, 0–9 and -"
+                            "the page of \"{stem}\" is modules/{}.html: {why}",
+                            slugged.slug
                         ),
                     )
                     .in_file(&source.path)
-                    .with_help("add `slug:` to the front matter to name the page yourself, e.g. `slug: uber-uns` for \"Über uns\""),
+                    .with_help("add `slug:` to the front matter to name the page yourself, e.g. `slug: 03-growing-up`"),
                 );
             }
-            slug
+            slugged.slug
         }
     };
     if slug.is_empty() {
+        let why = unspelled.map_or(String::new(), |why| format!(": {why}"));
         out.push(
-            Diagnostic::error(Code::InvalidId, "cannot make a slug from this file name")
-                .in_file(&source.path)
-                .with_help("rename the file or add `slug:` to the front matter"),
+            Diagnostic::error(
+                Code::InvalidId,
+                format!("cannot make a slug from this file name{why}"),
+            )
+            .in_file(&source.path)
+            .with_help("rename the file or add `slug:` to the front matter"),
         );
     } else if slug::is_reserved(&slug) {
         let d = Diagnostic::error(

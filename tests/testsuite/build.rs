@@ -433,12 +433,8 @@ fn the_search_index_holds_the_edition_s_text_and_nothing_more() {
     let run = t.run(&["build"]);
     run.expect_code(0);
     assert!(run.stdout.contains("; search index "), "{}", run.stdout);
+    let index = t.search_index("public");
     let script = t.read("public/assets/search-index.js");
-    let json = script
-        .strip_prefix("window.peerprepSearch = ")
-        .and_then(|s| s.strip_suffix(";\n"))
-        .expect("the index is one assignment");
-    let index: serde_json::Value = serde_json::from_str(json).expect("the index is JSON");
     let pages: Vec<&str> = index["pages"]
         .as_array()
         .expect("pages")

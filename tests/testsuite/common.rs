@@ -141,6 +141,18 @@ impl CourseTest {
         cmd
     }
 
+    /// The search index of the site in `out` (`public`, …): the JSON that
+    /// `assets/search-index.js` assigns, in one assignment.
+    pub(crate) fn search_index(&self, out: &str) -> serde_json::Value {
+        let script = self.read(&format!("{out}/assets/search-index.js"));
+        assert_eq!(script.matches("window.peerprepSearch").count(), 1);
+        let json = script
+            .strip_prefix("window.peerprepSearch = ")
+            .and_then(|s| s.strip_suffix(";\n"))
+            .expect("the index is one assignment");
+        serde_json::from_str(json).expect("the index is JSON")
+    }
+
     /// Reads a file of the output (or anything) relative to the course folder.
     pub(crate) fn read(&self, rel: &str) -> String {
         std::fs::read_to_string(self.path().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))

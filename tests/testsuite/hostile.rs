@@ -180,13 +180,7 @@ fn no_field_lets_content_run_code() {
             "{edition}: the title is not escaped text"
         );
         // The search index is data, never markup.
-        let index = t.read(&format!("{out}/assets/search-index.js"));
-        let json = index
-            .strip_prefix("window.peerprepSearch = ")
-            .and_then(|s| s.strip_suffix(";\n"))
-            .expect("one assignment");
-        serde_json::from_str::<serde_json::Value>(json).expect("the index stays valid JSON");
-        assert_eq!(index.matches("window.peerprepSearch").count(), 1);
+        t.search_index(out);
     }
     // A `javascript:` helpline link is refused outright.
     t.edit(
@@ -297,28 +291,17 @@ fn names_with_spaces_and_unicode_and_symlink_loops_are_handled() {
     let run = t.run(&["build"]);
     run.expect_code(0);
     let made: Vec<String> = t.files("public/modules");
+    // The name is spelled in a–z (see `languages` for more).
     assert!(
-        made.iter()
-            .any(|f| f.is_ascii() && f.ends_with(".html") && f.contains("03-ber-uns")),
+        made.iter().any(|f| f.ends_with("03-uber-uns.html")),
         "{made:?}"
-    );
-    // The dropped letter is pointed out, with the way to name the page.
-    assert!(
-        run.stderr.contains("warning[W012]")
-            && run.stderr.contains("course/03 Über uns.md")
-            && run.stderr.contains("modules/03-ber-uns.html")
-            && run.stderr.contains("add `slug:`"),
-        "{}",
-        run.stderr
     );
     t.edit(
         "course/03 Über uns.md",
         "title: Über uns",
         "title: Über uns\nslug: ueber-uns",
     );
-    let run = t.run(&["build"]);
-    run.expect_code(0);
-    assert!(!run.stderr.contains("W012"), "{}", run.stderr);
+    t.run(&["build"]).expect_code(0);
     assert!(t.path().join("public/modules/ueber-uns.html").is_file());
     t.write(
         "scenarios/Ünicode name.yaml",

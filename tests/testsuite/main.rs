@@ -20,6 +20,7 @@ mod errors;
 mod faults;
 mod hostile;
 mod init;
+mod languages;
 mod links;
 mod output_safety;
 mod pack;

@@ -10,17 +10,28 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var MAX = 50;
-  // Index v2: pages are [title, href, rows]; a row is [heading, anchor, snippet, words].
-  var rows = [];
-  index.pages.forEach(function (page) {
-    page[2].forEach(function (row) { rows.push({ page: page, row: row }); });
-  });
+  // Text as the index holds its words (src/letters.rs, fold): lowercase, without accents or
+  // other combining marks (NFD, then \p{M} dropped), so "uber" finds "Über" and "مرحبا"
+  // finds "مَرْحَبًا"; NFC again rejoins Hangul syllables.
+  function fold(text) {
+    return text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC");
+  }
 
+  // Words as the index splits them: runs of letters and digits of any script, two or more.
   function words(text) {
-    return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (w) {
+    return fold(text).split(/[^\p{L}\p{N}]+/u).filter(function (w) {
       return Array.from(w).length >= 2;
     });
   }
+
+  // Index v2: pages are [title, href, rows]; a row is [heading, anchor, snippet, words], its
+  // words folded. A heading's own words, folded once here, weigh more.
+  var rows = [];
+  index.pages.forEach(function (page) {
+    page[2].forEach(function (row) {
+      rows.push({ page: page, row: row, heading: " " + words(row[0]).join(" ") + " " });
+    });
+  });
 
   function say(template, query, count) {
     return template.split("{query}").join(query).split("{count}").join(String(count));
@@ -33,7 +44,7 @@
     rows.forEach(function (entry, order) {
       var row = entry.row;
       var haystack = " " + row[3] + " ";
-      var heading = " " + words(row[0]).join(" ") + " ";
+      var heading = entry.heading;
       var score = 0;
       for (var i = 0; i < terms.length; i++) {
         var term = terms[i];
