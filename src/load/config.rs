@@ -15,13 +15,14 @@ use crate::diagnostic::suggest;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::brand::{self, Brand, RawBrand};
 pub(crate) use crate::load::config::support::{Contact, Support};
-use crate::load::profiles::{self, ProfileInfo, RawProfile};
+use crate::load::profiles::{self, ProfileInfo};
 use crate::load::scorm::{self, RawScorm, Scorm};
 use crate::load::sessions::{self, RawSession, Scheme, Session};
 use crate::load::yaml::{self, OrderedMap, Spanned};
 use crate::slug;
 use crate::source::SourceFile;
 use crate::ui::Ui;
+use overrides::RawProfile;
 use values::{check_id, is_language_tag, is_plain_name, is_variable_name, module_entries};
 
 /// Where the configuration lives, relative to the project folder.
@@ -222,7 +223,12 @@ pub(crate) fn load(
         .language
         .as_ref()
         .map_or_else(|| "en".to_owned(), |l| l.value.clone());
-    let declared = profiles::declared(&raw.profiles, &base_language, &source, diagnostics);
+    let ids = raw
+        .profiles
+        .0
+        .iter()
+        .map(|(id, p)| (id, p.language.as_ref().map(|l| l.value.as_str())));
+    let declared = profiles::declared(ids, &base_language, &source, diagnostics);
     if let Some(id) = profile {
         // The course id stays the course's own (learners' progress is kept
         // under it), even when the profile changes the title it comes from.
@@ -535,6 +541,7 @@ pub(crate) fn from_yaml(text: &str) -> Config {
     config.expect("a valid test configuration")
 }
 
+mod overrides;
 pub(crate) mod support;
 #[cfg(test)]
 mod tests;

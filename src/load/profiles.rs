@@ -13,31 +13,8 @@ use serde::Deserialize;
 use crate::diagnostic::codes::Code;
 use crate::diagnostic::suggest;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::load::brand::RawBrand;
-use crate::load::config::SelfAssessment;
-use crate::load::config::support::Support;
-use crate::load::sessions::{RawSession, Scheme};
 use crate::load::yaml::{self, OrderedMap, Spanned};
 use crate::source::SourceFile;
-
-/// One entry of `profiles:` as written: the fields it overrides.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct RawProfile {
-    pub(crate) title: Option<Spanned<String>>,
-    pub(crate) subtitle: Option<String>,
-    pub(crate) organisation: Option<String>,
-    pub(crate) language: Option<Spanned<String>>,
-    pub(crate) support: Option<Support>,
-    pub(crate) brand: Option<RawBrand>,
-    pub(crate) scheme: Option<Scheme>,
-    pub(crate) sessions: Option<Vec<RawSession>>,
-    pub(crate) self_assessment: Option<Vec<SelfAssessment>>,
-    #[serde(default)]
-    pub(crate) variables: OrderedMap<String>,
-    #[serde(default)]
-    pub(crate) ui: OrderedMap<String>,
-}
 
 /// A declared profile, as the rest of the pipeline sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -153,15 +130,16 @@ impl OnlyFilter {
     }
 }
 
-/// The declared profiles, checking their ids; `base_language` is the course's.
-pub(crate) fn declared(
-    profiles: &OrderedMap<RawProfile>,
+/// The declared profiles (each id, and its `language:` if it sets one),
+/// checking their ids; `base_language` is the course's.
+pub(crate) fn declared<'p>(
+    profiles: impl Iterator<Item = (&'p Spanned<String>, Option<&'p str>)>,
     base_language: &str,
     source: &SourceFile,
     out: &mut Diagnostics,
 ) -> Vec<ProfileInfo> {
     let mut list = Vec::new();
-    for (id, profile) in &profiles.0 {
+    for (id, language) in profiles {
         if !crate::slug::is_valid_id(&id.value) {
             out.push(
                 yaml::locate_str(
@@ -180,10 +158,7 @@ pub(crate) fn declared(
         }
         list.push(ProfileInfo {
             id: id.value.clone(),
-            language: profile
-                .language
-                .as_ref()
-                .map_or_else(|| base_language.to_owned(), |l| l.value.clone()),
+            language: language.unwrap_or(base_language).to_owned(),
         });
     }
     list
