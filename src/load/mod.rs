@@ -148,6 +148,16 @@ pub(crate) fn load_cached(
                     return (None, diagnostics);
                 }
             };
+            if relative != original
+                && let Ok(first) = crate::load::read::read_source(root, &original)
+            {
+                diagnostics.extend(translation::compare_module(
+                    &first.text,
+                    &src.text,
+                    &relative,
+                    &original,
+                ));
+            }
             let load = |src, diagnostics: &mut Diagnostics| {
                 module::load(&entry.path, src, &config, diagnostics).map(|mut m| {
                     m.untranslated = untranslated;

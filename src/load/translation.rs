@@ -90,6 +90,77 @@ pub(crate) fn missing(original: &Path, language: &(String, String)) -> Diagnosti
     ))
 }
 
+/// The ids of a module's quiz questions and reflection prompts, in order
+/// (`#3` for a prompt written as plain text, by its place in its block).
+pub(crate) fn block_ids(markdown: &str) -> Vec<String> {
+    use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum Item {
+        Map { id: Option<String> },
+        Text(#[allow(dead_code)] String),
+    }
+    let mut ids = Vec::new();
+    let mut open: Option<String> = None;
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
+                if matches!(info.split_whitespace().next(), Some("quiz" | "reflection")) =>
+            {
+                open = Some(String::new());
+            }
+            Event::Text(text) => {
+                if let Some(block) = &mut open {
+                    block.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                let Some(block) = open.take() else { continue };
+                let items: Vec<Item> =
+                    serde_saphyr::from_str_with_options(&block, crate::load::yaml::options())
+                        .unwrap_or_default();
+                for (i, item) in items.into_iter().enumerate() {
+                    ids.push(match item {
+                        Item::Map { id: Some(id) } => id,
+                        _ => format!("#{}", i + 1),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    ids
+}
+
+/// E023 when a translated module's question and prompt ids differ from its
+/// original's (`original` and `translated` are the two files' texts).
+pub(crate) fn compare_module(
+    original: &str,
+    translated: &str,
+    translated_path: &Path,
+    original_path: &Path,
+) -> Option<Diagnostic> {
+    let (before, after) = (block_ids(original), block_ids(translated));
+    if before == after {
+        return None;
+    }
+    Some(
+        Diagnostic::error(
+            Code::TranslationDiffers,
+            format!(
+                "the translation's quiz questions and reflection prompts are [{}]; the original's, [{}]",
+                after.join(", "),
+                before.join(", ")
+            ),
+        )
+        .in_file(translated_path)
+        .with_help(format!(
+            "keep the questions and prompts of {}, in its order, with the same `id:`s",
+            original_path.display()
+        )),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,5 +178,11 @@ mod tests {
         );
         assert_eq!(original_of("02-listening.md", &suffixes), None);
         assert_eq!(original_of("v1.2.md", &suffixes), None);
+    }
+
+    #[test]
+    fn block_ids_lists_questions_and_prompts_in_order() {
+        let md = "Text\n\n```quiz\n- id: a\n  type: truefalse\n  answer: true\n- id: b\n```\n\n```reflection\n- Plain prompt\n- id: own\n  prompt: Mine\n```\n\n```yaml\n- id: not-a-quiz\n```\n";
+        assert_eq!(block_ids(md), ["a", "b", "#1", "own"]);
     }
 }

@@ -346,3 +346,20 @@ fn package_with_a_profile_writes_its_own_folder_issue_18() {
     assert!(t.exists("package-university/test-course-site.zip"));
     assert!(!t.exists("package"));
 }
+
+#[test]
+fn a_translated_module_must_keep_its_question_ids_issue_18() {
+    let t = course();
+    let welcome = t
+        .read("course/01-welcome.md")
+        .replace("- id: welcome-999", "- id: croeso-999");
+    t.write("course/01-welcome.cy.md", welcome);
+    let run = t.run(&["check"]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.contains("error[E023]: the translation's quiz questions and reflection prompts are [welcome-secret, welcome-tell, croeso-999, welcome-dsl]; the original's, [welcome-secret, welcome-tell, welcome-999, welcome-dsl]")
+            && run.stderr.contains("--> course/01-welcome.cy.md"),
+        "{}",
+        run.stderr
+    );
+}
