@@ -124,6 +124,10 @@ pub(crate) enum Code {
     PublishedAsIs,
     /// A quiz question that `package` cannot put in a format whole (left out, or its image left out).
     NotExported,
+    /// An interface string a language pack lacks (English is shown), or a language with no pack.
+    PackKeyMissing,
+    /// A language pack marked `reviewed: false`: nobody fluent has checked it.
+    UnreviewedPack,
 }
 
 impl Code {
@@ -190,6 +194,8 @@ impl Code {
         Code::FoldedListItem,
         Code::PublishedAsIs,
         Code::NotExported,
+        Code::PackKeyMissing,
+        Code::UnreviewedPack,
     ];
 
     /// The code as printed, e.g. `E002`.
@@ -255,6 +261,8 @@ impl Code {
             Code::FoldedListItem => "W015",
             Code::PublishedAsIs => "W016",
             Code::NotExported => "W017",
+            Code::PackKeyMissing => "W018",
+            Code::UnreviewedPack => "W019",
         }
     }
 }

@@ -28,6 +28,8 @@ pub(crate) struct CourseView<'a> {
     pub(crate) organisation: Option<&'a str>,
     /// BCP 47 language tag.
     pub(crate) language: &'a str,
+    /// Its writing direction, for `<html dir>`: `rtl` or `ltr`.
+    pub(crate) dir: &'static str,
 }
 
 /// `support`: the support block.
@@ -165,6 +167,7 @@ pub(crate) fn course(config: &Config) -> CourseView<'_> {
         subtitle: config.subtitle.as_deref(),
         organisation: config.organisation.as_deref(),
         language: &config.language,
+        dir: crate::ui::pack::direction(&config.language),
     }
 }
 
