@@ -85,3 +85,39 @@ fn every_built_in_pack_reads_cleanly() {
         }
     }
 }
+
+#[test]
+fn built_in_packs_keep_every_placeholder_of_english() {
+    let placeholders = |text: &str| {
+        let mut found: Vec<String> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned()))
+            .collect();
+        found.sort();
+        found
+    };
+    let english = super::super::english();
+    for (path, bytes) in crate::render::theme::embedded_theme() {
+        if !path.starts_with("i18n") {
+            continue;
+        }
+        let mut out = Diagnostics::new();
+        let source = SourceFile::new(path, std::str::from_utf8(bytes).expect("UTF-8"));
+        let pack = parse(&source, &mut out).expect("read");
+        for (key, text) in &pack.strings {
+            assert_eq!(
+                placeholders(text),
+                placeholders(&english[key]),
+                "{}: {key}",
+                path.display()
+            );
+        }
+        assert_eq!(
+            pack.strings["months"].split_whitespace().count(),
+            12,
+            "{}",
+            path.display()
+        );
+    }
+}
