@@ -93,12 +93,9 @@ pub(crate) fn load_cached(
             None
         }
     };
-    let Some(mut config) = config else {
+    let Some(config) = config else {
         return Ok(None);
     };
-    // The language pack goes under `ui:` once the language is final.
-    let theme = crate::render::theme::Theme::new(root, &config.theme);
-    crate::ui::pack::apply(&theme, &mut config, out);
     let config_hash = hash_of(&config.source.text);
     let loaded: Vec<(Option<Module>, Diagnostics)> = config
         .modules

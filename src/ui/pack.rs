@@ -2,7 +2,7 @@
 //! in one language.
 //!
 //! Input: the course's final `language:` (after any profile) and its theme.
-//! Output: the course's [`Ui`](super::Ui) with the chosen pack under `ui:`,
+//! Output: the course's [`Ui`] with the chosen pack under `ui:`,
 //! and diagnostics: the pack's YAML problems and unknown keys (errors at their
 //! line), each key it lacks that English fills in (W018, once per key), and a
 //! pack nobody fluent has checked (`reviewed: false`, W019).
