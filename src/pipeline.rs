@@ -91,15 +91,18 @@ pub(crate) fn load_and_validate_cached(
     cache: Option<&Cache>,
 ) -> Result<Option<Validated>, NotACourse> {
     let started = std::time::Instant::now();
-    let Some(project) = load::load_cached(root, profile, out, cache.map(|c| &c.modules))? else {
+    let Some(mut project) = load::load_cached(root, profile, out, cache.map(|c| &c.modules))? else {
         return Ok(None);
     };
+    // The theme's language pack goes under `ui:` once the language is final, before anything
+    // (quizzes, pages) uses the interface strings.
+    let theme = Theme::new(root, &project.config.theme);
+    crate::ui::pack::apply(&theme, &mut project.config, out);
     timing("load", started);
     let mut compiled = compile::compile_cached(&project, cache.map(|c| &c.bodies));
     out.extend(std::mem::take(&mut compiled.diagnostics));
     timing("compile", started);
     let checked = check::validate(&project, &compiled, out);
-    let theme = Theme::new(root, &project.config.theme);
     out.extend(render::check_templates(&theme));
     timing("validate", started);
     Ok(Some(Validated {

@@ -254,6 +254,8 @@ pub(crate) fn anchor_prefix(slug: &str) -> String {
 pub(crate) fn course_fingerprint(project: &Project) -> u64 {
     let mut h = DefaultHasher::new();
     project.config.source.text.hash(&mut h);
+    // The interface strings: a language pack may change without course.yaml.
+    project.config.ui.hash(&mut h);
     for m in &project.modules {
         (&m.path, &m.slug, m.edition == ModuleEdition::Facilitator).hash(&mut h);
     }

@@ -131,6 +131,10 @@ pub(crate) enum Code {
     NotExported,
     /// A translation profile with no translation of a module or scenario: the original is used.
     TranslationMissing,
+    /// An interface string a language pack lacks (English is shown), or a language with no pack.
+    PackKeyMissing,
+    /// A language pack marked `reviewed: false`: nobody fluent has checked it.
+    UnreviewedPack,
 }
 
 impl Code {
@@ -200,6 +204,8 @@ impl Code {
         Code::PublishedAsIs,
         Code::NotExported,
         Code::TranslationMissing,
+        Code::PackKeyMissing,
+        Code::UnreviewedPack,
     ];
 
     /// The code as printed, e.g. `E002`.
@@ -268,6 +274,8 @@ impl Code {
             Code::PublishedAsIs => "W016",
             Code::NotExported => "W017",
             Code::TranslationMissing => "W025",
+            Code::PackKeyMissing => "W018",
+            Code::UnreviewedPack => "W019",
         }
     }
 }

@@ -94,6 +94,47 @@ impl Theme {
         }
     }
 
+    /// `themes/<name>`, as the course writes it.
+    pub(crate) fn folder_name(&self) -> String {
+        self.relative.to_string_lossy().replace('\\', "/")
+    }
+
+    /// The first language pack (`i18n/<name>.yaml`) the theme has for one of
+    /// `names`, tried in order, file names matched without regard to case:
+    /// the course's own file before the embedded one. A course file that
+    /// cannot be read is its diagnostic.
+    pub(crate) fn language_pack(&self, names: &[&str]) -> Option<Result<SourceFile, Diagnostic>> {
+        let own = self.folder.join("i18n");
+        let own: Vec<String> = std::fs::read_dir(&own)
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .filter(|e| self.readable(&e.path()))
+            .filter_map(|e| e.file_name().into_string().ok())
+            .collect();
+        let embedded = EMBEDDED.get_dir("i18n");
+        for name in names {
+            let file = format!("{name}.yaml");
+            if let Some(found) = own.iter().find(|f| f.eq_ignore_ascii_case(&file)) {
+                let relative = self.relative.join("i18n").join(found);
+                return Some(crate::load::read::read_source(&self.root, &relative));
+            }
+            let built_in = embedded.into_iter().flat_map(Dir::files).find(|f| {
+                f.path()
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().eq_ignore_ascii_case(&file))
+            });
+            if let Some(f) = built_in {
+                let path = Path::new("<embedded default theme>").join(f.path());
+                return Some(Ok(SourceFile::new(
+                    path,
+                    f.contents_utf8().unwrap_or_default(),
+                )));
+            }
+        }
+        None
+    }
+
     /// A template environment with strict undefined values and HTML auto-escaping.
     pub(crate) fn environment(&self) -> Environment<'static> {
         let mut env = Environment::new();

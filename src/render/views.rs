@@ -33,6 +33,8 @@ pub(crate) struct CourseView<'a> {
     pub(crate) original_language: &'a str,
     /// The profile built, if any.
     pub(crate) profile: Option<&'a str>,
+    /// Its writing direction, for `<html dir>`: `rtl` or `ltr`.
+    pub(crate) dir: &'static str,
 }
 
 /// `support`: the support block.
@@ -174,6 +176,7 @@ pub(crate) fn course(config: &Config) -> CourseView<'_> {
         language: &config.language,
         original_language: &config.base_language,
         profile: config.profile.as_deref(),
+        dir: crate::ui::pack::direction(&config.language),
     }
 }
 

@@ -108,6 +108,8 @@ pub(crate) struct Report {
     pub(crate) organisation: Option<String>,
     /// BCP 47 language tag of the course.
     pub(crate) language: String,
+    /// Its writing direction, for `<html dir>`: `rtl` or `ltr`.
+    pub(crate) dir: &'static str,
     /// Usable files.
     pub(crate) learners: usize,
     /// Learners who have finished.
@@ -224,6 +226,7 @@ pub(crate) fn build(
         title: project.config.title.clone(),
         organisation: project.config.organisation.clone(),
         language: project.config.language.clone(),
+        dir: crate::ui::pack::direction(&project.config.language),
         learners: exports.len(),
         finished: people.iter().filter(|p| p.finished).count(),
         modules_done: Row::new(

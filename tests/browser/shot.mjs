@@ -16,7 +16,9 @@ for (const page of pages) {
     const top = await p.evaluate(() => document.querySelector('main h1, main h2')?.getBoundingClientRect().top);
     const name = page.split('/').slice(-2).join('-').replace('.html', '');
     if (label === 'phone') console.log(`${name}: first heading at ${Math.round(top)} px of ${height}`);
-    await p.screenshot({ path: join(out, `${name}-${label}.png`), clip: { x: 0, y: 0, width, height: Math.min(2400, await p.evaluate(() => document.documentElement.scrollHeight)) } });
+    // Light: down to 2,400 px (fullPage, or the clip stops at the first screen); dark: the first screen.
+    const full = scheme === 'dark' ? height : await p.evaluate(() => document.documentElement.scrollHeight);
+    await p.screenshot({ path: join(out, `${name}-${label}.png`), fullPage: full > height, clip: { x: 0, y: 0, width, height: Math.min(Math.max(full, height), 2400) } });
     await ctx.close();
   }
 }

@@ -145,16 +145,7 @@ fn issue_16_theme_never_overwrites() {
 fn issue_16_certificates_and_templates_carry_the_logo() {
     let t = branded();
     t.write("names.csv", "name\nSam Lee\n");
-    let run = t
-        .command(&["certificates", "names.csv"])
-        .env("PEERPREP_CHROME", t.path().join("no-such-browser"))
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    t.run_without_browser(&["certificates", "names.csv"]);
     for page in ["certificates/001-sam-lee.html", "certificates/all.html"] {
         assert_eq!(
             select_attr(&t.read(page), ".certificate-logo", "src"),

@@ -22,6 +22,7 @@ mod live_reload;
 mod maps_and_print;
 mod page_rules;
 mod phone_layout;
+mod right_to_left;
 
 /// What the browser tests need: Chromium, and Node with the npm packages installed.
 pub(crate) struct Tools {

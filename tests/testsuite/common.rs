@@ -133,6 +133,21 @@ impl CourseTest {
         Run::from(self.command(args).output().unwrap())
     }
 
+    /// Runs `peerprep ARGS` with no browser to print with (so `certificates` writes only its
+    /// pages), and fails the test with its stderr unless it succeeds.
+    pub(crate) fn run_without_browser(&self, args: &[&str]) {
+        let run = self
+            .command(args)
+            .env("PEERPREP_CHROME", self.path().join("no-such-browser"))
+            .output()
+            .unwrap();
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+    }
+
     pub(crate) fn command(&self, args: &[&str]) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_peerprep"));
         cmd.args(args)

@@ -19,6 +19,7 @@ mod content_model;
 mod errors;
 mod faults;
 mod hostile;
+mod i18n;
 mod init;
 mod languages;
 mod links;

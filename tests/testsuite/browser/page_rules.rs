@@ -4,7 +4,8 @@
 //! keyboard focus, no overflow at 320 px, and the first heading in the top 40% of a phone screen.
 //! One run of the script, in one Chromium with several pages at a time, checks every kind of page
 //! of both editions of the bundled course (for each kind, the fewest pages that between them show
-//! every element type of that kind: every kind of block in a module), a branded course, the cohort
+//! every element type of that kind: every kind of block in a module), both editions of the Arabic
+//! fixture (right to left, issue 18), a branded course, the cohort
 //! report, named certificates, and a deliberately broken page that must fail every rule. The
 //! tests below share that run and each asserts on its own pages. The same run writes screenshots
 //! of one page of every kind at 1280×900 and 390×844, light and dark, into `target/screenshots/`.
@@ -214,6 +215,9 @@ impl PageRules {
                 .expect_code(0);
         })?;
 
+        let arabic = dir.path().join("arabic");
+        caught("building the Arabic fixture", &mut || build_arabic(&arabic))?;
+
         let mentor_modules: BTreeSet<String> = html_pages(&mentor)
             .into_iter()
             .filter(|p| p.starts_with("modules/"))
@@ -224,6 +228,19 @@ impl PageRules {
             "facilitator",
             pages_of_every_kind(&facilitator, &mentor_modules),
         );
+        let arabic_modules: BTreeSet<String> = html_pages(&arabic.join("mentor"))
+            .into_iter()
+            .filter(|p| p.starts_with("modules/"))
+            .collect();
+        for edition in ["mentor", "facilitator"] {
+            let site = arabic.join(edition);
+            let group = if edition == "mentor" {
+                "arabic-mentor"
+            } else {
+                "arabic-facilitator"
+            };
+            groups.insert(group, pages_of_every_kind(&site, &arabic_modules));
+        }
         let all = |dir: &Path| -> Vec<(String, PathBuf)> {
             html_pages(dir)
                 .into_iter()
@@ -369,6 +386,22 @@ fn build_report(out: &Path) {
     ]);
 }
 
+/// Both editions of `tests/fixtures/arabic` into `out/mentor` and `out/facilitator` (not
+/// `--deny-warnings`: it uses the built-in Arabic strings, which are unreviewed, W019).
+pub(super) fn build_arabic(out: &Path) {
+    for edition in ["mentor", "facilitator"] {
+        peerprep(&[
+            "build".as_ref(),
+            "--quiet".as_ref(),
+            "--edition".as_ref(),
+            edition.as_ref(),
+            "--out".as_ref(),
+            out.join(edition).as_os_str(),
+            repo_root().join("tests/fixtures/arabic").as_os_str(),
+        ]);
+    }
+}
+
 fn build_certificates(dir: &Path, out: &Path) {
     let names = dir.join("names.csv");
     std::fs::write(&names, "name\nSam Lee\n\"Okafor, Chidi\"\n").expect("write names");
@@ -427,6 +460,41 @@ fn every_mentor_page_type_passes_the_page_rules() {
 #[test]
 fn every_facilitator_page_type_passes_the_page_rules() {
     every_page_type_passes("facilitator");
+}
+
+#[test]
+fn an_arabic_course_passes_the_page_rules_issue_18() {
+    let Some(rules) = PageRules::get() else {
+        return;
+    };
+    for group in ["arabic-mentor", "arabic-facilitator"] {
+        rules.assert_passed(group);
+        let kinds = rules.kinds(group);
+        for kind in [
+            "home",
+            "404",
+            "module",
+            "workbook",
+            "scenario node",
+            "scenario choice",
+        ] {
+            let kind = if group == "arabic-facilitator" && kind == "module" {
+                "module with facilitator notes"
+            } else {
+                kind
+            };
+            assert!(
+                kinds.contains(kind),
+                "{group} has no {kind} page: {kinds:?}"
+            );
+        }
+        let shots = repo_root().join("target/screenshots").join(group);
+        assert!(
+            shots.join("home-phone-dark.png").is_file(),
+            "no screenshots in {}",
+            shots.display()
+        );
+    }
 }
 
 #[test]
