@@ -91,7 +91,8 @@ pub(crate) fn load_and_validate_cached(
     cache: Option<&Cache>,
 ) -> Result<Option<Validated>, NotACourse> {
     let started = std::time::Instant::now();
-    let Some(mut project) = load::load_cached(root, profile, out, cache.map(|c| &c.modules))? else {
+    let Some(mut project) = load::load_cached(root, profile, out, cache.map(|c| &c.modules))?
+    else {
         return Ok(None);
     };
     // The theme's language pack goes under `ui:` once the language is final, before anything
