@@ -413,21 +413,28 @@ fn gift_parses_with_gift_pegjs_to_the_same_questions_and_answers() {
     );
 }
 
+/// `package --format FORMAT --edition EDITION --deny-warnings`, which must
+/// succeed with nothing on stderr.
+fn package_cleanly(t: &CourseTest, format: &str, edition: &str) -> crate::common::Run {
+    let run = t.run(&[
+        "package",
+        "--format",
+        format,
+        "--edition",
+        edition,
+        "--deny-warnings",
+    ]);
+    run.expect_code(0);
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+    run
+}
+
 #[test]
 fn the_bundled_course_packages_in_every_format_with_deny_warnings() {
     let t = CourseTest::bundled();
     for format in ["zip", "moodle-xml", "gift"] {
         for edition in ["mentor", "facilitator"] {
-            let run = t.run(&[
-                "package",
-                "--format",
-                format,
-                "--edition",
-                edition,
-                "--deny-warnings",
-            ]);
-            run.expect_code(0);
-            assert!(run.stderr.is_empty(), "{}", run.stderr);
+            package_cleanly(&t, format, edition);
         }
     }
     // Each run kept the other formats' files.
@@ -513,16 +520,7 @@ fn the_bundled_course_packages_as_scorm_12_and_2004_with_deny_warnings_issue_17(
     let t = CourseTest::bundled();
     for (format, schema_version) in [("scorm12", "1.2"), ("scorm2004", "2004 4th Edition")] {
         for edition in ["mentor", "facilitator"] {
-            let run = t.run(&[
-                "package",
-                "--format",
-                format,
-                "--edition",
-                edition,
-                "--deny-warnings",
-            ]);
-            run.expect_code(0);
-            assert!(run.stderr.is_empty(), "{}", run.stderr);
+            let run = package_cleanly(&t, format, edition);
             assert!(
                 run.stdout
                     .starts_with(&format!("Wrote package/peer-mentor-training-{format}.zip")),
