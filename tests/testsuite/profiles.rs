@@ -20,6 +20,8 @@ fn course() -> CourseTest {
       dsl: the Student Wellbeing Service
     ui:
       next: Onwards
+      sheet_group: Course and year of study
+      sheet_consent: ''
   cymraeg:
     language: cy
     ui:
@@ -53,6 +55,28 @@ fn a_profile_overrides_fields_and_merges_variables_and_ui_issue_18() {
     t.run(&["build"]).expect_code(0);
     let base = t.read("public/modules/01-welcome.html");
     assert!(base.contains("Talk to Ms Lead") && !base.contains("universities"));
+}
+
+#[test]
+fn printed_sheets_take_their_words_from_the_profile_issue_18() {
+    let t = course();
+    t.run(&["build", "--all-profiles", "--edition", "facilitator"])
+        .expect_code(0);
+    let lines = |dir: &str| {
+        select_text(
+            &t.read(&format!("{dir}/trainer/templates/application-form.html")),
+            ".write-line",
+        )
+    };
+    let school = lines("facilitator");
+    assert!(school.contains(&"Year and tutor group".to_owned()), "{school:?}");
+    assert!(school.iter().any(|l| l.starts_with("Parent or carer consent")));
+    // The university asks for a course, and an empty string leaves the
+    // parent consent line out rather than printing an empty one.
+    let university = lines("facilitator-university");
+    assert!(university.contains(&"Course and year of study".to_owned()));
+    assert!(!university.iter().any(|l| l.contains("consent")), "{university:?}");
+    assert_eq!(university.len(), school.len() - 1);
 }
 
 #[test]
