@@ -69,13 +69,23 @@ fn printed_sheets_take_their_words_from_the_profile_issue_18() {
         )
     };
     let school = lines("facilitator");
-    assert!(school.contains(&"Year and tutor group".to_owned()), "{school:?}");
-    assert!(school.iter().any(|l| l.starts_with("Parent or carer consent")));
+    assert!(
+        school.contains(&"Year and tutor group".to_owned()),
+        "{school:?}"
+    );
+    assert!(
+        school
+            .iter()
+            .any(|l| l.starts_with("Parent or carer consent"))
+    );
     // The university asks for a course, and an empty string leaves the
     // parent consent line out rather than printing an empty one.
     let university = lines("facilitator-university");
     assert!(university.contains(&"Course and year of study".to_owned()));
-    assert!(!university.iter().any(|l| l.contains("consent")), "{university:?}");
+    assert!(
+        !university.iter().any(|l| l.contains("consent")),
+        "{university:?}"
+    );
     assert_eq!(university.len(), school.len() - 1);
 }
 
@@ -119,6 +129,41 @@ SCHOOL-TEXT
     }
     assert!(page("facilitator-university").contains("UNI-NOTE"));
     assert!(!page("facilitator").contains("UNI-NOTE"));
+}
+
+#[test]
+fn footnotes_cross_only_blocks_and_number_in_reading_order_issue_18() {
+    let t = course();
+    append_to_welcome(
+        &t,
+        "Confidentiality has limits.[^limits]
+
+```only university
+Adults choose for themselves.[^consent]
+
+[^limits]: At university: a risk to self or others, or to an adult at risk.
+```
+
+```only !university
+[^limits]: At school: any risk of harm goes to the DSL.
+```
+
+[^consent]: Unless someone is at risk.
+",
+    );
+    t.run(&["build", "--all-profiles"]).expect_code(0);
+    let page = |dir: &str| t.read(&format!("{dir}/modules/01-welcome.html"));
+    let uni = page("public-university");
+    assert!(!uni.contains("[^"), "every citation found: {uni}");
+    assert_eq!(
+        select_text(&uni, ".footnote-ref"),
+        ["1", "2"],
+        "numbered as cited"
+    );
+    assert!(uni.contains("an adult at risk") && !uni.contains("goes to the DSL"));
+    let school = page("public");
+    assert!(!school.contains("[^limits]") && school.contains("goes to the DSL"));
+    assert!(!school.contains("Adults choose"));
 }
 
 #[test]

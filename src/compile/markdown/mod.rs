@@ -15,12 +15,15 @@
 //! typed blocks (a facilitator block's Markdown is compiled the same way);
 //! 6. render each run of Markdown between them to HTML and sanitise it with
 //! ammonia on its own. Footnote definitions are collected separately.
+//! Before all this, ```` ```only ```` blocks are resolved for the profile
+//! being built ([`only`]), so the rest reads one document.
 //! Nothing generated here is spliced into the author's HTML: the theme's
 //! partials render the typed blocks.
 
 pub(crate) mod context;
 pub(crate) mod depth;
 pub(crate) mod links;
+mod only;
 pub(crate) mod options;
 mod raw_html;
 pub(crate) mod rendered;
@@ -35,7 +38,6 @@ use pulldown_cmark_escape::escape_html;
 use crate::compile::body::{Block, Body, DataBlock, DataKind, Footnote};
 use crate::compile::search::SectionText;
 use crate::compile::variables::{self, Unknown};
-use crate::load::profiles::OnlyFilter;
 use crate::slug;
 use crate::ui::key;
 pub(crate) use context::{Context, Mode};
@@ -154,6 +156,20 @@ fn ends_block(tag: &TagEnd) -> bool {
 impl Renderer<'_, '_> {
     /// Compiles `text` (starting at byte `base` of the file) into a body.
     fn render_doc(&mut self, text: &str, base: usize, facilitator: bool) -> Body {
+        // ```only blocks first: variables inside a shown one are then expanded
+        // as anywhere else. Resolving keeps every offset.
+        let resolved;
+        let text = if matches!(self.ctx.mode, Mode::Module | Mode::Scenario) {
+            let (shown, filters) = only::resolve(text, self.ctx.profile);
+            for (filter, range) in filters {
+                let opening = base + range.start..base + range.end;
+                self.out.only_filters.push((filter, opening));
+            }
+            resolved = shown;
+            resolved.as_str()
+        } else {
+            text
+        };
         let expanded = variables::expand(text, self.ctx.variables);
         for unknown in &expanded.unknown {
             self.out.unknown_variables.push(Unknown {
@@ -170,8 +186,6 @@ impl Renderer<'_, '_> {
         let mut heading: Option<OpenHeading<'_>> = None;
         let mut footnote: Option<OpenFootnote<'_>> = None;
         let mut fence: Option<(Range<usize>, String, Fence)> = None;
-        // Whether the open ```` ```only ```` block is shown in this profile.
-        let mut only_shown = false;
         let mut depth = 0usize;
         for (event, range) in Parser::new_ext(source, parser_options()).into_offset_iter() {
             if let Some((_, text, _)) = &mut fence {
@@ -201,14 +215,8 @@ impl Renderer<'_, '_> {
                             Fence::Facilitator => Some(Block::Facilitator {
                                 body: self.render_doc(&inner, at, true),
                             }),
-                            Fence::Only => {
-                                if only_shown {
-                                    let shown = self.render_doc(&inner, at, facilitator);
-                                    body.blocks.extend(shown.blocks);
-                                    body.footnotes.extend(shown.footnotes);
-                                }
-                                None
-                            }
+                            // Resolved before parsing (`only`); none is left here.
+                            Fence::Only => None,
                         };
                         body.blocks.extend(block);
                     }
@@ -229,12 +237,6 @@ impl Renderer<'_, '_> {
                         Mode::Field => false,
                     };
                     if allowed && depth == 0 && footnote.is_none() && heading.is_none() {
-                        if kind == Fence::Only {
-                            let words = info.split_once(char::is_whitespace).map_or("", |w| w.1);
-                            let filter = OnlyFilter::parse(words);
-                            only_shown = filter.as_ref().is_some_and(|f| f.shows(self.ctx.profile));
-                            self.out.only_filters.push((filter, locate(range.clone())));
-                        }
                         fence = Some((range, String::new(), kind));
                         continue;
                     }
