@@ -7,6 +7,7 @@ use crate::cli::BuildArgs;
 use crate::cmd::{Outcome, fails};
 use crate::diagnostic::Diagnostics;
 use crate::pipeline::load_and_validate;
+use crate::render::languages::{self, Pages, PagesByProfile};
 use crate::render::{self, RenderError};
 use crate::write::{OutputKind, Staging};
 
@@ -23,14 +24,16 @@ pub(crate) fn run(args: &BuildArgs, quiet: bool) -> Outcome {
 /// with `--all-profiles`, for the course as written and then every profile.
 pub(crate) fn run_with(args: &BuildArgs, quiet: bool, extra: &Extra<'_>) -> Outcome {
     if !args.all_profiles {
-        return run_one(args, args.profile.as_deref(), quiet, extra);
+        let none = PagesByProfile::new();
+        return run_one(args, args.profile.as_deref(), quiet, extra, &none);
     }
-    let mut outcome = run_one(args, None, quiet, extra);
+    let pages = language_pages(&args.project_dir);
+    let mut outcome = run_one(args, None, quiet, extra, &pages);
     if outcome != Outcome::Success {
         return outcome;
     }
     for id in crate::load::config::profile_ids(&args.project_dir) {
-        let this = run_one(args, Some(&id), quiet, extra);
+        let this = run_one(args, Some(&id), quiet, extra, &pages);
         if this != Outcome::Success && outcome == Outcome::Success {
             outcome = this;
         }
@@ -38,8 +41,38 @@ pub(crate) fn run_with(args: &BuildArgs, quiet: bool, extra: &Extra<'_>) -> Outc
     outcome
 }
 
+/// What each language of the course builds, for the language switcher: the
+/// course and each translation profile, loaded without reporting (each
+/// build reports its own problems).
+fn language_pages(root: &std::path::Path) -> PagesByProfile {
+    let mut pages = PagesByProfile::new();
+    let load = |profile: Option<&str>| {
+        crate::load::load_cached(root, profile, &mut Diagnostics::new(), None)
+            .ok()
+            .flatten()
+    };
+    let Some(base) = load(None) else {
+        return pages;
+    };
+    for (profile, _) in languages::language_profiles(&base.config) {
+        let project = match profile {
+            None => None,
+            Some(id) => load(Some(id)),
+        };
+        let of = project.as_ref().unwrap_or(&base);
+        pages.insert(profile.map(str::to_owned), Pages::of(of));
+    }
+    pages
+}
+
 /// Builds one edition of the course with `profile`'s settings.
-fn run_one(args: &BuildArgs, profile: Option<&str>, quiet: bool, extra: &Extra<'_>) -> Outcome {
+fn run_one(
+    args: &BuildArgs,
+    profile: Option<&str>,
+    quiet: bool,
+    extra: &Extra<'_>,
+    pages: &PagesByProfile,
+) -> Outcome {
     let started = Instant::now();
     let out_dir = args
         .out
@@ -80,7 +113,7 @@ fn run_one(args: &BuildArgs, profile: Option<&str>, quiet: bool, extra: &Extra<'
     };
     // Built together, the course and its translations link each other's pages.
     let languages = if args.all_profiles {
-        render::languages::built_together(&validated.project.config, args.edition)
+        languages::built_together(&validated.project.config, args.edition, pages)
     } else {
         Vec::new()
     };

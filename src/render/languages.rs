@@ -1,11 +1,36 @@
 //! The language switcher: when `build --all-profiles` builds a course and
 //! its translations together, every page links the same page in the other
 //! languages, in the sibling output folders (`public/`, `public-cymraeg/`).
+//! A page another language leaves out (a module or scenario its profile does
+//! not include) links that language's home page instead.
+
+use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
 
 use crate::edition::Edition;
+use crate::load::Project;
 use crate::load::config::Config;
+
+/// The modules (by slug) and scenarios (by id) one language's site has.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Pages {
+    modules: BTreeSet<String>,
+    scenarios: BTreeSet<String>,
+}
+
+impl Pages {
+    /// What `project` (loaded for one profile) builds.
+    pub(crate) fn of(project: &Project) -> Self {
+        Self {
+            modules: project.modules.iter().map(|m| m.slug.clone()).collect(),
+            scenarios: project.scenarios.iter().map(|s| s.id.clone()).collect(),
+        }
+    }
+}
+
+/// Each language's [`Pages`], by profile (None: the course as written).
+pub(crate) type PagesByProfile = HashMap<Option<String>, Pages>;
 
 /// One language of the course, as the switcher shows it.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -18,31 +43,55 @@ pub(crate) struct LanguageLink {
     pub(crate) folder: String,
     /// Whether it is the language of the pages being built.
     pub(crate) current: bool,
+    /// Slugs of this site's modules that language does not have.
+    pub(crate) missing_modules: Vec<String>,
+    /// Ids of this site's scenarios that language does not have.
+    pub(crate) missing_scenarios: Vec<String>,
 }
 
-/// The languages built together with `config`'s: the course as written and
-/// each translation profile (one whose language differs). Empty when the
-/// course has no translation, or `config`'s profile is not one of them.
-pub(crate) fn built_together(config: &Config, edition: Edition) -> Vec<LanguageLink> {
-    let mut links = vec![link(&config.base_language, None, config, edition)];
+/// The profiles whose sites are languages of the course: None (the course
+/// as written) and each translation profile (one whose language differs).
+pub(crate) fn language_profiles(config: &Config) -> Vec<(Option<&str>, &str)> {
+    let mut all = vec![(None, config.base_language.as_str())];
     for p in &config.profiles {
         if !p.language.eq_ignore_ascii_case(&config.base_language) {
-            links.push(link(&p.language, Some(&p.id), config, edition));
+            all.push((Some(p.id.as_str()), p.language.as_str()));
         }
     }
+    all
+}
+
+/// The languages built together with `config`'s, with what each has
+/// (`pages`; a language missing there is taken to have everything). Empty
+/// when the course has no translation, or `config`'s profile is not one.
+pub(crate) fn built_together(
+    config: &Config,
+    edition: Edition,
+    pages: &PagesByProfile,
+) -> Vec<LanguageLink> {
+    let here = pages.get(&config.profile);
+    let links: Vec<LanguageLink> = language_profiles(config)
+        .into_iter()
+        .map(|(profile, language)| {
+            let there = pages.get(&profile.map(str::to_owned));
+            let missing = |pick: fn(&Pages) -> &BTreeSet<String>| match (here, there) {
+                (Some(here), Some(there)) => pick(here).difference(pick(there)).cloned().collect(),
+                _ => Vec::new(),
+            };
+            LanguageLink {
+                language: language.to_owned(),
+                name: autonym(language),
+                folder: edition.default_out_for(profile),
+                current: config.profile.as_deref() == profile,
+                missing_modules: missing(|p| &p.modules),
+                missing_scenarios: missing(|p| &p.scenarios),
+            }
+        })
+        .collect();
     if links.len() < 2 || !links.iter().any(|l| l.current) {
         return Vec::new();
     }
     links
-}
-
-fn link(language: &str, profile: Option<&str>, config: &Config, edition: Edition) -> LanguageLink {
-    LanguageLink {
-        language: language.to_owned(),
-        name: autonym(language),
-        folder: edition.default_out_for(profile),
-        current: config.profile.as_deref() == profile,
-    }
 }
 
 /// A language's name in itself, from its primary subtag (ISO 639-1 or -3).
