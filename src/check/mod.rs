@@ -8,6 +8,7 @@
 //! files the site needs copied. `build` and `check` run the same checks.
 
 pub(crate) mod brand;
+mod captions;
 pub(crate) mod pages;
 pub(crate) mod review;
 pub(crate) mod sessions;
@@ -61,6 +62,8 @@ struct Checker<'a> {
     project: &'a Project,
     headings: HashMap<&'a str, &'a [Heading]>,
     checked: Checked,
+    /// Captions files already checked (each is reported once).
+    captions_checked: BTreeSet<String>,
 }
 
 /// Runs every cross-file check, for both editions at once, pushing
@@ -75,6 +78,7 @@ pub(crate) fn validate(project: &Project, compiled: &Compiled, out: &mut Diagnos
             .map(|(m, c)| (m.path.as_str(), c.rendered.headings.as_slice()))
             .collect(),
         checked: Checked::default(),
+        captions_checked: BTreeSet::new(),
     };
     sessions::check_timing(project, out);
     brand::check(project, &mut checker.checked.mentor_files, out);
@@ -254,6 +258,16 @@ impl Checker<'_> {
                 range.clone(),
             ));
         }
+        for (tag, range) in &rendered.raw_media {
+            out.push((site.locate)(
+                Diagnostic::warning(
+                    Code::RawMedia,
+                    format!("this <{tag}> is removed from the page: raw HTML media is not shown"),
+                )
+                .with_help("for a video or audio file in the course folder, use a ```media block with `title:`, `file:` and `captions:` (see the README, \"Media\")"),
+                range.clone(),
+            ));
+        }
         for link in &rendered.links {
             self.link(link, site, out);
         }
@@ -340,6 +354,11 @@ impl Checker<'_> {
                             .with_help("copy the file into course/ instead of linking to it"),
                     );
                     return;
+                }
+                if path.to_ascii_lowercase().ends_with(".vtt")
+                    && self.captions_checked.insert(path.clone())
+                {
+                    out.extend(captions::check(&project.root, &relative));
                 }
                 if !link.is_image && is_active_document(path) {
                     out.push(at(Diagnostic::warning(

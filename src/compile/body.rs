@@ -50,6 +50,26 @@ pub(crate) enum Block {
         /// Its summary.
         summary: Option<String>,
     },
+    /// An image alone in its paragraph, with a title: a figure whose caption
+    /// is the title.
+    Figure {
+        /// The image's address, rewritten for the page.
+        src: String,
+        /// Its alt text (plain).
+        alt: String,
+        /// The caption (plain).
+        caption: String,
+    },
+    /// A GitHub-style alert (`> [!NOTE]` …): a callout.
+    Callout {
+        /// `note`, `tip`, `important`, `warning` or `caution`.
+        callout: &'static str,
+        /// What it holds, as sanitised HTML.
+        html: String,
+    },
+    /// A ```` ```media ```` block: a video or audio file with its captions
+    /// and transcript.
+    Media(Box<MediaView>),
     /// A ```` ```facilitator ```` block: shown only in the facilitator edition.
     Facilitator {
         /// What it holds.
@@ -151,6 +171,8 @@ pub(crate) enum DataKind {
     Quiz,
     /// ```` ```reflection ````: parsed and rendered by `compile::reflection`.
     Reflection,
+    /// ```` ```media ````: parsed and checked by `compile::media`.
+    Media,
 }
 
 /// A fenced block of YAML data, left for the compile stage to parse and render.
@@ -201,6 +223,27 @@ pub(crate) struct OptionView {
     pub(crate) correct: bool,
     /// Feedback shown when it is chosen, as sanitised HTML.
     pub(crate) feedback: Option<String>,
+}
+
+/// A video or audio file as templates see it (`partials/media.html`).
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct MediaView {
+    /// `video` or `audio`.
+    pub(crate) media: &'static str,
+    /// Its title, shown above the player and in print.
+    pub(crate) title: String,
+    /// The file's address from the page.
+    pub(crate) src: String,
+    /// Its MIME type, e.g. `video/mp4`.
+    pub(crate) mime: &'static str,
+    /// The WebVTT captions' address from the page.
+    pub(crate) captions: Option<String>,
+    /// The captions' language (the course's).
+    pub(crate) captions_lang: String,
+    /// The poster image's address from the page.
+    pub(crate) poster: Option<String>,
+    /// The transcript, as sanitised HTML.
+    pub(crate) transcript: Option<String>,
 }
 
 /// One reflection prompt (what `partials/reflection.html` and

@@ -13,6 +13,7 @@
 
 pub(crate) mod body;
 pub(crate) mod markdown;
+pub(crate) mod media;
 pub(crate) mod quiz;
 pub(crate) mod reflection;
 pub(crate) mod scenario_text;
@@ -356,6 +357,7 @@ pub(crate) fn compile_module(
             rendered.links = Vec::new();
         }
         let mut count = 0;
+        let mut media_links = Vec::new();
         let mut body = std::mem::take(&mut rendered.body);
         body.for_each_block_mut(&mut |block| {
             let Block::Data(data) = block else {
@@ -391,9 +393,35 @@ pub(crate) fn compile_module(
                     module.reflections.extend(prompts.iter().cloned());
                     Block::Reflection { prompts }
                 }
+                DataKind::Media => {
+                    let ctx = Context {
+                        facilitator_only: data.facilitator_only,
+                        ..ctx
+                    };
+                    let compiled = media::compile(
+                        data,
+                        &m.source,
+                        &project.config,
+                        &ctx,
+                        &mut module.diagnostics,
+                    );
+                    match compiled {
+                        Some(media) => {
+                            if matches!(placement, Placement::Page) {
+                                media_links.extend(media.links);
+                                module.fields.extend(media.transcript);
+                            }
+                            Block::Media(Box::new(media.view))
+                        }
+                        None => Block::Markdown {
+                            html: String::new(),
+                        },
+                    }
+                }
             };
         });
         rendered.body = body;
+        rendered.links.extend(media_links);
         module.rendered = rendered;
         module
     })

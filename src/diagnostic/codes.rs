@@ -50,6 +50,10 @@ pub(crate) enum Code {
     UnknownProfile,
     /// A translated scenario or module whose ids differ from the original's (nodes, choices, questions).
     TranslationDiffers,
+    /// A ```` ```media ```` block peerprep cannot show: a video without captions, audio without a transcript, or a file that is not a video or audio file under `course/`.
+    MediaBlock,
+    /// A captions file that is not valid WebVTT.
+    InvalidCaptions,
     /// A scenario's `start` names no node.
     UnknownStart,
     /// A choice goes to a node that does not exist.
@@ -135,6 +139,8 @@ pub(crate) enum Code {
     PackKeyMissing,
     /// A language pack marked `reviewed: false`: nobody fluent has checked it.
     UnreviewedPack,
+    /// A `<video>`, `<audio>` or `<iframe>` written as HTML in Markdown: it is removed from the page.
+    RawMedia,
 }
 
 impl Code {
@@ -206,6 +212,9 @@ impl Code {
         Code::TranslationMissing,
         Code::PackKeyMissing,
         Code::UnreviewedPack,
+        Code::MediaBlock,
+        Code::InvalidCaptions,
+        Code::RawMedia,
     ];
 
     /// The code as printed, e.g. `E002`.
@@ -276,6 +285,9 @@ impl Code {
             Code::TranslationMissing => "W025",
             Code::PackKeyMissing => "W018",
             Code::UnreviewedPack => "W019",
+            Code::MediaBlock => "E027",
+            Code::InvalidCaptions => "E028",
+            Code::RawMedia => "W020",
         }
     }
 }

@@ -20,13 +20,16 @@
 //! Nothing generated here is spliced into the author's HTML: the theme's
 //! partials render the typed blocks.
 
+mod callout;
 pub(crate) mod context;
 pub(crate) mod depth;
+mod figure;
 pub(crate) mod links;
 mod only;
 pub(crate) mod options;
 mod raw_html;
 pub(crate) mod rendered;
+mod rewrite;
 mod sanitize;
 
 use std::collections::HashMap;
@@ -44,6 +47,7 @@ pub(crate) use context::{Context, Mode};
 pub(crate) use links::Target;
 pub(crate) use options::parser_options;
 pub(crate) use rendered::{Heading, Link, Rendered};
+pub(crate) use rewrite::course_file_href;
 
 /// The fenced blocks that are not code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +56,7 @@ enum Fence {
     Scenario,
     Quiz,
     Reflection,
+    Media,
     Only,
 }
 
@@ -62,6 +67,7 @@ impl Fence {
             Some("scenario") => Some(Fence::Scenario),
             Some("quiz") => Some(Fence::Quiz),
             Some("reflection") => Some(Fence::Reflection),
+            Some("media") => Some(Fence::Media),
             Some("only") => Some(Fence::Only),
             _ => None,
         }
@@ -73,6 +79,7 @@ impl Fence {
             Fence::Scenario => "scenario",
             Fence::Quiz => "quiz",
             Fence::Reflection => "reflection",
+            Fence::Media => "media",
             Fence::Only => "only",
         }
     }
@@ -128,14 +135,24 @@ struct Renderer<'c, 'a> {
 fn is_container(tag: &Tag<'_>) -> bool {
     matches!(
         tag,
-        Tag::BlockQuote(_) | Tag::List(_) | Tag::Item | Tag::Table(_)
+        Tag::BlockQuote(_)
+            | Tag::List(_)
+            | Tag::Item
+            | Tag::Table(_)
+            | Tag::DefinitionList
+            | Tag::DefinitionListDefinition
     )
 }
 
 fn is_container_end(tag: &TagEnd) -> bool {
     matches!(
         tag,
-        TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item | TagEnd::Table
+        TagEnd::BlockQuote(_)
+            | TagEnd::List(_)
+            | TagEnd::Item
+            | TagEnd::Table
+            | TagEnd::DefinitionList
+            | TagEnd::DefinitionListDefinition
     )
 }
 
@@ -187,6 +204,10 @@ impl Renderer<'_, '_> {
         let mut footnote: Option<OpenFootnote<'_>> = None;
         let mut fence: Option<(Range<usize>, String, Fence)> = None;
         let mut depth = 0usize;
+        // A top-level paragraph being read (where its events start), which
+        // may turn out to be a figure; a top-level callout being read.
+        let mut paragraph: Option<usize> = None;
+        let mut callout: Option<&'static str> = None;
         for (event, range) in Parser::new_ext(source, parser_options()).into_offset_iter() {
             if let Some((_, text, _)) = &mut fence {
                 match event {
@@ -202,16 +223,18 @@ impl Renderer<'_, '_> {
                         self.flush(&mut events, &mut body);
                         let block = match kind {
                             Fence::Scenario => self.scenario_block(&inner, locate(start)),
-                            Fence::Quiz | Fence::Reflection => Some(Block::Data(DataBlock {
-                                kind: if kind == Fence::Quiz {
-                                    DataKind::Quiz
-                                } else {
-                                    DataKind::Reflection
-                                },
-                                yaml: inner,
-                                offset: at,
-                                facilitator_only: facilitator,
-                            })),
+                            Fence::Quiz | Fence::Reflection | Fence::Media => {
+                                Some(Block::Data(DataBlock {
+                                    kind: match kind {
+                                        Fence::Quiz => DataKind::Quiz,
+                                        Fence::Media => DataKind::Media,
+                                        _ => DataKind::Reflection,
+                                    },
+                                    yaml: inner,
+                                    offset: at,
+                                    facilitator_only: facilitator,
+                                }))
+                            }
                             Fence::Facilitator => Some(Block::Facilitator {
                                 body: self.render_doc(&inner, at, true),
                             }),
@@ -245,6 +268,28 @@ impl Renderer<'_, '_> {
                 }
                 Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) => {
                     Event::Start(Tag::CodeBlock(CodeBlockKind::Indented))
+                }
+                Event::Start(Tag::BlockQuote(Some(kind)))
+                    if depth == 0 && footnote.is_none() && self.ctx.mode != Mode::Field =>
+                {
+                    self.flush(&mut events, &mut body);
+                    callout = Some(callout::name(kind));
+                    depth = 1;
+                    continue;
+                }
+                Event::End(TagEnd::BlockQuote(Some(_))) if depth == 1 && callout.is_some() => {
+                    depth = 0;
+                    let html = to_html(std::mem::take(&mut events), &self.html_rewrites);
+                    body.blocks.extend(
+                        callout
+                            .take()
+                            .map(|callout| Block::Callout { callout, html }),
+                    );
+                    continue;
+                }
+                Event::Start(Tag::Paragraph) if depth == 0 && footnote.is_none() => {
+                    paragraph = Some(events.len());
+                    Event::Start(Tag::Paragraph)
                 }
                 Event::Start(Tag::Heading { level, id, .. }) => {
                     heading = Some((level, id, range, Vec::new()));
@@ -349,10 +394,19 @@ impl Renderer<'_, '_> {
                 }
                 _ => {}
             }
+            let ends_paragraph = matches!(event, Event::End(TagEnd::Paragraph));
             match (&mut heading, &mut footnote) {
                 (Some((_, _, _, inner)), _) => inner.push(event),
                 (None, Some((_, notes))) => notes.push(event),
                 (None, None) => events.push(event),
+            }
+            if ends_paragraph
+                && let Some(start) = paragraph.take()
+                && let Some(figure) = events.get(start..).and_then(figure::of)
+            {
+                events.truncate(start);
+                self.flush(&mut events, &mut body);
+                body.blocks.push(figure);
             }
         }
         self.flush(&mut events, &mut body);
@@ -496,77 +550,7 @@ impl Renderer<'_, '_> {
         let id = slug::heading_id(label);
         (n, if id.is_empty() { n.to_string() } else { id })
     }
-
-    fn link<'e>(
-        &mut self,
-        dest: &CowStr<'e>,
-        source: &str,
-        range: Range<usize>,
-        locate: &dyn Fn(Range<usize>) -> Range<usize>,
-        is_image: bool,
-        facilitator: bool,
-    ) -> CowStr<'e> {
-        let target = links::classify(dest, self.ctx.path);
-        let written = &source[range.clone()];
-        let no_alt = is_image
-            && written
-                .strip_prefix("![")
-                .and_then(|rest| rest.split_once(']'))
-                .is_some_and(|(alt, _)| alt.trim().is_empty());
-        let dest_range = match written.rfind(dest.as_ref()).filter(|_| !dest.is_empty()) {
-            Some(i) => range.start + i..range.start + i + dest.len(),
-            None => range,
-        };
-        let rewritten = match &target {
-            Target::Markdown { path, fragment } => {
-                (self.ctx.module_href)(path, fragment.as_deref())
-            }
-            Target::SamePage(fragment) if self.ctx.same_page.is_some() => Some(format!(
-                "{}#{fragment}",
-                self.ctx.same_page.unwrap_or_default()
-            )),
-            Target::SamePage(fragment) if !self.ctx.anchor_prefix.is_empty() => {
-                Some(format!("#{}{fragment}", self.ctx.anchor_prefix))
-            }
-            Target::File { path, suffix } => Some(format!(
-                "{}{}{suffix}",
-                self.ctx.path_to_root,
-                course_file_href(path)
-            )),
-            _ => None,
-        };
-        self.out.links.push(Link {
-            dest: dest.to_string(),
-            target,
-            is_image,
-            no_alt,
-            range: locate(dest_range),
-            facilitator_only: facilitator,
-        });
-        rewritten.map_or_else(|| dest.clone(), CowStr::from)
-    }
 }
-
-/// Where a file under `course/` (path relative to it) is published, from the site's root.
-pub(crate) fn course_file_href(path: &str) -> String {
-    format!(
-        "assets/course/{}",
-        percent_encoding::utf8_percent_encode(path, PATH_SET)
-    )
-}
-
-/// Characters percent-encoded in rewritten file paths (keeps `/`).
-const PATH_SET: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
-    .add(b' ')
-    .add(b'"')
-    .add(b'#')
-    .add(b'%')
-    .add(b'<')
-    .add(b'>')
-    .add(b'?')
-    .add(b'`')
-    .add(b'{')
-    .add(b'}');
 
 /// Renders a run of Markdown events to sanitised HTML, with the author's
 /// raw HTML's relative URLs rewritten as `rewrites` says.

@@ -2,7 +2,8 @@
 //! relative URLs are found by the sanitiser's own parser, recorded as links
 //! at the line they are on (so they are checked, and the files copied, like
 //! Markdown links and images), and rewritten the same way when the run of
-//! Markdown they are in is sanitised.
+//! Markdown they are in is sanitised. Media elements the sanitiser removes
+//! (`<video>`, `<iframe>` …) are recorded, so the author is told.
 
 use std::ops::Range;
 
@@ -20,6 +21,11 @@ impl Renderer<'_, '_> {
         facilitator: bool,
     ) {
         let lower = html.to_ascii_lowercase();
+        for tag in ["video", "audio", "iframe", "embed", "object"] {
+            if lower.contains(&format!("<{tag}")) {
+                self.out.raw_media.push((tag, locate(range.clone())));
+            }
+        }
         if !["src", "href", "srcset", "poster", "data"]
             .iter()
             .any(|a| lower.contains(a))

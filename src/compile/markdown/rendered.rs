@@ -60,6 +60,9 @@ pub(crate) struct Rendered {
     /// ```` ```only ```` blocks: the profiles each names (None: it names
     /// none), and where, whether or not it is shown in this profile.
     pub(crate) only_filters: Vec<(Option<OnlyFilter>, Range<usize>)>,
+    /// Raw HTML media elements (`video`, `audio`, `iframe`, `embed`,
+    /// `object`), which the sanitiser removes: the tag and where.
+    pub(crate) raw_media: Vec<(&'static str, Range<usize>)>,
     /// The text under each heading, for the search index.
     pub(crate) sections: Vec<SectionText>,
 }
