@@ -28,18 +28,18 @@ fn problem(source: &SourceFile) -> Option<Diagnostic> {
                 .at(source, 1, 1, 6)
                 .with_help(help),
         ),
-        Ok(vtt) => vtt.cues.iter().find(|c| c.end.as_milliseconds() < c.start.as_milliseconds()).map(|cue| {
-            let at = text.find(cue.text).unwrap_or(0);
-            let (line, _) = source.line_col(at);
-            Diagnostic::error(
-                Code::InvalidCaptions,
-                "this cue ends before it starts",
-            )
-            .at(source, line.saturating_sub(1).max(1), 1, 1)
-            .with_help("the time after `-->` is when the words leave the screen: make it later than the first")
-        }),
+        Ok(_) => None,
         Err(e) => {
-            let line = (e.line as usize).max(1);
+            let mut line = (e.line as usize).max(1);
+            // A broken timing line is read as a cue's name, and the parser
+            // stops on the line after it: point at the timing line.
+            if line > 1
+                && source
+                    .line_text(line - 1)
+                    .is_some_and(|prev| prev.contains(':') && prev.contains('-'))
+            {
+                line -= 1;
+            }
             let found = source.line_text(line).unwrap_or("").trim();
             let message = if line == 1 && !text.starts_with("WEBVTT") {
                 "captions must start with the line `WEBVTT`".to_owned()
@@ -95,6 +95,6 @@ mod tests {
         assert!(check("WEBVTT\n").is_some());
         let (line, message) = check("WEBVTT\n\n00:05.000 --> 00:02.000\nHello.\n").unwrap();
         assert_eq!(line, 3);
-        assert!(message.contains("ends before"), "{message}");
+        assert!(message.contains("00:05.000 --> 00:02.000"), "{message}");
     }
 }

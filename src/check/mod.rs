@@ -264,7 +264,7 @@ impl Checker<'_> {
                     Code::RawMedia,
                     format!("this <{tag}> is removed from the page: raw HTML media is not shown"),
                 )
-                .with_help("for a video or audio file in the course folder, use a ```media block with `title:`, `file:` and `captions:` (see the README, \"Media\")"),
+                .with_help("for a video or audio file in the course folder, use a ```media block with `title:`, `file:` and `captions:` (see the README, \"Video and audio\")"),
                 range.clone(),
             ));
         }

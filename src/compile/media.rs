@@ -16,9 +16,13 @@
 //! file is recorded as a link, so the check stage finds it missing, outside
 //! `course/` or (captions) not valid WebVTT, and the site copies it. The
 //! theme's `partials/media.html` shows the browser's own player with a
-//! `<track>`, and the transcript collapsed beneath; in print, the title,
-//! poster and transcript.
+//! `<track>` (the captions carried in the page as a `data:` URL, so they
+//! show when the site is opened from disk), and the transcript collapsed
+//! beneath; in print, the title, poster and transcript.
 
+use std::path::Path;
+
+use base64::Engine;
 use serde::Deserialize;
 
 use crate::compile::body::{DataBlock, MediaView};
@@ -67,11 +71,31 @@ fn kind_of(path: &str) -> Option<(&'static str, &'static str)> {
     })
 }
 
+/// The largest captions file carried in the page (captions are text: an
+/// hour of them is some 100 KB).
+const MAX_CAPTIONS_BYTES: u64 = 1024 * 1024;
+
+/// The captions file at `path` as a `data:` URL, which the page carries
+/// itself: Chromium refuses a `<track>` file next to a page opened from
+/// disk (file:// pages are each their own origin), but not a `data:` URL.
+/// None when it cannot be read (the check stage says why).
+fn data_url(path: &Path) -> Option<String> {
+    if std::fs::metadata(path).ok()?.len() > MAX_CAPTIONS_BYTES {
+        return None;
+    }
+    let text = std::fs::read_to_string(path).ok()?;
+    Some(format!(
+        "data:text/vtt;charset=utf-8;base64,{}",
+        base64::engine::general_purpose::STANDARD.encode(text)
+    ))
+}
+
 /// Parses one media block of `source`, pushing every problem found.
 pub(crate) fn compile(
     block: &DataBlock,
     source: &SourceFile,
     config: &Config,
+    course_dir: &Path,
     ctx: &Context<'_>,
     out: &mut Diagnostics,
 ) -> Option<Media> {
@@ -157,14 +181,18 @@ pub(crate) fn compile(
             )
             .with_help("convert the captions to WebVTT (most caption editors and YouTube Studio export it)"));
         }
-        file(c, "captions", out)
+        let href = file(c, "captions", out);
+        let Target::File { path, .. } = links::classify(c.value.trim(), ctx.path) else {
+            return href;
+        };
+        data_url(&course_dir.join(path)).or(href)
     });
     let poster = raw.poster.as_ref().and_then(|p| file(p, "poster", out));
     let transcript = raw
         .transcript
         .as_ref()
         .filter(|t| !t.value.trim().is_empty());
-    let media = kind.map_or("video", |(media, _)| media);
+    let media = kind.map_or("", |(media, _)| media);
     if media == "video" && raw.captions.is_none() {
         out.push(
             at(

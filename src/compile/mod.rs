@@ -402,6 +402,7 @@ pub(crate) fn compile_module(
                         data,
                         &m.source,
                         &project.config,
+                        &project.course_dir(),
                         &ctx,
                         &mut module.diagnostics,
                     );

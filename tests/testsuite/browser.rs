@@ -20,6 +20,7 @@ use crate::common::repo_root;
 
 mod live_reload;
 mod maps_and_print;
+mod media_blocks;
 mod page_rules;
 mod phone_layout;
 mod right_to_left;

@@ -23,6 +23,7 @@ mod i18n;
 mod init;
 mod languages;
 mod links;
+mod media;
 mod output_safety;
 mod pack;
 mod package;

@@ -5,7 +5,8 @@
 //! One run of the script, in one Chromium with several pages at a time, checks every kind of page
 //! of both editions of the bundled course (for each kind, the fewest pages that between them show
 //! every element type of that kind: every kind of block in a module), both editions of the Arabic
-//! fixture (right to left, issue 18), a branded course, the cohort
+//! fixture (right to left, issue 18), a branded course, a module with figures, callouts and
+//! media (issue 19), the cohort
 //! report, named certificates, and a deliberately broken page that must fail every rule. The
 //! tests below share that run and each asserts on its own pages. The same run writes screenshots
 //! of one page of every kind at 1280×900 and 390×844, light and dark, into `target/screenshots/`.
@@ -217,6 +218,21 @@ impl PageRules {
 
         let arabic = dir.path().join("arabic");
         caught("building the Arabic fixture", &mut || build_arabic(&arabic))?;
+        let media = dir.path().join("media");
+        caught(
+            "building a course with figures, callouts and media",
+            &mut || {
+                crate::media::course()
+                    .run(&[
+                        "build",
+                        "--quiet",
+                        "--deny-warnings",
+                        "--out",
+                        &media.to_string_lossy(),
+                    ])
+                    .expect_code(0);
+            },
+        )?;
 
         let mentor_modules: BTreeSet<String> = html_pages(&mentor)
             .into_iter()
@@ -253,6 +269,12 @@ impl PageRules {
                 .map(|p| (p.to_owned(), branded.join(p)))
                 .to_vec(),
         );
+        groups.insert(
+            "media",
+            ["modules/04-material.html", "workbook.html"]
+                .map(|p| (p.to_owned(), media.join(p)))
+                .to_vec(),
+        );
         groups.insert("report", all(&report));
         groups.insert("certificates", all(&certificates));
         groups.insert("bad-site", all(&repo_root().join("tests/browser/bad-site")));
@@ -273,7 +295,7 @@ impl PageRules {
                 usize::MAX
             };
             for (kind, page) in pages.iter().take(most) {
-                let name = if matches!(*group, "report" | "certificates" | "branded") {
+                let name = if matches!(*group, "report" | "certificates" | "branded" | "media") {
                     kind.trim_end_matches(".html").replace('/', "-")
                 } else {
                     kind.replace(['(', ')', '\''], "")
@@ -515,6 +537,14 @@ fn a_branded_course_passes_the_page_rules_issue_16() {
         return;
     };
     rules.assert_passed("branded");
+}
+
+#[test]
+fn figures_callouts_definition_lists_and_media_pass_the_page_rules_issue_19() {
+    let Some(rules) = PageRules::get() else {
+        return;
+    };
+    rules.assert_passed("media");
 }
 
 #[test]
