@@ -165,6 +165,8 @@ pub(crate) struct ScenarioSheet {
     summary: Option<String>,
     /// Content note.
     content_note: Option<String>,
+    /// The first node's own content note.
+    node_content_note: Option<String>,
     /// Who speaks first.
     speaker: Option<String>,
     /// The opening situation.
@@ -176,11 +178,12 @@ pub(crate) struct ScenarioSheet {
 impl Serialize for ScenarioSheet {
     /// What templates see: the fields, with `text` a body as the mentor edition prints it.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut out = serializer.serialize_struct("ScenarioSheet", 7)?;
+        let mut out = serializer.serialize_struct("ScenarioSheet", 8)?;
         out.serialize_field("id", &self.id)?;
         out.serialize_field("title", &self.title)?;
         out.serialize_field("summary", &self.summary)?;
         out.serialize_field("content_note", &self.content_note)?;
+        out.serialize_field("node_content_note", &self.node_content_note)?;
         out.serialize_field("speaker", &self.speaker)?;
         out.serialize_field("text", &self.text.view(Edition::Mentor, true))?;
         out.serialize_field("choices", &self.choices)?;
@@ -201,6 +204,7 @@ pub(crate) fn scenario_sheets(project: &Project, root: &str) -> Vec<ScenarioShee
                 title: s.title.clone(),
                 summary: s.summary.clone(),
                 content_note: s.content_note.clone(),
+                node_content_note: start.content_note.clone(),
                 speaker: start.speaker.clone(),
                 text: crate::compile::scenario_text::render(&lookups, &start.text, root, false)
                     .body,

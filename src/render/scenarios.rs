@@ -35,6 +35,7 @@ struct ChoiceView<'a> {
 #[derive(Debug, Serialize)]
 struct NodeView<'a> {
     id: &'a str,
+    content_note: Option<&'a str>,
     speaker: Option<&'a str>,
     text: String,
     ending: Option<&'static str>,
@@ -69,6 +70,9 @@ const PLAYER_UI: &[Key] = &[
     key!("ending_negative"),
     key!("narrator"),
     key!("endings_found"),
+    key!("content_note"),
+    key!("resume"),
+    key!("resume_note"),
 ];
 
 /// Renders every scenario page for `edition`.
@@ -116,6 +120,7 @@ impl Fields<'_> {
 fn node_view<'a>(fields: &Fields<'_>, node: &'a Node) -> Result<NodeView<'a>, RenderError> {
     Ok(NodeView {
         id: &node.id,
+        content_note: node.content_note.as_deref(),
         speaker: node.speaker.as_deref(),
         text: fields.html(&node.text, "../../")?,
         ending: node.ending.map(|e| e.name()),
@@ -278,6 +283,7 @@ fn render_one(fields: &Fields<'_>, pages: &Pages<'_>, s: &Scenario) -> Result<()
                 page => context! { kind => "trainer-cards", title => page_title(config.ui.get(key!("roleplay_cards"))) },
                 scenario => scenario,
                 roleplay => Value::from_serialize(&s.roleplay),
+                nodes => Value::from_serialize(&nodes),
             },
         )?;
     }

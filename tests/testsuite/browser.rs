@@ -24,6 +24,7 @@ mod media_blocks;
 mod page_rules;
 mod phone_layout;
 mod right_to_left;
+mod scenario_resume;
 
 /// What the browser tests need: Chromium, and Node with the npm packages installed.
 pub(crate) struct Tools {

@@ -5,7 +5,7 @@
 use std::collections::{BTreeSet, VecDeque};
 use std::path::Path;
 
-use crate::common::{CourseTest, Doc, select_attr, select_text};
+use crate::common::{CourseTest, Doc, main_html, select_attr, select_text};
 
 crate::cases::cases! {
     scenario_problems,
@@ -177,5 +177,71 @@ fn facilitator_scenario_pages_stay_out_of_the_mentor_site() {
             "../../trainer/scenarios/promise.html",
             "../../trainer/cards/promise.html"
         ]
+    );
+}
+
+/// Issue 19: a node's own content note is shown before its text in every form: its page, the
+/// in-page player's data, the workbook sheet (first node), the scenario map and the role-play cards.
+#[test]
+fn a_node_content_note_is_shown_before_its_text_everywhere_issue_19() {
+    let t = CourseTest::fixture("minimal");
+    t.edit(
+        "scenarios/promise.yaml",
+        "  opening:\n    speaker: Sam (Year 9)",
+        "  opening:\n    content_note: Sam talks about {{ dsl }} and secrets.\n    speaker: Sam (Year 9)",
+    );
+    t.edit(
+        "scenarios/promise.yaml",
+        "  promised:\n    text:",
+        "  promised:\n    content_note: This step mentions an injury.\n    text:",
+    );
+    t.run(&["build", "--edition", "facilitator", "--deny-warnings"])
+        .expect_code(0);
+    let page = t.read("facilitator/scenarios/promise/promised.html");
+    assert_eq!(
+        select_text(&page, "main [role=note].content-note"),
+        ["Content note: This step mentions an injury."]
+    );
+    let main = main_html(&page);
+    assert!(
+        main.find("This step mentions an injury.").unwrap()
+            < main.find("Sam tells you something worrying.").unwrap(),
+        "{main}"
+    );
+    // The player carries it, filled in, for the node it belongs to.
+    let start = t.read("facilitator/scenarios/promise/index.html");
+    let data: serde_json::Value =
+        serde_json::from_str(&select_text(&start, "#scenario-data")[0]).unwrap();
+    assert_eq!(
+        data["nodes"]["opening"]["content_note"],
+        "Sam talks about Ms Lead and secrets."
+    );
+    assert_eq!(
+        data["nodes"]["tell-dsl"]["content_note"],
+        serde_json::Value::Null
+    );
+    assert_eq!(data["ui"]["content_note"], "Content note");
+    let map = t.read("facilitator/trainer/scenarios/promise.html");
+    assert!(
+        select_text(
+            &map,
+            "#node-promised ~ .content-note, .map-node .content-note"
+        )
+        .contains(&"Content note: This step mentions an injury.".to_owned()),
+        "{map}"
+    );
+    let cards = t.read("facilitator/trainer/cards/promise.html");
+    assert_eq!(
+        select_text(&cards, "main .content-note li"),
+        [
+            "opening: Sam talks about Ms Lead and secrets.",
+            "promised: This step mentions an injury."
+        ]
+    );
+    let workbook = t.read("facilitator/workbook.html");
+    assert!(
+        select_text(&workbook, ".situation .content-note")
+            .contains(&"Content note: Sam talks about Ms Lead and secrets.".to_owned()),
+        "{workbook}"
     );
 }

@@ -55,6 +55,7 @@ struct RawScenario {
 #[serde(deny_unknown_fields)]
 struct RawNode {
     title: Option<Spanned<String>>,
+    content_note: Option<Spanned<String>>,
     speaker: Option<Spanned<String>>,
     text: Spanned<String>,
     #[serde(default)]
@@ -175,6 +176,10 @@ pub(crate) struct Node {
     /// A short title for the scenario map (plain text, variables filled in);
     /// the map uses the first words of `text` without one.
     pub(crate) title: Option<String>,
+    /// Shown before the node's text, wherever it is shown (plain text,
+    /// variables filled in): what this step mentions that the scenario's
+    /// own note does not.
+    pub(crate) content_note: Option<String>,
     /// Who speaks; narration when absent.
     pub(crate) speaker: Option<String>,
     /// Markdown.
@@ -438,6 +443,7 @@ pub(crate) fn load(
             id: key.value.clone(),
             at: key,
             title: fill.optional(node.title.as_ref(), out),
+            content_note: fill.optional(node.content_note.as_ref(), out),
             speaker: fill.optional(node.speaker.as_ref(), out),
             text: node.text,
             choices,

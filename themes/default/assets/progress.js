@@ -422,6 +422,8 @@
       if (store && store.holds(p)) store.set(p, {});
       else try { window.localStorage.removeItem(PREFIX + p); } catch (e) { /* off */ }
     });
+    // Where the learner is in scenarios they started (assets/scenario.js): not exported, but theirs.
+    try { window.localStorage.removeItem(PREFIX + "places"); } catch (e) { /* off */ }
     draw();
     status.textContent = strings.getAttribute("data-text-cleared");
   });

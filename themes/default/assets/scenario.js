@@ -3,6 +3,13 @@
 //   inline, Back goes one step, Start again restarts, and an ending shows the debrief, the path
 //   taken with each choice's feedback, and the skills practised. Changes are announced to screen
 //   readers (a live region) and focus moves to the new text.
+// - Remembers where the learner is in a scenario they have started (the choices made, and whether
+//   the last one's feedback is showing), so the start page offers "Carry on where you left off"
+//   beside "Start again"; reaching an ending, or starting again, forgets it. The place is kept in
+//   this browser only (key "peerprep:<course id>:places"), never in an export or the LMS: it is
+//   where a learner is, not what they have done. A stored place that does not fit the scenario
+//   (it changed since) is hostile input and is forgotten.
+// - A node's own content note is shown before its text.
 // - On any ending page (also when played with plain links), records the ending reached.
 // - Endings found are kept only in this browser (localStorage, key "peerprep:<course id>:scenarios")
 //   and everything keeps working when storage is unavailable or holds something that is not a list
@@ -49,6 +56,28 @@
     return list;
   }
 
+  var PLACES = "peerprep:" + course + ":places";
+
+  // Every saved place, by scenario id: {choices: [choice numbers from the start], feedback: bool}.
+  function places() {
+    try {
+      var stored = JSON.parse(window.localStorage.getItem(PLACES) || "{}");
+      return stored !== null && typeof stored === "object" && !Array.isArray(stored) ? stored : {};
+    } catch (e) {
+      return {};
+    }
+  }
+
+  function savePlace(scenario, place) {
+    var all = places();
+    if (place) all[scenario] = place; else delete all[scenario];
+    try {
+      window.localStorage.setItem(PLACES, JSON.stringify(all));
+    } catch (e) {
+      // Storage unavailable: the scenario still plays, from the start next time.
+    }
+  }
+
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) {
@@ -92,6 +121,33 @@
 
   var path = []; // [{node, choice}]
 
+  // The place saved for this scenario replayed from its start, or null when there is none or it
+  // does not fit the scenario as it is now: {path, at (the node shown), feedback}.
+  function replay(place) {
+    if (!place || typeof place !== "object" || !Array.isArray(place.choices) || !place.choices.length ||
+        place.choices.length > 1000) return null;
+    var at = data.start;
+    var taken = [];
+    for (var i = 0; i < place.choices.length; i++) {
+      var node = data.nodes[at];
+      var n = place.choices[i];
+      if (!node || typeof n !== "number" || n % 1 !== 0 || n < 1 || n > node.choices.length) return null;
+      var choice = node.choices[n - 1];
+      taken.push({ node: at, choice: choice });
+      at = choice.goto;
+    }
+    if (!data.nodes[at]) return null;
+    return { path: taken, at: at, feedback: place.feedback === true };
+  }
+
+  // Remembers where the learner is: after `path`, on a node or on the last choice's feedback.
+  function remember(feedback) {
+    savePlace(data.id, path.length ? {
+      choices: path.map(function (s) { return data.nodes[s.node].choices.indexOf(s.choice) + 1; }),
+      feedback: feedback
+    } : null);
+  }
+
   function announce(text) {
     status.textContent = "";
     window.setTimeout(function () { status.textContent = text; }, 50);
@@ -113,7 +169,7 @@
       bar.appendChild(back);
     }
     var restart = el("button", { type: "button", class: "secondary", "data-action": "restart", text: ui.restart });
-    restart.addEventListener("click", function () { path = []; showNode(data.start); });
+    restart.addEventListener("click", function () { path = []; savePlace(data.id, null); showNode(data.start); });
     bar.appendChild(restart);
     return bar;
   }
@@ -129,6 +185,11 @@
     }
     player.appendChild(heading);
     if (node.ending && node.speaker) player.appendChild(el("p", { class: "speaker", text: node.speaker }));
+    if (node.content_note) {
+      var note = el("p", { class: "content-note", role: "note" }, [el("strong", { text: ui.content_note + ": " })]);
+      note.appendChild(document.createTextNode(node.content_note));
+      player.appendChild(note);
+    }
     player.appendChild(el("div", { class: "node-text", html: node.text }));
     if (node.choices.length) {
       var choicesHeading = el("h3", { text: ui.choices_heading });
@@ -141,7 +202,12 @@
       player.appendChild(choicesHeading);
       player.appendChild(list);
     }
-    if (node.ending) showEnding(id, node);
+    if (node.ending) {
+      showEnding(id, node);
+      savePlace(data.id, null);
+    } else {
+      remember(false);
+    }
     player.appendChild(controls());
     focusHeading(heading);
     announce(heading.textContent);
@@ -161,6 +227,7 @@
     var bar = controls();
     bar.insertBefore(next, bar.firstChild);
     player.appendChild(bar);
+    remember(true);
     focusHeading(heading);
     announce(ui.feedback + ": " + choice.label);
   }
@@ -196,11 +263,39 @@
     player.appendChild(el("p", { class: "endings-found", text: ui.endings_found + ": " + found.length }));
   }
 
-  startLink.addEventListener("click", function (event) {
+  function play(event, from) {
     event.preventDefault();
     intro.hidden = true;
     player.hidden = false;
-    path = [];
-    showNode(data.start);
-  });
+    if (from) {
+      path = from.path;
+      if (from.feedback) {
+        var last = path.pop();
+        showFeedback(last.node, last.choice);
+      } else {
+        showNode(from.at);
+      }
+    } else {
+      path = [];
+      savePlace(data.id, null);
+      showNode(data.start);
+    }
+  }
+
+  startLink.addEventListener("click", function (event) { play(event, null); });
+
+  // A scenario started before: carry on, or start again.
+  var saved = replay(places()[data.id]);
+  if (saved) {
+    var resume = el("a", { class: "button scenario-resume", href: saved.at + ".html", text: ui.resume });
+    resume.addEventListener("click", function (event) { play(event, saved); });
+    startLink.textContent = ui.restart;
+    startLink.classList.add("secondary");
+    var where = startLink.parentNode;
+    where.insertBefore(resume, startLink);
+    where.insertBefore(document.createTextNode(" "), startLink);
+    where.parentNode.insertBefore(el("p", { class: "resume-note", text: ui.resume_note }), where);
+  } else if (places()[data.id]) {
+    savePlace(data.id, null);
+  }
 })();
