@@ -168,6 +168,18 @@ fn a_video_plays_from_the_course_with_captions_in_the_page_and_a_transcript_issu
     }
     let csp = html.attr("meta[http-equiv=Content-Security-Policy]", "content");
     assert!(csp[0].contains("media-src 'self' data:;"), "{csp:?}");
+    // Search finds a film by its title and by what is said in it.
+    let index = t.read("public/assets/search-index.js");
+    let words = index
+        .split("modules/04-material.html")
+        .nth(1)
+        .expect("the module is in the index");
+    for word in ["sitting", "side", "come", "single", "second"] {
+        assert!(
+            words.contains(&format!(" {word} ")),
+            "{word} not in the search index: {words}"
+        );
+    }
     // In print: the title, the poster and the transcript, no player.
     let workbook = t.read("public/workbook.html");
     let printed = Doc::parse(&workbook);

@@ -221,6 +221,10 @@ impl Renderer<'_, '_> {
                             .map_or(start.start, |i| start.start + i + 1);
                         let at = base + expanded.original_offset(content_start);
                         self.flush(&mut events, &mut body);
+                        if kind == Fence::Media {
+                            let words = crate::compile::media::search_words(&inner);
+                            self.search_text(&words, false, facilitator);
+                        }
                         let block = match kind {
                             Fence::Scenario => self.scenario_block(&inner, locate(start)),
                             Fence::Quiz | Fence::Reflection | Fence::Media => {
