@@ -263,6 +263,23 @@ pub(crate) fn course_fingerprint(project: &Project) -> u64 {
     for s in &project.scenarios {
         (&s.id, &s.title, &s.summary).hash(&mut h);
     }
+    // Captions are carried in the page ([`media`]): a changed `.vtt` file
+    // changes the pages of the modules that show it.
+    if project
+        .modules
+        .iter()
+        .any(|m| m.source.text.contains("```media"))
+    {
+        for entry in walkdir::WalkDir::new(project.course_dir())
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.path().extension().is_some_and(|x| x == "vtt"))
+        {
+            let meta = entry.metadata().ok();
+            let modified = meta.as_ref().and_then(|m| m.modified().ok());
+            (entry.path(), meta.map(|m| m.len()), modified).hash(&mut h);
+        }
+    }
     h.finish()
 }
 

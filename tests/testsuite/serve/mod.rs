@@ -427,3 +427,22 @@ fn a_folder_without_a_course_is_refused() {
     run.expect_code(2);
     assert!(run.stderr.contains("course/course.yaml"), "{}", run.stderr);
 }
+
+/// Issue 19: captions travel in the page, so editing only a `.vtt` file rebuilds the page that
+/// shows the video (the module itself did not change).
+#[test]
+fn editing_captions_alone_refreshes_the_page_that_shows_them_issue_19() {
+    use base64::Engine;
+    let t = crate::media::course();
+    let server = Server::start(&t, &[]);
+    let page = "/modules/04-material.html";
+    let encode = |text: &str| base64::engine::general_purpose::STANDARD.encode(text);
+    server.wait_for(page, "the first build", |status, body| {
+        status == 200 && body.contains("<track")
+    });
+    let captions = "WEBVTT\n\n00:00.000 --> 00:01.000\nMentor: A new caption.\n";
+    t.write("course/media/clip.vtt", captions);
+    server.wait_for(page, "the captions after the edit", |_, body| {
+        body.contains(&encode(captions))
+    });
+}
