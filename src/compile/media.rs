@@ -55,27 +55,6 @@ pub(crate) struct Media {
     pub(crate) transcript: Option<(Rendered, usize)>,
 }
 
-/// The words of a media block that search finds: its title and transcript
-/// (empty when the block does not parse; its problems are reported when it
-/// is compiled).
-pub(crate) fn search_words(yaml: &str) -> String {
-    #[derive(Deserialize)]
-    struct Words {
-        title: Option<String>,
-        transcript: Option<String>,
-    }
-    serde_saphyr::from_str_with_options::<Words>(yaml, crate::load::yaml::options()).map_or_else(
-        |_| String::new(),
-        |w| {
-            format!(
-                " {} {} ",
-                w.title.unwrap_or_default(),
-                w.transcript.unwrap_or_default()
-            )
-        },
-    )
-}
-
 /// Whether a file is a video or audio, and its MIME type, by extension.
 fn kind_of(path: &str) -> Option<(&'static str, &'static str)> {
     let ext = path.rsplit_once('.')?.1.to_ascii_lowercase();

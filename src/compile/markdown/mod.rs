@@ -25,6 +25,7 @@ pub(crate) mod context;
 pub(crate) mod depth;
 mod figure;
 pub(crate) mod links;
+mod media_words;
 mod only;
 pub(crate) mod options;
 mod raw_html;
@@ -222,7 +223,7 @@ impl Renderer<'_, '_> {
                         let at = base + expanded.original_offset(content_start);
                         self.flush(&mut events, &mut body);
                         if kind == Fence::Media {
-                            let words = crate::compile::media::search_words(&inner);
+                            let words = media_words::search_words(&inner);
                             self.search_text(&words, false, facilitator);
                         }
                         let block = match kind {
