@@ -28,6 +28,7 @@ mod pack;
 mod package;
 mod pdf;
 mod profiles;
+mod question_types;
 mod report;
 mod report_cohort;
 mod scenarios;
