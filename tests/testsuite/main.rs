@@ -9,6 +9,7 @@ mod brand;
 mod browser;
 mod browser_cohort;
 mod browser_progress;
+mod browser_questions;
 mod browser_scorm;
 mod build;
 mod cases;

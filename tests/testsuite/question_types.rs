@@ -105,7 +105,7 @@ fn the_page_has_a_form_for_each_new_kind_and_a_pool_issue_19() {
     let positions = select_attr(&page, ".order-step", "data-position");
     assert_ne!(positions, ["1", "2", "3", "4"]);
     assert!(
-        select_text(&page, ".step-place label")
+        select_attr(&page, ".step-place select", "aria-label")
             .contains(&"Position: Tell Ms Lead straight away".to_owned())
     );
     assert!(

@@ -107,6 +107,7 @@
     var first = all(list, ".order-step");
     all(question, ".step-place").forEach(function (p) { p.hidden = true; });
     all(question, ".step-moves").forEach(function (m) { m.hidden = false; });
+    list.classList.add("is-movable");
     function ends() {
       var steps = all(list, ".order-step");
       steps.forEach(function (step, i) {
