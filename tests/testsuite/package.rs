@@ -286,7 +286,7 @@ fn facilitator_questions_are_only_in_the_facilitator_edition() {
 }
 
 /// Parses a GIFT file with gift-pegjs; None (after saying so) without Node.js or the package.
-fn gift_pegjs(file: &Path) -> Option<serde_json::Value> {
+pub(crate) fn gift_pegjs(file: &Path) -> Option<serde_json::Value> {
     let dir = repo_root().join("tests/browser");
     if !dir.join("node_modules/gift-pegjs").is_dir() {
         let installed = Command::new("npm")

@@ -280,6 +280,27 @@ fn gift_holds_matching_and_leaves_ordering_out_with_w017_issue_19() {
         "{gift}"
     );
     assert!(!gift.contains("qt-order"), "{gift}");
+    // Another GIFT reader (gift-pegjs) reads the same pairs, the distractor with no prompt.
+    if let Some(parsed) =
+        crate::package::gift_pegjs(&t.path().join("package/test-course-questions.gift.txt"))
+    {
+        let matching = parsed
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|q| q["title"] == "qt-match")
+            .expect("gift-pegjs reads the matching question");
+        assert_eq!(matching["type"], "Matching");
+        assert_eq!(
+            matching["pairs"],
+            serde_json::json!([
+                ["Someone is at risk of harm", "Ms Lead, straight away"],
+                ["You feel upset after a session", "Your supervisor"],
+                ["Someone is in danger now", "Call 999"],
+                ["", "Another mentor"]
+            ])
+        );
+    }
     // --deny-warnings makes the left-out question a failure.
     t.run(&["package", "--format", "gift", "--deny-warnings", "--quiet"])
         .expect_code(1);
