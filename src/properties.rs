@@ -361,6 +361,7 @@ proptest! {
     #[test]
     fn quiz_blocks_parse_or_explain(yaml in prop_oneof![
         mutated("- id: q1\n  type: single\n  prompt: Which?\n  options:\n    - text: A\n      correct: true\n      feedback: Yes\n    - text: B\n- id: q2\n  type: short\n  prompt: Who?\n  accept: [Ms Lead]\n", YAML_TOKENS),
+        mutated("pool: 1\nquestions:\n  - id: m\n    type: matching\n    prompt: Match\n    pairs:\n      - prompt: A\n        answer: B\n        feedback: Yes\n      - prompt: C\n        answer: D\n    distractors: [E]\n  - id: o\n    type: ordering\n    prompt: Order\n    steps:\n      - One\n      - text: Two\n        feedback: Then\n", YAML_TOKENS),
         soup(YAML_TOKENS, 120),
     ]) {
         let config = fixture_config();

@@ -35,6 +35,8 @@ pub(crate) enum Block {
     Quiz {
         /// Its questions, with their Markdown fields rendered.
         questions: Vec<QuestionView>,
+        /// `pool: N`: with JavaScript, each attempt shows N of them, drawn at random.
+        pool: Option<usize>,
     },
     /// A ```` ```reflection ```` block.
     Reflection {
@@ -196,7 +198,7 @@ pub(crate) struct QuestionView {
     pub(crate) id: String,
     /// Its number in the quiz, from 1.
     pub(crate) number: usize,
-    /// `single`, `multiple`, `truefalse` or `short`.
+    /// `single`, `multiple`, `truefalse`, `short`, `matching` or `ordering`.
     pub(crate) kind: &'static str,
     /// The competency it checks.
     pub(crate) competency: Option<String>,
@@ -212,6 +214,13 @@ pub(crate) struct QuestionView {
     pub(crate) accept_json: String,
     /// The explanation, as sanitised HTML.
     pub(crate) explanation: Option<String>,
+    /// The pairs (matching), in the order written.
+    pub(crate) pairs: Vec<crate::compile::quiz::items::PairView>,
+    /// The answers to choose from (matching): the pairs' answers and the
+    /// distractors, lettered, in a stable shuffled order.
+    pub(crate) choices: Vec<crate::compile::quiz::items::ChoiceView>,
+    /// The steps (ordering), in the stable shuffled order they are shown in.
+    pub(crate) steps: Vec<crate::compile::quiz::items::StepView>,
 }
 
 /// An option as templates see it.

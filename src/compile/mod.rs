@@ -390,8 +390,9 @@ pub(crate) fn compile_module(
                             };
                             let (questions, fields) = quiz::view(&parsed, &m.source, &ctx);
                             module.fields.extend(fields);
+                            let pool = parsed.pool;
                             module.quizzes.push(parsed);
-                            Block::Quiz { questions }
+                            Block::Quiz { questions, pool }
                         }
                         None => Block::Markdown {
                             html: String::new(),

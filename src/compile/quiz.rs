@@ -1,4 +1,7 @@
-//! Quizzes: ```` ```quiz ```` blocks in modules, a YAML list of questions.
+//! Quizzes: ```` ```quiz ```` blocks in modules, a YAML list of questions, or
+//! a mapping `{pool: N, questions: [...]}` whose page draws N of them at
+//! random for each attempt. Matching and ordering questions' items are read
+//! by [`items`], and shown in the stable order of [`shuffle`].
 //!
 //! Input: a [`DataBlock`] found by the Markdown renderer (its YAML and where it
 //! sits in the module file). Output: a validated [`Quiz`], and its questions
@@ -19,6 +22,9 @@ use crate::load::yaml::{self, Spanned};
 use crate::slug;
 use crate::source::SourceFile;
 
+pub(crate) mod items;
+pub(crate) mod shuffle;
+
 /// The kinds of question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -31,6 +37,24 @@ pub(crate) enum Kind {
     Truefalse,
     /// A typed answer, compared with the accepted ones.
     Short,
+    /// Each prompt paired with one answer from a list.
+    Matching,
+    /// Steps put in the right order.
+    Ordering,
+}
+
+impl Kind {
+    /// Its name, as written in `type:`.
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Kind::Single => "single",
+            Kind::Multiple => "multiple",
+            Kind::Truefalse => "truefalse",
+            Kind::Short => "short",
+            Kind::Matching => "matching",
+            Kind::Ordering => "ordering",
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -56,6 +80,20 @@ struct RawQuestion {
     accept: Vec<Spanned<String>>,
     explanation: Option<Spanned<String>>,
     competency: Option<Spanned<String>>,
+    #[serde(default)]
+    pairs: Vec<items::RawPair>,
+    #[serde(default)]
+    distractors: Vec<Spanned<String>>,
+    #[serde(default)]
+    steps: Vec<Spanned<items::RawStep>>,
+}
+
+/// A quiz block written as a mapping: `pool:` and its `questions:`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPool {
+    pool: Option<Spanned<usize>>,
+    questions: Vec<RawQuestion>,
 }
 
 /// One option of a single or multiple choice question.
@@ -88,6 +126,12 @@ pub(crate) struct Question {
     pub(crate) explanation: Option<Spanned<String>>,
     /// The competency it checks.
     pub(crate) competency: Option<String>,
+    /// The pairs (matching), in the order written.
+    pub(crate) pairs: Vec<items::Pair>,
+    /// Answers no prompt has (matching).
+    pub(crate) distractors: Vec<String>,
+    /// The steps (ordering), in the right order.
+    pub(crate) steps: Vec<items::Step>,
 }
 
 /// A validated quiz block.
@@ -95,6 +139,8 @@ pub(crate) struct Question {
 pub(crate) struct Quiz {
     /// Its questions.
     pub(crate) questions: Vec<Question>,
+    /// `pool: N`: how many questions the page draws for each attempt.
+    pub(crate) pool: Option<usize>,
     /// Line of the block's first YAML line, minus one (to offset parser lines).
     pub(crate) line_offset: usize,
 }
@@ -107,13 +153,26 @@ pub(crate) fn parse(
     out: &mut Diagnostics,
 ) -> Option<Quiz> {
     let line_offset = source.line_col(block.offset).0 - 1;
-    let raw: Vec<RawQuestion> = yaml::parse_block(
-        source,
-        &block.yaml,
-        line_offset,
-        "a ```quiz block holds a YAML list of questions, each with id, type, prompt and its answer",
-        out,
-    )?;
+    let (raw, pool) = if is_list(&block.yaml) {
+        let raw: Vec<RawQuestion> = yaml::parse_block(
+            source,
+            &block.yaml,
+            line_offset,
+            "a ```quiz block holds a YAML list of questions, each with id, type, prompt and its answer",
+            out,
+        )?;
+        (raw, None)
+    } else {
+        let raw: RawPool = yaml::parse_block(
+            source,
+            &block.yaml,
+            line_offset,
+            "a ```quiz block holds a YAML list of questions, or `pool:` and a list of `questions:`",
+            out,
+        )?;
+        (raw.questions, raw.pool)
+    };
+    let pool = pool.and_then(|n| check_pool(&n, raw.len(), source, line_offset, out));
     let at = |d: Diagnostic, s: &Spanned<String>| yaml::locate_str(d, source, s, line_offset);
     let fill = Filler::new(config, source, line_offset);
     let mut questions = Vec::new();
@@ -165,7 +224,7 @@ pub(crate) fn parse(
             Kind::Short if q.accept.iter().all(|a| a.value.trim().is_empty()) => {
                 Some("is `short` and needs a list of `accept`ed answers".to_owned())
             }
-            _ => None,
+            _ => stray_field(&q),
         };
         if let Some(problem) = problem {
             out.push(at(
@@ -196,7 +255,26 @@ pub(crate) fn parse(
                 None
             }
         };
+        let reader = items::Reader {
+            source,
+            line_offset,
+            fill: &fill,
+            id: &q.id,
+        };
+        let (pairs, distractors) = if q.kind == Kind::Matching {
+            items::matching(&reader, q.pairs, q.distractors, out)
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        let steps = if q.kind == Kind::Ordering {
+            items::ordering(&reader, q.steps, out)
+        } else {
+            Vec::new()
+        };
         questions.push(Question {
+            pairs,
+            distractors,
+            steps,
             id: q.id,
             kind: q.kind,
             prompt: q.prompt,
@@ -221,8 +299,79 @@ pub(crate) fn parse(
     }
     Some(Quiz {
         questions,
+        pool,
         line_offset,
     })
+}
+
+/// Whether a quiz block's YAML is a list (the first thing in it is a `-`
+/// or a `[`) rather than a mapping with `pool:`.
+fn is_list(yaml: &str) -> bool {
+    yaml.lines()
+        .map(str::trim_start)
+        .find(|l| !l.is_empty() && !l.starts_with('#') && *l != "---")
+        .is_none_or(|l| l.starts_with('-') || l.starts_with('['))
+}
+
+/// `pool: N` when N is a number of the block's questions (1 to all of
+/// them), or an error at it.
+fn check_pool(
+    pool: &Spanned<usize>,
+    count: usize,
+    source: &SourceFile,
+    line_offset: usize,
+    out: &mut Diagnostics,
+) -> Option<usize> {
+    if (1..=count).contains(&pool.value) {
+        return Some(pool.value);
+    }
+    out.push(
+        yaml::locate(
+            Diagnostic::error(
+                Code::InvalidQuiz,
+                format!(
+                    "`pool: {}` draws {} questions, but this quiz has {count}",
+                    pool.value, pool.value
+                ),
+            ),
+            source,
+            &pool.referenced,
+            line_offset,
+            pool.value.to_string().len(),
+        )
+        .with_help(format!(
+            "a pool draws from 1 to {count} of the quiz's questions; remove `pool:` to show them all"
+        )),
+    );
+    None
+}
+
+/// A field written for another kind of question (`options` on a matching
+/// question, `steps` on a single one…), or None.
+fn stray_field(q: &RawQuestion) -> Option<String> {
+    let written: [(&str, bool, &[Kind]); 6] = [
+        (
+            "options",
+            !q.options.is_empty(),
+            &[Kind::Single, Kind::Multiple],
+        ),
+        ("answer", q.answer.is_some(), &[Kind::Truefalse]),
+        ("accept", !q.accept.is_empty(), &[Kind::Short]),
+        ("pairs", !q.pairs.is_empty(), &[Kind::Matching]),
+        ("distractors", !q.distractors.is_empty(), &[Kind::Matching]),
+        ("steps", !q.steps.is_empty(), &[Kind::Ordering]),
+    ];
+    written
+        .iter()
+        .find(|(_, present, kinds)| *present && !kinds.contains(&q.kind))
+        .map(|(field, _, kinds)| {
+            let names: Vec<String> = kinds.iter().map(|k| format!("`{}`", k.as_str())).collect();
+            format!(
+                "is `{}`, but has `{field}`, which is for {} questions",
+                q.kind.as_str(),
+                names.join(" and ")
+            )
+        })
 }
 
 /// A quiz's questions for templates, their Markdown rendered in `ctx`, and
@@ -256,15 +405,13 @@ pub(crate) fn view(
         .enumerate()
         .map(|(n, q)| {
             let accepted: Vec<String> = q.accept.iter().map(|a| a.to_lowercase()).collect();
+            let (pairs, choices) =
+                items::matching_view(&q.id.value, &q.pairs, &q.distractors, &mut md);
+            let steps = items::ordering_view(&q.id.value, &q.steps, &mut md);
             QuestionView {
                 id: q.id.value.clone(),
                 number: n + 1,
-                kind: match q.kind {
-                    Kind::Single => "single",
-                    Kind::Multiple => "multiple",
-                    Kind::Truefalse => "truefalse",
-                    Kind::Short => "short",
-                },
+                kind: q.kind.as_str(),
                 competency: q.competency.clone(),
                 prompt: md(&q.prompt),
                 options: q
@@ -280,6 +427,9 @@ pub(crate) fn view(
                 accept: q.accept.clone(),
                 accept_json: serde_json::to_string(&accepted).unwrap_or_default(),
                 explanation: q.explanation.as_ref().map(&mut md),
+                pairs,
+                choices,
+                steps,
             }
         })
         .collect();
@@ -288,3 +438,6 @@ pub(crate) fn view(
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod kinds_tests;

@@ -100,6 +100,13 @@ pub(crate) fn block_ids(markdown: &str) -> Vec<String> {
         Map { id: Option<String> },
         Text(#[allow(dead_code)] String),
     }
+    /// A block: a list, or a quiz's `{pool, questions}`.
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum Block {
+        List(Vec<Item>),
+        Pool { questions: Vec<Item> },
+    }
     let mut ids = Vec::new();
     let mut open: Option<String> = None;
     for event in Parser::new(markdown) {
@@ -116,9 +123,13 @@ pub(crate) fn block_ids(markdown: &str) -> Vec<String> {
             }
             Event::End(TagEnd::CodeBlock) => {
                 let Some(block) = open.take() else { continue };
-                let items: Vec<Item> =
-                    serde_saphyr::from_str_with_options(&block, crate::load::yaml::options())
-                        .unwrap_or_default();
+                let items = match serde_saphyr::from_str_with_options::<Block>(
+                    &block,
+                    crate::load::yaml::options(),
+                ) {
+                    Ok(Block::List(items) | Block::Pool { questions: items }) => items,
+                    Err(_) => Vec::new(),
+                };
                 for (i, item) in items.into_iter().enumerate() {
                     ids.push(match item {
                         Item::Map { id: Some(id) } => id,
@@ -184,5 +195,11 @@ mod tests {
     fn block_ids_lists_questions_and_prompts_in_order() {
         let md = "Text\n\n```quiz\n- id: a\n  type: truefalse\n  answer: true\n- id: b\n```\n\n```reflection\n- Plain prompt\n- id: own\n  prompt: Mine\n```\n\n```yaml\n- id: not-a-quiz\n```\n";
         assert_eq!(block_ids(md), ["a", "b", "#1", "own"]);
+    }
+
+    #[test]
+    fn block_ids_reads_a_pooled_quiz_issue_19() {
+        let md = "```quiz\npool: 1\nquestions:\n  - id: a\n    type: truefalse\n  - id: b\n```\n";
+        assert_eq!(block_ids(md), ["a", "b"]);
     }
 }

@@ -6,15 +6,19 @@
 //! Each module starts with a `$CATEGORY:` line; each question is
 //! `::<id>::[html]<prompt>{…}` with its answers (`=` right, `~` wrong,
 //! `~%50%` shares for `multiple`, `T`/`F`, `=` for each accepted short
-//! answer), option feedback after `#` and the explanation after `####`.
-//! Every text goes through [`escape`]. A question GIFT cannot hold
-//! ([`unfit`]) is left out with a warning.
+//! answer, `=prompt -> answer` for each matching pair and `= -> answer` for
+//! each distractor), option feedback after `#` and the explanation after
+//! `####`. Every text goes through [`escape`]. A question GIFT cannot hold
+//! ([`unfit`]: ordering questions among them) is left out with a warning,
+//! and so is the feedback of matching pairs, which GIFT cannot carry.
 
 use std::fmt::Write as _;
 
 use crate::compile::quiz::Kind;
 use crate::diagnostic::Diagnostics;
-use crate::package::questions::{Category, Export, category_path, html_text, share, unfit};
+use crate::package::questions::{
+    Category, Export, Target, category_path, html_text, lost_pair_feedback, share, unfit,
+};
 
 /// The file's name in the package folder.
 pub(crate) fn file_name(course_id: &str) -> String {
@@ -37,16 +41,17 @@ pub(crate) fn write(
             category_path(course_title, category.title)
         );
         for q in &category.questions {
-            if let Some(why) = unfit(q.question) {
+            if let Some((why, help)) = unfit(q.question, Target::Gift) {
                 out.push(
                     q.warning(format!(
                         "question \"{}\" {why}: it is left out of the GIFT file",
                         q.id()
                     ))
-                    .with_help("split its options into two questions, or use `single`"),
+                    .with_help(help),
                 );
                 continue;
             }
+            out.extend(lost_pair_feedback(q, "GIFT"));
             question(&mut text, q);
             written += 1;
         }
@@ -87,6 +92,23 @@ fn question(text: &mut String, q: &Export<'_>) {
                 let _ = write!(text, "\n={}", escape(accepted));
             }
         }
+        Kind::Matching => {
+            // `=prompt -> answer`; a distractor is an answer with no prompt.
+            // The prompt is HTML (its `>` escaped, so no `->` is in it).
+            for pair in &q.question.pairs {
+                let _ = write!(
+                    text,
+                    "\n={} -> {}",
+                    escape(&html_text(&pair.prompt)),
+                    escape(&pair.answer)
+                );
+            }
+            for distractor in &q.question.distractors {
+                let _ = write!(text, "\n= -> {}", escape(distractor));
+            }
+        }
+        // Left out by `unfit`: GIFT has no ordering questions.
+        Kind::Ordering => {}
     }
     if let Some(explanation) = &q.explanation {
         let _ = write!(text, "\n####{}", escape(explanation));

@@ -7,9 +7,12 @@
 //! (`$course$/<course title>/<module title>`) before its questions; `single`
 //! becomes `multichoice` with `<single>true</single>`, `multiple`
 //! `multichoice` with shares of 100% for its right options and of -100% for
-//! its wrong ones, `truefalse` `truefalse` and `short` `shortanswer` (each
-//! accepted answer at 100%, case ignored). A question Moodle cannot hold
-//! ([`unfit`]) is left out with a warning.
+//! its wrong ones, `truefalse` `truefalse`, `short` `shortanswer` (each
+//! accepted answer at 100%, case ignored), `matching` `matching` (its
+//! distractors as subquestions with no text) and `ordering` `ordering`
+//! (all or nothing). A question Moodle cannot hold ([`unfit`]) is left out
+//! with a warning, and so is the feedback of matching pairs, which Moodle
+//! cannot carry.
 
 use std::io;
 
@@ -18,7 +21,9 @@ use quick_xml::events::{BytesDecl, BytesText, Event};
 
 use crate::compile::quiz::Kind;
 use crate::diagnostic::Diagnostics;
-use crate::package::questions::{Category, Export, category_path, html_text, share, unfit};
+use crate::package::questions::{
+    Category, Export, Target, category_path, html_text, lost_pair_feedback, share, unfit,
+};
 
 /// The file's name in the package folder.
 pub(crate) fn file_name(course_id: &str) -> String {
@@ -47,16 +52,17 @@ pub(crate) fn write(
                     )
                 })?;
             for q in &category.questions {
-                if let Some(why) = unfit(q.question) {
+                if let Some((why, help)) = unfit(q.question, Target::MoodleXml) {
                     out.push(
                         q.warning(format!(
                             "question \"{}\" {why}: it is left out of the Moodle XML file",
                             q.id()
                         ))
-                        .with_help("split its options into two questions, or use `single`"),
+                        .with_help(help),
                     );
                     continue;
                 }
+                out.extend(lost_pair_feedback(q, "Moodle XML"));
                 question(w, q)?;
                 written += 1;
             }
@@ -74,6 +80,8 @@ fn question(w: &mut Writer<Vec<u8>>, q: &Export<'_>) -> io::Result<()> {
         Kind::Single | Kind::Multiple => "multichoice",
         Kind::Truefalse => "truefalse",
         Kind::Short => "shortanswer",
+        Kind::Matching => "matching",
+        Kind::Ordering => "ordering",
     };
     w.create_element("question")
         .with_attribute(("type", kind))
@@ -106,6 +114,8 @@ fn question(w: &mut Writer<Vec<u8>>, q: &Export<'_>) -> io::Result<()> {
                     }
                     Ok(())
                 }
+                Kind::Matching => matching(w, q),
+                Kind::Ordering => ordering(w, q),
             }
         })?;
     Ok(())
@@ -131,6 +141,52 @@ fn choices(w: &mut Writer<Vec<u8>>, q: &Export<'_>) -> io::Result<()> {
             &fraction,
             Some("html"),
             &html_text(&option.text),
+            feedback.as_deref(),
+        )?;
+    }
+    Ok(())
+}
+
+/// The pairs of a `matching` question, each a `<subquestion>` (the prompt
+/// as HTML) with its `<answer>` (plain text), then each distractor as a
+/// subquestion with no text, which Moodle reads as an extra wrong answer.
+fn matching(w: &mut Writer<Vec<u8>>, q: &Export<'_>) -> io::Result<()> {
+    simple(w, "shuffleanswers", "true")?;
+    let pairs = q
+        .question
+        .pairs
+        .iter()
+        .map(|p| (html_text(&p.prompt), &p.answer));
+    let distractors = q.question.distractors.iter().map(|d| (String::new(), d));
+    for (prompt, answer) in pairs.chain(distractors) {
+        w.create_element("subquestion")
+            .with_attribute(("format", "html"))
+            .write_inner_content(|w| {
+                simple(w, "text", &prompt)?;
+                w.create_element("answer")
+                    .write_inner_content(|w| simple(w, "text", answer))?;
+                Ok(())
+            })?;
+    }
+    Ok(())
+}
+
+/// The steps of an `ordering` question (`qtype_ordering`, in Moodle's core
+/// since 4.4), in the right order: all of them shown, one below another,
+/// all or nothing, as peerprep marks them; each step's feedback with it.
+fn ordering(w: &mut Writer<Vec<u8>>, q: &Export<'_>) -> io::Result<()> {
+    simple(w, "layouttype", "VERTICAL")?;
+    simple(w, "selecttype", "ALL")?;
+    simple(w, "selectcount", &q.question.steps.len().to_string())?;
+    simple(w, "gradingtype", "ALL_OR_NOTHING")?;
+    simple(w, "showgrading", "SHOW")?;
+    simple(w, "numberingstyle", "none")?;
+    for (n, (step, feedback)) in q.question.steps.iter().zip(&q.step_feedback).enumerate() {
+        answer_element(
+            w,
+            &(n + 1).to_string(),
+            Some("html"),
+            &html_text(&step.text),
             feedback.as_deref(),
         )?;
     }

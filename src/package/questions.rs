@@ -48,6 +48,8 @@ pub(crate) struct Export<'a> {
     pub(crate) feedback: Vec<Option<String>>,
     /// The explanation as HTML (the general feedback).
     pub(crate) explanation: Option<String>,
+    /// Each step's feedback as HTML, in the right order (ordering).
+    pub(crate) step_feedback: Vec<Option<String>>,
     module: &'a Module,
     line_offset: usize,
 }
@@ -110,6 +112,14 @@ pub(crate) fn collect<'a>(
                         .map(|o| o.feedback.as_deref().map(&mut html))
                         .collect(),
                     explanation: view.explanation.as_deref().map(&mut html),
+                    step_feedback: {
+                        let mut steps: Vec<_> = view.steps.iter().collect();
+                        steps.sort_by_key(|s| s.position);
+                        steps
+                            .into_iter()
+                            .map(|s| s.feedback.as_deref().map(&mut html))
+                            .collect()
+                    },
                     module,
                     line_offset,
                 };
@@ -141,7 +151,7 @@ fn shown_questions<'b>(body: &BodyView<'b>, into: &mut Vec<&'b QuestionView>) {
     for block in &body.blocks {
         match block {
             BlockView::Facilitator { body, .. } => shown_questions(body, into),
-            BlockView::Plain(crate::compile::body::Block::Quiz { questions }) => {
+            BlockView::Plain(crate::compile::body::Block::Quiz { questions, .. }) => {
                 into.extend(questions.iter());
             }
             BlockView::Plain(_) => {}
@@ -162,22 +172,67 @@ pub(crate) fn for_lms(html: &str) -> (String, bool) {
     (builder.clean(html).to_string().trim().to_owned(), had_image)
 }
 
-/// Why a format cannot hold `question`, or None when it can. Moodle XML and
-/// GIFT grade a `multiple` question by shares of 100% for its right options
-/// and of -100% for its wrong ones, and Moodle accepts only its own list of
-/// grades: a share of more than [`MAX_SHARED`] options is not in it.
-pub(crate) fn unfit(question: &Question) -> Option<String> {
-    if question.kind != Kind::Multiple {
-        return None;
+/// The question formats, for what each can hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// Moodle XML.
+    MoodleXml,
+    /// GIFT.
+    Gift,
+}
+
+/// The fewest answers (pairs and distractors) of a matching question that
+/// Moodle accepts.
+pub(crate) const MIN_MATCHING_ANSWERS: usize = 3;
+
+/// Why `target` cannot hold `question`, and what to do, or None when it
+/// can. Moodle XML and GIFT grade a `multiple` question by shares of 100%
+/// for its right options and of -100% for its wrong ones, and Moodle
+/// accepts only its own list of grades: a share of more than
+/// [`MAX_SHARED`] options is not in it. Moodle's matching questions need
+/// at least [`MIN_MATCHING_ANSWERS`] answers; GIFT has no ordering questions.
+pub(crate) fn unfit(question: &Question, target: Target) -> Option<(String, &'static str)> {
+    match question.kind {
+        Kind::Multiple => {
+            let right = question.options.iter().filter(|o| o.correct).count();
+            let wrong = question.options.len() - right;
+            let too_many = |n: usize, what: &str| {
+                (n > MAX_SHARED).then(|| {
+                    format!("has {n} {what} options, and Moodle's grades cannot share 100% between more than {MAX_SHARED}")
+                })
+            };
+            too_many(right, "right")
+                .or_else(|| too_many(wrong, "wrong"))
+                .map(|why| (why, "split its options into two questions, or use `single`"))
+        }
+        Kind::Matching => {
+            let answers = question.pairs.len() + question.distractors.len();
+            (answers < MIN_MATCHING_ANSWERS).then(|| {
+                (
+                    format!("has {answers} answers, and Moodle's matching questions need at least {MIN_MATCHING_ANSWERS}"),
+                    "add a pair, or a wrong answer under `distractors:`",
+                )
+            })
+        }
+        Kind::Ordering if target == Target::Gift => Some((
+            "is an `ordering` question, which GIFT cannot hold".to_owned(),
+            "export it with `--format moodle-xml` (Moodle 4.4 and later import ordering questions), or add it in the LMS",
+        )),
+        _ => None,
     }
-    let right = question.options.iter().filter(|o| o.correct).count();
-    let wrong = question.options.len() - right;
-    let too_many = |n: usize, what: &str| {
-        (n > MAX_SHARED).then(|| {
-            format!("has {n} {what} options, and Moodle's grades cannot share 100% between more than {MAX_SHARED}")
+}
+
+/// A warning when a matching question's pairs have feedback, which neither
+/// format can carry (Moodle's matching questions have no feedback per pair).
+pub(crate) fn lost_pair_feedback(q: &Export<'_>, format: &str) -> Option<Diagnostic> {
+    (q.question.kind == Kind::Matching && q.question.pairs.iter().any(|p| p.feedback.is_some()))
+        .then(|| {
+            q.warning(format!(
+                "question \"{}\" has feedback for its pairs, which the {format} file cannot carry: it is left out of it",
+                q.id()
+            ))
+            .with_help("Moodle's matching questions have no feedback per pair: put what it says in the `explanation`, which becomes the general feedback")
         })
-    };
-    too_many(right, "right").or_else(|| too_many(wrong, "wrong"))
 }
 
 /// One option's share of the grade, as Moodle writes it: `50`, `33.33333`,

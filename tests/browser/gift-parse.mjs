@@ -35,6 +35,8 @@ const out = parsed.map((q) =>
           weight: c.weight,
           feedback: text(c.feedback),
         })),
+        // Matching: each pair's prompt and answer (a distractor has an empty prompt).
+        pairs: (q.matchPairs ?? []).map((p) => [text(p.subquestion), p.subanswer]),
       },
 );
 console.log(JSON.stringify(out));

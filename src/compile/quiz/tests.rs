@@ -15,7 +15,7 @@ modules: [a.md]
 }
 
 /// Parses `yaml` as a quiz block that starts on line 5 of a module file.
-fn check(yaml: &str) -> (Option<Quiz>, Diagnostics) {
+pub(super) fn check(yaml: &str) -> (Option<Quiz>, Diagnostics) {
     let text = format!("---\ntitle: M\n---\n```quiz\n{yaml}```\n");
     let source = SourceFile::new("course/m.md", text.clone());
     let offset = text.find("```quiz\n").unwrap() + 8;
@@ -121,7 +121,7 @@ fn competency_missing_is_a_warning_and_undeclared_an_error() {
 }
 
 /// Renders with a plain context: no variables, no other modules.
-fn with_context<T>(f: impl FnOnce(&Context<'_>) -> T) -> T {
+pub(super) fn with_context<T>(f: impl FnOnce(&Context<'_>) -> T) -> T {
     let vars = std::collections::HashMap::new();
     let ui = crate::ui::Ui::with_overrides([]);
     let none = |_: &str, _: Option<&str>| None;
@@ -142,7 +142,7 @@ fn with_context<T>(f: impl FnOnce(&Context<'_>) -> T) -> T {
 }
 
 /// Renders a partial of the default theme with `questions` as a quiz block's.
-fn partial(name: &str, quiz: &Quiz) -> String {
+pub(super) fn partial(name: &str, quiz: &Quiz) -> String {
     let dir = tempfile::tempdir().unwrap();
     let env = crate::render::theme::Theme::new(dir.path(), "default").environment();
     let source = SourceFile::new("course/m.md", "x");
@@ -151,7 +151,7 @@ fn partial(name: &str, quiz: &Quiz) -> String {
     env.get_template(name)
         .unwrap()
         .render(minijinja::context! {
-            block => minijinja::context! { questions => minijinja::Value::from_serialize(&questions) },
+            block => minijinja::context! { questions => minijinja::Value::from_serialize(&questions), pool => quiz.pool },
             questions => minijinja::Value::from_serialize(&questions),
             ui => minijinja::Value::from_serialize(&ui),
         })
