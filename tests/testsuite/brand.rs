@@ -55,9 +55,10 @@ fn issue_16_brand_logo_colours_and_cover_reach_every_page() {
             select_attr(&home, ".home-cover", "alt"),
             ["Mentors at the autumn training day"]
         );
+        // The brand's colours come last, so they win.
         assert_eq!(
-            select_attr(&home, "link[rel=stylesheet]", "href")[..2],
-            ["assets/style.css", "assets/brand.css"]
+            select_attr(&home, "link[rel=stylesheet]", "href")[..3],
+            ["assets/style.css", "assets/blocks.css", "assets/brand.css"]
         );
         // Every page, at any depth, shows the logo and links the colours.
         for page in [

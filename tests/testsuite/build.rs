@@ -22,6 +22,7 @@ fn builds_the_fixture_into_public_with_every_page() {
         [
             ".peerprep-output",
             "404.html",
+            "assets/blocks.css",
             "assets/course/images/dot.svg",
             "assets/layout.js",
             "assets/paper.css",
