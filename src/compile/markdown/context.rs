@@ -54,4 +54,7 @@ pub(crate) enum Mode {
     /// A quiz question's prompt, feedback or explanation: Markdown only, one
     /// block, footnotes shown where they are written.
     Field,
+    /// A ```` ```slide ```` block's Markdown or its speaker notes: Markdown,
+    /// callouts, figures and footnotes, but no blocks of peerprep's own.
+    Slide,
 }

@@ -12,7 +12,8 @@
 //! source files into links between pages; 5. at the top level, cut the
 //! Markdown at each ```` ```quiz ````, ```` ```reflection ````,
 //! ```` ```scenario ```` and ```` ```facilitator ```` block, which become
-//! typed blocks (a facilitator block's Markdown is compiled the same way);
+//! typed blocks (a facilitator block's Markdown is compiled the same way;
+//! ```` ```slide ```` blocks are kept aside for the decks, [`slides`]);
 //! 6. render each run of Markdown between them to HTML and sanitise it with
 //! ammonia on its own. Footnote definitions are collected separately.
 //! Before all this, ```` ```only ```` blocks are resolved for the profile
@@ -32,6 +33,7 @@ mod raw_html;
 pub(crate) mod rendered;
 mod rewrite;
 mod sanitize;
+pub(crate) mod slides;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -59,6 +61,8 @@ enum Fence {
     Reflection,
     Media,
     Only,
+    Slide,
+    SlideNotes,
 }
 
 impl Fence {
@@ -70,6 +74,8 @@ impl Fence {
             Some("reflection") => Some(Fence::Reflection),
             Some("media") => Some(Fence::Media),
             Some("only") => Some(Fence::Only),
+            Some("slide") => Some(Fence::Slide),
+            Some("slide-notes") => Some(Fence::SlideNotes),
             _ => None,
         }
     }
@@ -82,6 +88,8 @@ impl Fence {
             Fence::Reflection => "reflection",
             Fence::Media => "media",
             Fence::Only => "only",
+            Fence::Slide => "slide",
+            Fence::SlideNotes => "slide-notes",
         }
     }
 }
@@ -245,6 +253,14 @@ impl Renderer<'_, '_> {
                             }),
                             // Resolved before parsing (`only`); none is left here.
                             Fence::Only => None,
+                            // Kept aside for the slide decks ([`slides`]), never in the body.
+                            Fence::Slide | Fence::SlideNotes => {
+                                let notes = kind == Fence::SlideNotes;
+                                self.out
+                                    .slide_fences
+                                    .push((notes, inner, at, locate(start)));
+                                None
+                            }
                         };
                         body.blocks.extend(block);
                     }
@@ -262,7 +278,7 @@ impl Renderer<'_, '_> {
                         Mode::Scenario => {
                             matches!(kind, Fence::Scenario | Fence::Facilitator | Fence::Only)
                         }
-                        Mode::Field => false,
+                        Mode::Field | Mode::Slide => false,
                     };
                     if allowed && depth == 0 && footnote.is_none() && heading.is_none() {
                         fence = Some((range, String::new(), kind));

@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use crate::compile::body::{Block, Body};
 use crate::compile::markdown::Target;
+use crate::compile::markdown::slides::SlideFence;
 use crate::compile::search::SectionText;
 use crate::load::plain_text::Unknown;
 use crate::load::profiles::OnlyFilter;
@@ -65,6 +66,9 @@ pub(crate) struct Rendered {
     pub(crate) raw_media: Vec<(&'static str, Range<usize>)>,
     /// The text under each heading, for the search index.
     pub(crate) sections: Vec<SectionText>,
+    /// ```` ```slide ```` and ```` ```slide-notes ```` blocks, in order: kept
+    /// out of the body (and the search text) for the slide decks.
+    pub(crate) slide_fences: Vec<SlideFence>,
 }
 
 impl Rendered {
