@@ -81,6 +81,7 @@ pub(crate) fn validate(project: &Project, compiled: &Compiled, out: &mut Diagnos
         captions_checked: BTreeSet::new(),
     };
     sessions::check_timing(project, out);
+    sessions::check_slides(project, compiled, out);
     brand::check(project, &mut checker.checked.mentor_files, out);
     crate::check::review::review(project, out);
     for (module, compiled) in project.modules.iter().zip(compiled.modules()) {

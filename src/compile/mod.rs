@@ -18,6 +18,7 @@ pub(crate) mod quiz;
 pub(crate) mod reflection;
 pub(crate) mod scenario_text;
 pub(crate) mod search;
+pub(crate) mod slides;
 pub(crate) mod variables;
 
 use std::collections::{HashMap, HashSet};
@@ -56,7 +57,9 @@ pub(crate) struct CompiledModule {
     /// As the facilitator edition searches it, when that differs (the
     /// module has facilitator notes).
     pub(crate) facilitator_search: Option<Entry>,
-    /// Problems in its quiz and reflection blocks.
+    /// Its slides, in order, as written (on its page's compile only).
+    pub(crate) slides: Vec<markdown::slides::SlideSource>,
+    /// Problems in its quiz, reflection, media and slide blocks.
     pub(crate) diagnostics: Diagnostics,
 }
 
@@ -367,6 +370,7 @@ pub(crate) fn compile_module(
                 .iter()
                 .any(|s| s.facilitator_only || !s.facilitator_text.is_empty());
             module.facilitator_search = has_notes.then(|| entry(true));
+            module.slides = slides::collect(m, &mut rendered, &ctx, &mut module.diagnostics);
         } else {
             // A printed document needs only the body: its links and
             // headings were checked on the module's page.

@@ -54,6 +54,8 @@ pub(crate) enum Code {
     MediaBlock,
     /// A captions file that is not valid WebVTT.
     InvalidCaptions,
+    /// A ```` ```slide ```` problem: notes with no slide before them, an empty slide, or a quiz, scenario, facilitator note or slide inside a slide.
+    SlideBlock,
     /// A scenario's `start` names no node.
     UnknownStart,
     /// A choice goes to a node that does not exist.
@@ -141,6 +143,8 @@ pub(crate) enum Code {
     UnreviewedPack,
     /// A `<video>`, `<audio>` or `<iframe>` written as HTML in Markdown: it is removed from the page.
     RawMedia,
+    /// A slide too long to read from the back of the room, or slides in a module no session includes.
+    SlideWarning,
 }
 
 impl Code {
@@ -215,6 +219,8 @@ impl Code {
         Code::MediaBlock,
         Code::InvalidCaptions,
         Code::RawMedia,
+        Code::SlideBlock,
+        Code::SlideWarning,
     ];
 
     /// The code as printed, e.g. `E002`.
@@ -288,6 +294,8 @@ impl Code {
             Code::MediaBlock => "E027",
             Code::InvalidCaptions => "E028",
             Code::RawMedia => "W020",
+            Code::SlideBlock => "E046",
+            Code::SlideWarning => "W022",
         }
     }
 }

@@ -4,7 +4,8 @@
 //! `assets/paper.css` (the course's page size for printing). The
 //! facilitator edition adds `trainer/index.html` (the facilitator home),
 //! `trainer/guide.html`, `trainer/answers.html`, `trainer/sessions.html` and
-//! the printable templates under `trainer/templates/`.
+//! the printable templates under `trainer/templates/` (and the slide decks,
+//! [`crate::render::slides`]).
 
 use minijinja::{Value, context};
 use serde::Serialize;
@@ -159,7 +160,14 @@ pub(crate) fn render(pages: &Pages<'_>) -> Result<(), RenderError> {
         pages.cache,
     );
     let keys = document::answer_keys(project, compiled.modules(), edition);
-    let plans = Value::from_serialize(plan(project));
+    let mut plans = plan(project);
+    for (plan, deck) in plans
+        .iter_mut()
+        .zip(crate::render::slides::session_decks(project, compiled))
+    {
+        plan.slides = deck;
+    }
+    let plans = Value::from_serialize(plans);
     let scheme = Value::from_serialize(SchemeView::new(config));
     let guide = LazySeq::value(guide);
     pages.page(
@@ -171,6 +179,7 @@ pub(crate) fn render(pages: &Pages<'_>) -> Result<(), RenderError> {
             guide => guide.clone(),
             plans => plans.clone(),
             answer_count => keys.iter().map(|k| k.questions).sum::<usize>(),
+            slide_count => crate::render::slides::count(compiled),
         },
     )?;
     pages.page(

@@ -9,7 +9,8 @@
 //! Pages: `index.html` (home), `modules/<slug>.html`, `support.html`,
 //! `404.html`, the search page and index of [`search`], the
 //! scenario pages of [`scenarios`], the progress pages of [`progress`], and
-//! the workbook and facilitator pack of [`documents`].
+//! the workbook and facilitator pack of [`documents`], and the slide decks
+//! of [`slides`].
 
 pub(crate) mod document;
 pub(crate) mod documents;
@@ -21,6 +22,7 @@ pub(crate) mod scenarios;
 pub(crate) mod search;
 pub(crate) mod sessions;
 pub(crate) mod sink;
+pub(crate) mod slides;
 pub(crate) mod theme;
 pub(crate) mod views;
 
@@ -440,12 +442,18 @@ pub(crate) fn render_site(
     crate::timing::timing("render: scenarios and search", started);
     progress::render(&pages)?;
     documents::render(&pages)?;
+    slides::render(&pages)?;
     crate::timing::timing("render: progress and documents", started);
+    let has_decks = edition == Edition::Facilitator && slides::count(compiled) > 0;
     for asset in theme
         .assets()
         .map_err(|d| RenderError::Template(Box::new(d)))?
     {
         if asset.path == progress::SCORM_RUNTIME && site.scorm.is_none() {
+            continue;
+        }
+        // The decks' own files go only where there are decks.
+        if asset.path.starts_with("slides.") && !has_decks {
             continue;
         }
         sink.write(&format!("assets/{}", asset.path), &asset.bytes)?;

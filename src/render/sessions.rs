@@ -42,6 +42,9 @@ pub(crate) struct Plan {
     pub(crate) materials: Vec<String>,
     /// The running order.
     pub(crate) rows: Vec<PlanRow>,
+    /// The session's slide deck, its file in `trainer/slides/` (set by the
+    /// facilitator pack when the session has slides).
+    pub(crate) slides: Option<String>,
 }
 
 /// Every session's plan; item lengths missing everywhere are reported by `check::sessions`.
@@ -92,6 +95,7 @@ pub(crate) fn plan(project: &Project) -> Vec<Plan> {
                 minutes: total,
                 materials: s.materials.clone(),
                 rows,
+                slides: None,
             }
         })
         .collect()

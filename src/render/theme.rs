@@ -39,6 +39,8 @@ pub(crate) const PAGE_TEMPLATES: &[&str] = &[
     "trainer/guide.html",
     "trainer/answers.html",
     "trainer/sessions.html",
+    "trainer/slides.html",
+    "trainer/slides-index.html",
     "trainer/templates/application-form.html",
     "trainer/templates/poster.html",
     "trainer/templates/register.html",
