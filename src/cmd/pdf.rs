@@ -1,7 +1,9 @@
 //! `peerprep pdf`: build an edition, then print its documents to PDF inside
 //! the staged output, so a failed print leaves the previous output as it was.
 //! Documents with a contents list are printed twice, the second time with
-//! the page numbers the first print gave ([`contents`]).
+//! the page numbers the first print gave ([`contents`]). The facilitator
+//! edition also prints each slide deck, one 16:9 slide a page
+//! ([`slide_decks`]).
 
 use crate::cli::BuildArgs;
 use crate::cmd::{Outcome, build};
@@ -19,6 +21,31 @@ pub(crate) fn documents(edition: Edition) -> &'static [(&'static str, &'static s
             ("trainer/sessions.html", "sessions.pdf"),
         ],
     }
+}
+
+/// The slide decks a built site holds, and the PDF each becomes:
+/// `trainer/slides/<n>.html` → `slides-<n>.pdf`, `all.html` → `slides-all.pdf`
+/// (sessions in order, then the whole course).
+pub(crate) fn slide_decks(site: &std::path::Path) -> Vec<(String, String)> {
+    let folder = site.join(crate::render::slides::FOLDER);
+    let mut stems: Vec<String> = std::fs::read_dir(&folder)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter_map(|name| name.strip_suffix(".html").map(str::to_owned))
+        .filter(|stem| stem != "index")
+        .collect();
+    stems.sort_by_key(|stem| (stem.parse::<u64>().map_or(u64::MAX, |n| n), stem.clone()));
+    stems
+        .into_iter()
+        .map(|stem| {
+            (
+                format!("{}/{stem}.html", crate::render::slides::FOLDER),
+                format!("slides-{stem}.pdf"),
+            )
+        })
+        .collect()
 }
 
 /// Runs `pdf`: no browser is exit 2 before anything is built.
@@ -42,6 +69,12 @@ pub(crate) fn run(args: &BuildArgs, quiet: bool) -> Outcome {
             let numbered = contents::number(&browser, site, page, name).map_err(stop)?;
             unnumbered |= numbered == Numbered::NoPdfinfo;
             names.push(format!("pdf/{name}"));
+        }
+        if args.edition == Edition::Facilitator {
+            for (page, name) in slide_decks(site) {
+                pdf::print(&browser, site, &page, &name).map_err(stop)?;
+                names.push(format!("pdf/{name}"));
+            }
         }
         let mut summary = format!(
             "Printed {} in {:.1} s",

@@ -22,6 +22,7 @@ crate::cases::cases! {
     e040_link_to_unknown_module,
     e041_broken_anchor,
     e042_missing_image,
+    e046_w022_slide_problems,
     e043_link_outside_course,
     e044_mentor_links_to_facilitator_module,
     e050_symlink_out_of_the_project => symlink_out_of_the_project,
