@@ -35,3 +35,4 @@ mod report;
 mod report_cohort;
 mod scenarios;
 mod serve;
+mod slides;

@@ -381,3 +381,55 @@ fn certificates_print_as_one_landscape_pdf_a_page_each_issue_16() {
     assert!(ink(&t, pdf, 1) > 0.01);
     screenshots(&t, pdf, "certificates", &[1]);
 }
+
+/// The width and height of page 1 of `pdf`, in points.
+fn page_size(t: &CourseTest, pdf: &str) -> (f64, f64) {
+    let info = tool(t, "pdfinfo", &[pdf]);
+    let size = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Page size:"))
+        .expect("pdfinfo gives a page size");
+    let numbers: Vec<f64> = size
+        .split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    (numbers[0], numbers[1])
+}
+
+#[test]
+fn slide_decks_print_16_9_one_slide_a_page_without_notes_issue_19() {
+    if !tools_present("slide_decks_print_16_9_one_slide_a_page_without_notes_issue_19") {
+        return;
+    }
+    let t = crate::slides::course();
+    let run = t.run(&["pdf", "--edition", "facilitator"]);
+    run.expect_code(0);
+    assert!(
+        run.stdout
+            .contains("pdf/sessions.pdf, pdf/slides-1.pdf, pdf/slides-all.pdf"),
+        "{}",
+        run.stdout
+    );
+    for pdf in ["slides-1.pdf", "slides-all.pdf"] {
+        let path = format!("facilitator/pdf/{pdf}");
+        assert_eq!(pages(&t, &path), 3, "{pdf}: one page a slide");
+        let (w, h) = page_size(&t, &path);
+        assert!((w / h - 16.0 / 9.0).abs() < 0.01, "{pdf} is {w} x {h} pt");
+    }
+    let texts = page_texts(&t, "facilitator/pdf/slides-all.pdf");
+    let first = texts[0].split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(first.contains("Hello, Ms Lead"), "{first}");
+    assert!(first.contains("Listen first"), "{first}");
+    assert!(
+        first.replace(' ', "").contains("1/3From:Welcome"),
+        "{first}"
+    );
+    // The notes stay with the trainer, and no page footer is printed on a slide.
+    assert!(
+        !first.contains("SPEAKER-NOTE-WORDS") && !first.contains("Page 1 of"),
+        "{first}"
+    );
+    assert!(texts[1].contains("Second slide") && texts[2].contains("Trainer slide"));
+    assert!(ink(&t, "facilitator/pdf/slides-all.pdf", 1) > 0.001);
+    screenshots(&t, "facilitator/pdf/slides-all.pdf", "slides", &[1]);
+}
