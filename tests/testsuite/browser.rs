@@ -25,6 +25,7 @@ mod page_rules;
 mod phone_layout;
 mod right_to_left;
 mod scenario_resume;
+mod slides;
 
 /// What the browser tests need: Chromium, and Node with the npm packages installed.
 pub(crate) struct Tools {
