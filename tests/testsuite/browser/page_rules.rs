@@ -6,7 +6,7 @@
 //! of both editions of the bundled course (for each kind, the fewest pages that between them show
 //! every element type of that kind: every kind of block in a module), both editions of the Arabic
 //! fixture (right to left, issue 18), a branded course, a module with figures, callouts and
-//! media (issue 19), the cohort
+//! media (issue 19), the slide decks (issue 19, as kinds of facilitator page), the cohort
 //! report, named certificates, and a deliberately broken page that must fail every rule. The
 //! tests below share that run and each asserts on its own pages. The same run writes screenshots
 //! of one page of every kind at 1280×900 and 390×844, light and dark, into `target/screenshots/`.
@@ -51,6 +51,8 @@ fn page_kind(rel: &str, html: &str, mentor_modules: &BTreeSet<String>) -> String
         ["trainer", "guide.html"] => "facilitator's guide",
         ["trainer", "answers.html"] => "answer keys",
         ["trainer", "sessions.html"] => "session plans",
+        ["trainer", "slides", "index.html"] => "slide decks",
+        ["trainer", "slides", _] => "slide deck",
         ["trainer", "scenarios", _] => "scenario map",
         ["trainer", "cards", _] => "role-play cards",
         ["trainer", "templates", name] => return format!("template {name}"),
@@ -86,6 +88,8 @@ const FACILITATOR_KINDS: &[&str] = &[
     "facilitator's guide",
     "answer keys",
     "session plans",
+    "slide decks",
+    "slide deck",
     "scenario map",
     "role-play cards",
     "template application-form.html",
