@@ -108,8 +108,16 @@ fn the_facilitator_edition_has_a_deck_per_session_and_one_for_the_course_issue_1
         doc.attr("#slide-1 .slide-module a", "href"),
         ["../../modules/01-welcome.html"]
     );
-    // The deck's own stylesheet and script, on deck pages only.
-    assert!(all.contains("href=\"../../assets/slides.css\""));
+    // The deck's own stylesheet and script, on deck pages only, the stylesheet after the site's.
+    assert_eq!(
+        doc.attr("link[rel=stylesheet]", "href"),
+        [
+            "../../assets/style.css",
+            "../../assets/blocks.css",
+            "../../assets/paper.css",
+            "../../assets/slides.css"
+        ]
+    );
     assert!(all.contains("src=\"../../assets/slides.js\""));
     assert!(t.exists("facilitator/assets/slides.css"));
     assert!(t.exists("facilitator/assets/slides.js"));
