@@ -141,6 +141,10 @@ pub(crate) enum Code {
     UnreviewedPack,
     /// A `<video>`, `<audio>` or `<iframe>` written as HTML in Markdown: it is removed from the page.
     RawMedia,
+    /// A glossary entry that breaks a rule: a term or alias given twice, an empty definition, a `see:` naming no term.
+    GlossaryEntry,
+    /// A glossary term that no module page uses.
+    UnusedTerm,
 }
 
 impl Code {
@@ -215,6 +219,8 @@ impl Code {
         Code::MediaBlock,
         Code::InvalidCaptions,
         Code::RawMedia,
+        Code::GlossaryEntry,
+        Code::UnusedTerm,
     ];
 
     /// The code as printed, e.g. `E002`.
@@ -288,6 +294,8 @@ impl Code {
             Code::MediaBlock => "E027",
             Code::InvalidCaptions => "E028",
             Code::RawMedia => "W020",
+            Code::GlossaryEntry => "E024",
+            Code::UnusedTerm => "W021",
         }
     }
 }

@@ -32,6 +32,7 @@ mod raw_html;
 pub(crate) mod rendered;
 mod rewrite;
 mod sanitize;
+pub(crate) mod terms;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -95,7 +96,17 @@ struct ScenarioBlock {
 
 /// Renders a Markdown fragment.
 pub(crate) fn render(text: &str, ctx: &Context<'_>) -> Rendered {
+    render_marked(text, ctx, None)
+}
+
+/// [`render`], with the first use of each glossary term in `terms` marked ([`terms`]).
+pub(crate) fn render_marked(
+    text: &str,
+    ctx: &Context<'_>,
+    terms: Option<&terms::Terms>,
+) -> Rendered {
     let mut renderer = Renderer {
+        marker: terms.map(|t| terms::Marker::new(t, ctx.path_to_root)),
         ctx,
         out: Rendered::default(),
         ids: HashMap::new(),
@@ -123,6 +134,8 @@ type OpenFootnote<'e> = (CowStr<'e>, Vec<Event<'e>>);
 
 struct Renderer<'c, 'a> {
     ctx: &'c Context<'a>,
+    /// Marks glossary terms, on a module's own page.
+    marker: Option<terms::Marker<'c>>,
     out: Rendered,
     ids: HashMap<String, usize>,
     footnotes: HashMap<String, usize>,
@@ -403,7 +416,12 @@ impl Renderer<'_, '_> {
             match (&mut heading, &mut footnote) {
                 (Some((_, _, _, inner)), _) => inner.push(event),
                 (None, Some((_, notes))) => notes.push(event),
-                (None, None) => events.push(event),
+                (None, None) => match &mut self.marker {
+                    Some(m) if !facilitator || self.ctx.facilitator_only => {
+                        m.push(event, &mut events)
+                    }
+                    _ => events.push(event),
+                },
             }
             if ends_paragraph
                 && let Some(start) = paragraph.take()
