@@ -1,0 +1,130 @@
+//! The glossary's rules: each at its line in `course/glossary.yaml`.
+//!
+//! E024: a term or alias given twice (in one entry or two; case and spacing
+//! aside, and two terms whose anchors would be the same), an empty term or
+//! definition, a `see:` naming no term of the glossary. W021: a term no
+//! module page uses (by its term or any alias, anywhere in its text) —
+//! checked for the course as written only, since a profile may leave out
+//! the modules that use a term. Every problem is reported.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::compile::Compiled;
+use crate::compile::glossary;
+use crate::diagnostic::codes::Code;
+use crate::diagnostic::suggest;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::load::Project;
+use crate::load::glossary::{Glossary, id_of};
+use crate::load::yaml::{self, Spanned};
+
+/// Checks the glossary's entries and which terms the pages use.
+pub(crate) fn check(project: &Project, compiled: &Compiled, out: &mut Diagnostics) {
+    let Some(g) = &project.glossary else {
+        return;
+    };
+    entries(g, out);
+    if project.config.profile.is_none() {
+        let used: HashSet<usize> = compiled
+            .modules()
+            .flat_map(|m| m.terms_used.iter().copied())
+            .collect();
+        unused(g, &used, out);
+    }
+}
+
+/// E024 at `field`.
+fn at(g: &Glossary, field: &Spanned<String>, message: String, help: &str) -> Diagnostic {
+    yaml::locate_str(
+        Diagnostic::error(Code::GlossaryEntry, message),
+        &g.source,
+        field,
+        0,
+    )
+    .with_help(help)
+}
+
+fn entries(g: &Glossary, out: &mut Diagnostics) {
+    // Every term and alias, by anchor: the first place it is written.
+    let mut seen: HashMap<String, (&Spanned<String>, &str)> = HashMap::new();
+    for t in &g.terms {
+        if t.term.value.trim().is_empty() {
+            out.push(at(
+                g,
+                &t.term,
+                "this glossary entry has no term".to_owned(),
+                "write the word or phrase the entry explains after `term:`",
+            ));
+        }
+        if t.definition.value.trim().is_empty() {
+            out.push(at(
+                g,
+                &t.term,
+                format!("\"{}\" has an empty definition", t.term.value.trim()),
+                "say what the term means after `definition:`, in a sentence or two",
+            ));
+        }
+        for word in std::iter::once(&t.term).chain(&t.aliases) {
+            let name = word.value.trim();
+            if name.is_empty() {
+                continue;
+            }
+            let key = id_of(name);
+            match seen.get(&key) {
+                Some((first, owner)) => {
+                    let line = first.referenced.line();
+                    out.push(at(
+                        g,
+                        word,
+                        format!(
+                            "\"{name}\" is already in the glossary, as \"{}\" (the entry for \"{owner}\", line {line})",
+                            first.value.trim()
+                        ),
+                        "each term and alias may appear once: a page's word can link to one entry only; remove or rename one of them",
+                    ));
+                }
+                None => {
+                    seen.insert(key, (word, t.term.value.trim()));
+                }
+            }
+        }
+    }
+    let names: Vec<&str> = g.terms.iter().map(|t| t.term.value.trim()).collect();
+    for t in &g.terms {
+        for s in &t.see {
+            if glossary::find(g, &s.value).is_none() {
+                let help = suggest::did_you_mean(s.value.trim(), names.iter().copied())
+                    .map_or_else(
+                        || "`see:` names other entries by their `term:`".to_owned(),
+                        |n| format!("did you mean \"{n}\"?"),
+                    );
+                out.push(at(
+                    g,
+                    s,
+                    format!("`see:` names \"{}\", which is not a term of the glossary", s.value.trim()),
+                    &help,
+                ));
+            }
+        }
+    }
+}
+
+fn unused(g: &Glossary, used: &HashSet<usize>, out: &mut Diagnostics) {
+    for (i, t) in g.terms.iter().enumerate() {
+        if used.contains(&i) || t.term.value.trim().is_empty() {
+            continue;
+        }
+        out.push(
+            yaml::locate_str(
+                Diagnostic::warning(
+                    Code::UnusedTerm,
+                    format!("no module page uses the term \"{}\"", t.term.value.trim()),
+                ),
+                &g.source,
+                &t.term,
+                0,
+            )
+            .with_help("use it in a module, add the word the modules use as an alias (`aliases: [...]`), or remove the entry"),
+        );
+    }
+}
