@@ -45,9 +45,9 @@ fn at(g: &Glossary, field: &Spanned<String>, message: String, help: &str) -> Dia
 }
 
 fn entries(g: &Glossary, out: &mut Diagnostics) {
-    // Every term and alias, by anchor: the first place it is written.
-    let mut seen: HashMap<String, (&Spanned<String>, &str)> = HashMap::new();
-    for t in &g.terms {
+    // Every term and alias, by anchor: where it is first written, and its entry.
+    let mut seen: HashMap<String, (&Spanned<String>, usize)> = HashMap::new();
+    for (i, t) in g.terms.iter().enumerate() {
         if t.term.value.trim().is_empty() {
             out.push(at(
                 g,
@@ -69,22 +69,27 @@ fn entries(g: &Glossary, out: &mut Diagnostics) {
             if name.is_empty() {
                 continue;
             }
-            let key = id_of(name);
-            match seen.get(&key) {
+            match seen.get(&id_of(name)) {
+                // The same word twice in one entry leads to the same place
+                // (a profile's variables can make a short form its role's name).
+                Some((_, owner)) if *owner == i => {}
                 Some((first, owner)) => {
                     let line = first.referenced.line();
+                    let owner = g.terms[*owner].term.value.trim();
+                    let already = if first.value.trim() == owner {
+                        format!("a term of the glossary (line {line})")
+                    } else {
+                        format!("an alias of \"{owner}\" (line {line})")
+                    };
                     out.push(at(
                         g,
                         word,
-                        format!(
-                            "\"{name}\" is already in the glossary, as \"{}\" (the entry for \"{owner}\", line {line})",
-                            first.value.trim()
-                        ),
-                        "each term and alias may appear once: a page's word can link to one entry only; remove or rename one of them",
+                        format!("\"{name}\" is already {already}"),
+                        "each term and alias may appear once, so that a word in a page links to one entry; remove or rename one of them",
                     ));
                 }
                 None => {
-                    seen.insert(key, (word, t.term.value.trim()));
+                    seen.insert(id_of(name), (word, i));
                 }
             }
         }
@@ -101,7 +106,10 @@ fn entries(g: &Glossary, out: &mut Diagnostics) {
                 out.push(at(
                     g,
                     s,
-                    format!("`see:` names \"{}\", which is not a term of the glossary", s.value.trim()),
+                    format!(
+                        "`see:` names \"{}\", which is not a term of the glossary",
+                        s.value.trim()
+                    ),
                     &help,
                 ));
             }

@@ -141,7 +141,7 @@ pub(crate) fn compile(project: &Project, lookups: &Lookups<'_>) -> Option<Compil
         let t = &glossary.terms[i];
         let letter = first_letter(&t.term.value);
         let entry = EntryView {
-            term: t.term.value.clone(),
+            term: listed(&t.term.value),
             id: t.id(),
             html: definitions[i].field_html(),
             aliases: shown_aliases(t),
@@ -150,7 +150,7 @@ pub(crate) fn compile(project: &Project, lookups: &Lookups<'_>) -> Option<Compil
                 .iter()
                 .filter_map(|s| find(glossary, &s.value))
                 .map(|s| SeeView {
-                    term: s.term.value.clone(),
+                    term: listed(&s.term.value),
                     id: s.id(),
                 })
                 .collect(),
@@ -213,18 +213,39 @@ fn first_letter(term: &str) -> String {
     }
 }
 
-/// The aliases listed with a term: all but its plural forms (the term and
-/// -s or -es), which are matched in pages but say nothing new.
+/// The aliases listed with a term: all but its other word forms (the term
+/// with -s, -es or -ies, or without), which are matched in pages but say nothing new.
 fn shown_aliases(t: &Term) -> Vec<String> {
     let term = t.term.value.trim().to_lowercase();
     t.aliases
         .iter()
         .map(|a| a.value.trim().to_owned())
         .filter(|a| {
-            let lower = a.to_lowercase();
-            lower != format!("{term}s") && lower != format!("{term}es") && lower != term
+            let alias = a.to_lowercase();
+            alias != term && !plural_of(&alias, &term) && !plural_of(&term, &alias)
         })
         .collect()
+}
+
+/// Whether `plural` is `word` with -s, -es, or -y as -ies.
+fn plural_of(plural: &str, word: &str) -> bool {
+    plural
+        .strip_prefix(word)
+        .is_some_and(|end| end == "s" || end == "es")
+        || word
+            .strip_suffix('y')
+            .is_some_and(|stem| plural.strip_prefix(stem) == Some("ies"))
+}
+
+/// A term as listed: its first letter a capital (`{{ coordinator_role }}`
+/// may be written in lower case for the middle of a sentence).
+fn listed(term: &str) -> String {
+    let term = term.trim();
+    let mut chars = term.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 #[cfg(test)]
@@ -237,6 +258,15 @@ mod tests {
         assert_eq!(first_letter("Écoute"), "E");
         assert_eq!(first_letter("999"), "0–9");
         assert_eq!(first_letter("“Quoted”"), "Q");
+    }
+
+    #[test]
+    fn word_forms_are_matched_but_not_listed() {
+        assert!(plural_of("mentees", "mentee"));
+        assert!(plural_of("boundaries", "boundary"));
+        assert!(plural_of("addresses", "address"));
+        assert!(!plural_of("dsl", "designated safeguarding lead"));
+        assert_eq!(listed(" mentor coordinator"), "Mentor coordinator");
     }
 
     #[test]

@@ -17,7 +17,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::codes::Code;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::config::Config;
 use crate::load::plain_text::Filler;
 use crate::load::translation;
@@ -27,19 +28,30 @@ use crate::source::SourceFile;
 /// Where the glossary lives, relative to the project folder.
 pub(crate) const GLOSSARY_PATH: &str = "course/glossary.yaml";
 
-/// One entry as written.
-#[derive(Debug, Clone, Deserialize)]
+/// One entry as written: `term:` and `definition:` are required, but read
+/// as optional so that one entry without them does not hide the problems of
+/// the entries after it.
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+struct RawTerm {
+    term: Option<Spanned<String>>,
+    definition: Option<Spanned<String>>,
+    #[serde(default)]
+    aliases: Vec<Spanned<String>>,
+    #[serde(default)]
+    see: Vec<Spanned<String>>,
+}
+
+/// One entry.
+#[derive(Debug, Clone)]
 pub(crate) struct Term {
     /// The term as it is shown (`Active listening`).
     pub(crate) term: Spanned<String>,
     /// Markdown: what it means.
     pub(crate) definition: Spanned<String>,
     /// Other words for it, matched like the term (`DSL`, `mentees`).
-    #[serde(default)]
     pub(crate) aliases: Vec<Spanned<String>>,
     /// Related terms, by their `term:`.
-    #[serde(default)]
     pub(crate) see: Vec<Spanned<String>>,
 }
 
@@ -88,7 +100,15 @@ pub(crate) fn load(root: &Path, config: &Config, out: &mut Diagnostics) -> Optio
             terms: Vec::new(),
         });
     }
-    let mut terms: Vec<Term> = yaml::parse_all(&source, &source.text, 0, out).value?;
+    if let Some(d) = not_a_list(&source) {
+        out.push(d);
+        return None;
+    }
+    let raw: Vec<RawTerm> = yaml::parse_all(&source, &source.text, 0, out).value?;
+    let mut terms: Vec<Term> = raw
+        .into_iter()
+        .filter_map(|r| entry(r, &source, out))
+        .collect();
     // Terms, aliases and `see:` are plain text: variables are filled in.
     let fill = Filler::new(config, &source, 0);
     for t in &mut terms {
@@ -100,6 +120,56 @@ pub(crate) fn load(root: &Path, config: &Config, out: &mut Diagnostics) -> Optio
     Some(Glossary { source, terms })
 }
 
+/// An entry with its term and definition; E003 for an entry without one.
+fn entry(raw: RawTerm, source: &SourceFile, out: &mut Diagnostics) -> Option<Term> {
+    let missing = |field: &str, at: Option<&Spanned<String>>| {
+        let d = Diagnostic::error(
+            Code::MissingField,
+            format!("this glossary entry has no `{field}:`"),
+        )
+        .with_help("each entry has a `term:` and a `definition:`");
+        match at {
+            Some(at) => yaml::locate_str(d, source, at, 0),
+            None => d.in_file(&source.path),
+        }
+    };
+    match (raw.term, raw.definition) {
+        (Some(term), Some(definition)) => Some(Term {
+            term,
+            definition,
+            aliases: raw.aliases,
+            see: raw.see,
+        }),
+        (Some(term), None) => {
+            out.push(missing("definition", Some(&term)));
+            None
+        }
+        (None, definition) => {
+            let at = definition.as_ref().or(raw.aliases.first());
+            out.push(missing("term", at));
+            None
+        }
+    }
+}
+
+/// E004 when the file is not a list of entries (its first line is not `- `).
+fn not_a_list(source: &SourceFile) -> Option<Diagnostic> {
+    let (number, line) = source.text.lines().enumerate().find(|(_, l)| {
+        !l.trim().is_empty() && !l.trim_start().starts_with('#') && l.trim() != "---"
+    })?;
+    if line.trim_start().starts_with('-') {
+        return None;
+    }
+    Some(
+        Diagnostic::error(
+            Code::InvalidValue,
+            "the glossary is a list of entries, each starting with `- term:`",
+        )
+        .at(source, number + 1, 1, line.trim_end().chars().count().max(1))
+        .with_help("write each entry as `- term: …` with `definition: …` under it (see the README, \"Glossary\")"),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,7 +177,16 @@ mod tests {
     fn parse(text: &str) -> (Option<Vec<Term>>, Diagnostics) {
         let source = SourceFile::new("course/glossary.yaml", text);
         let mut out = Diagnostics::new();
-        let terms = yaml::parse_all(&source, &source.text, 0, &mut out).value;
+        if let Some(d) = not_a_list(&source) {
+            out.push(d);
+            return (None, out);
+        }
+        let raw: Option<Vec<RawTerm>> = yaml::parse_all(&source, &source.text, 0, &mut out).value;
+        let terms = raw.map(|raw| {
+            raw.into_iter()
+                .filter_map(|r| entry(r, &source, &mut out))
+                .collect()
+        });
         (terms, out)
     }
 
