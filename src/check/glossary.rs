@@ -23,13 +23,13 @@ pub(crate) fn check(project: &Project, compiled: &Compiled, out: &mut Diagnostic
     let Some(g) = &project.glossary else {
         return;
     };
-    entries(g, out);
+    let repeated = entries(g, out);
     if project.config.profile.is_none() {
         let used: HashSet<usize> = compiled
             .modules()
             .flat_map(|m| m.terms_used.iter().copied())
             .collect();
-        unused(g, &used, out);
+        unused(g, &used, &repeated, out);
     }
 }
 
@@ -44,7 +44,10 @@ fn at(g: &Glossary, field: &Spanned<String>, message: String, help: &str) -> Dia
     .with_help(help)
 }
 
-fn entries(g: &Glossary, out: &mut Diagnostics) {
+/// E024 for every entry that breaks a rule; returns the entries whose term
+/// repeats an earlier one (a page's word links to the first).
+fn entries(g: &Glossary, out: &mut Diagnostics) -> HashSet<usize> {
+    let mut repeated = HashSet::new();
     // Every term and alias, by anchor: where it is first written, and its entry.
     let mut seen: HashMap<String, (&Spanned<String>, usize)> = HashMap::new();
     for (i, t) in g.terms.iter().enumerate() {
@@ -74,6 +77,9 @@ fn entries(g: &Glossary, out: &mut Diagnostics) {
                 // (a profile's variables can make a short form its role's name).
                 Some((_, owner)) if *owner == i => {}
                 Some((first, owner)) => {
+                    if std::ptr::eq(word, &t.term) {
+                        repeated.insert(i);
+                    }
                     let line = first.referenced.line();
                     let owner = g.terms[*owner].term.value.trim();
                     let already = if first.value.trim() == owner {
@@ -115,11 +121,12 @@ fn entries(g: &Glossary, out: &mut Diagnostics) {
             }
         }
     }
+    repeated
 }
 
-fn unused(g: &Glossary, used: &HashSet<usize>, out: &mut Diagnostics) {
+fn unused(g: &Glossary, used: &HashSet<usize>, repeated: &HashSet<usize>, out: &mut Diagnostics) {
     for (i, t) in g.terms.iter().enumerate() {
-        if used.contains(&i) || t.term.value.trim().is_empty() {
+        if used.contains(&i) || repeated.contains(&i) || t.term.value.trim().is_empty() {
             continue;
         }
         out.push(

@@ -104,10 +104,12 @@ pub(crate) fn load(root: &Path, config: &Config, out: &mut Diagnostics) -> Optio
         out.push(d);
         return None;
     }
-    let raw: Vec<RawTerm> = yaml::parse_all(&source, &source.text, 0, out).value?;
-    let mut terms: Vec<Term> = raw
+    let parsed = yaml::parse_all::<Vec<RawTerm>>(&source, &source.text, 0, out);
+    let unread = parsed.unread;
+    let mut terms: Vec<Term> = parsed
+        .value?
         .into_iter()
-        .filter_map(|r| entry(r, &source, out))
+        .filter_map(|r| entry(r, &source, &unread, out))
         .collect();
     // Terms, aliases and `see:` are plain text: variables are filled in.
     let fill = Filler::new(config, &source, 0);
@@ -121,17 +123,27 @@ pub(crate) fn load(root: &Path, config: &Config, out: &mut Diagnostics) -> Optio
 }
 
 /// An entry with its term and definition; E003 for an entry without one.
-fn entry(raw: RawTerm, source: &SourceFile, out: &mut Diagnostics) -> Option<Term> {
-    let missing = |field: &str, at: Option<&Spanned<String>>| {
+/// A field named in `unread` was written but misspelt or wrong: its error is the cause, and
+/// the entry is left out without another.
+fn entry(
+    raw: RawTerm,
+    source: &SourceFile,
+    unread: &[String],
+    out: &mut Diagnostics,
+) -> Option<Term> {
+    let mut missing = |field: &str, at: Option<&Spanned<String>>| {
+        if unread.iter().any(|u| u == field) {
+            return;
+        }
         let d = Diagnostic::error(
             Code::MissingField,
             format!("this glossary entry has no `{field}:`"),
         )
         .with_help("each entry has a `term:` and a `definition:`");
-        match at {
+        out.push(match at {
             Some(at) => yaml::locate_str(d, source, at, 0),
             None => d.in_file(&source.path),
-        }
+        });
     };
     match (raw.term, raw.definition) {
         (Some(term), Some(definition)) => Some(Term {
@@ -141,12 +153,12 @@ fn entry(raw: RawTerm, source: &SourceFile, out: &mut Diagnostics) -> Option<Ter
             see: raw.see,
         }),
         (Some(term), None) => {
-            out.push(missing("definition", Some(&term)));
+            missing("definition", Some(&term));
             None
         }
         (None, definition) => {
             let at = definition.as_ref().or(raw.aliases.first());
-            out.push(missing("term", at));
+            missing("term", at);
             None
         }
     }
@@ -181,10 +193,11 @@ mod tests {
             out.push(d);
             return (None, out);
         }
-        let raw: Option<Vec<RawTerm>> = yaml::parse_all(&source, &source.text, 0, &mut out).value;
-        let terms = raw.map(|raw| {
+        let parsed = yaml::parse_all::<Vec<RawTerm>>(&source, &source.text, 0, &mut out);
+        let unread = parsed.unread;
+        let terms = parsed.value.map(|raw| {
             raw.into_iter()
-                .filter_map(|r| entry(r, &source, &mut out))
+                .filter_map(|r| entry(r, &source, &unread, &mut out))
                 .collect()
         });
         (terms, out)
