@@ -13,6 +13,7 @@
 
 use std::collections::HashMap;
 
+use pulldown_cmark::TagEnd;
 use serde::Serialize;
 
 use crate::compile::markdown::terms::{TermLink, Terms};
@@ -112,9 +113,16 @@ fn plain_text(markdown: &str, variables: &HashMap<String, String>) -> String {
     for event in pulldown_cmark::Parser::new_ext(&expanded.text, markdown::parser_options()) {
         match event {
             pulldown_cmark::Event::Text(t) | pulldown_cmark::Event::Code(t) => out.push_str(&t),
-            pulldown_cmark::Event::SoftBreak
-            | pulldown_cmark::Event::HardBreak
-            | pulldown_cmark::Event::End(_) => out.push(' '),
+            pulldown_cmark::Event::SoftBreak | pulldown_cmark::Event::HardBreak => out.push(' '),
+            // The end of a block, not of a link or emphasis inside one.
+            pulldown_cmark::Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Item
+                | TagEnd::Heading(_)
+                | TagEnd::BlockQuote(_)
+                | TagEnd::CodeBlock
+                | TagEnd::TableCell,
+            ) => out.push(' '),
             _ => {}
         }
     }

@@ -59,7 +59,7 @@ Active listening, at last in the text.
 "#;
 
 /// The minimal fixture with [`GLOSSARY`] and [`MODULE`] as its fourth module.
-fn course() -> CourseTest {
+pub(crate) fn course() -> CourseTest {
     let t = CourseTest::fixture("minimal");
     t.write("course/glossary.yaml", GLOSSARY);
     t.write("course/04-terms.md", MODULE);
