@@ -70,7 +70,7 @@ impl Terms {
             }
             links.push(link);
         }
-        patterns.sort_by(|a, b| b.chars.len().cmp(&a.chars.len()));
+        patterns.sort_by_key(|p| std::cmp::Reverse(p.chars.len()));
         Self { patterns, links }
     }
 
