@@ -99,14 +99,10 @@ pub(crate) fn render(text: &str, ctx: &Context<'_>) -> Rendered {
     render_marked(text, ctx, None)
 }
 
-/// [`render`], with the first use of each glossary term in `terms` marked ([`terms`]).
-pub(crate) fn render_marked(
-    text: &str,
-    ctx: &Context<'_>,
-    terms: Option<&terms::Terms>,
-) -> Rendered {
+/// [`render`], marking the first use of each glossary term in `t` ([`terms`]).
+pub(crate) fn render_marked(text: &str, ctx: &Context<'_>, t: Option<&terms::Terms>) -> Rendered {
     let mut renderer = Renderer {
-        marker: terms.map(|t| terms::Marker::new(t, ctx.path_to_root)),
+        marker: t.map(|t| terms::Marker::new(t, ctx)),
         ctx,
         out: Rendered::default(),
         ids: HashMap::new(),
@@ -416,12 +412,7 @@ impl Renderer<'_, '_> {
             match (&mut heading, &mut footnote) {
                 (Some((_, _, _, inner)), _) => inner.push(event),
                 (None, Some((_, notes))) => notes.push(event),
-                (None, None) => match &mut self.marker {
-                    Some(m) if !facilitator || self.ctx.facilitator_only => {
-                        m.push(event, &mut events)
-                    }
-                    _ => events.push(event),
-                },
+                (None, None) => terms::push(&mut self.marker, facilitator, event, &mut events),
             }
             if ends_paragraph
                 && let Some(start) = paragraph.take()

@@ -19,7 +19,7 @@ use std::collections::HashSet;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-use super::escaped;
+use super::{Context, escaped};
 
 /// One word or phrase to find, lowercased, and the entry it belongs to.
 #[derive(Debug, Clone)]
@@ -146,6 +146,8 @@ pub(crate) struct Marker<'t> {
     terms: &'t Terms,
     /// The way from the page to the site root.
     root: String,
+    /// Whether the whole page is facilitator content (a facilitator-only module).
+    facilitator_page: bool,
     /// Entries already marked on this page.
     used: HashSet<usize>,
     /// Inside a link, an image or a code block (their depth).
@@ -154,15 +156,36 @@ pub(crate) struct Marker<'t> {
     raw: usize,
 }
 
+/// Pushes `event` onto `out` through `marker`, if any; a facilitator note's
+/// words (`facilitator`) are marked only on a facilitator-only page, so that
+/// both editions mark the same words.
+pub(crate) fn push<'e>(
+    marker: &mut Option<Marker<'_>>,
+    facilitator: bool,
+    event: Event<'e>,
+    out: &mut Vec<Event<'e>>,
+) {
+    match marker {
+        Some(m) if !facilitator || m.facilitator_page => m.push(event, out),
+        _ => out.push(event),
+    }
+}
+
 /// The author's inline elements whose text is left as it is.
 const RAW_TAGS: &[&str] = &["a", "abbr", "dfn", "code"];
 
 impl<'t> Marker<'t> {
-    /// A marker for one page, `root` away from the site root.
-    pub(crate) fn new(terms: &'t Terms, root: &str) -> Self {
+    /// A marker for the page `ctx` renders.
+    pub(crate) fn new(terms: &'t Terms, ctx: &Context<'_>) -> Self {
+        Self::at(terms, ctx.path_to_root, ctx.facilitator_only)
+    }
+
+    /// A marker for a page `root` away from the site root.
+    fn at(terms: &'t Terms, root: &str, facilitator_page: bool) -> Self {
         Self {
             terms,
             root: root.to_owned(),
+            facilitator_page,
             used: HashSet::new(),
             inside: 0,
             raw: 0,
@@ -299,7 +322,7 @@ mod tests {
 
     fn marked(markdown: &str) -> String {
         let terms = terms();
-        let mut marker = Marker::new(&terms, "../");
+        let mut marker = Marker::at(&terms, "../", false);
         let mut events = Vec::new();
         for event in pulldown_cmark::Parser::new(markdown) {
             marker.push(event, &mut events);
@@ -335,6 +358,37 @@ mod tests {
     }
 
     #[test]
+    fn facilitator_notes_are_marked_only_on_a_facilitator_only_page() {
+        let terms = terms();
+        let marked = |facilitator_page: bool| {
+            let mut marker = Some(Marker::at(&terms, "../", facilitator_page));
+            let mut events = Vec::new();
+            push(
+                &mut marker,
+                true,
+                Event::Text("the mentee".into()),
+                &mut events,
+            );
+            push(
+                &mut marker,
+                false,
+                Event::Text("the DSL".into()),
+                &mut events,
+            );
+            events
+                .iter()
+                .filter(|e| matches!(e, Event::InlineHtml(h) if h.starts_with("<a ")))
+                .count()
+        };
+        assert_eq!(marked(false), 1, "only the mentor text");
+        assert_eq!(marked(true), 2);
+        let mut none = None;
+        let mut events = Vec::new();
+        push(&mut none, false, Event::Text("mentee".into()), &mut events);
+        assert!(matches!(&events[..], [Event::Text(t)] if t.as_ref() == "mentee"));
+    }
+
+    #[test]
     fn titles_are_escaped() {
         let terms = Terms::new(vec![(
             vec!["x".into()],
@@ -343,7 +397,7 @@ mod tests {
                 title: "a \"quoted\" <b>".into(),
             },
         )]);
-        let mut marker = Marker::new(&terms, "../");
+        let mut marker = Marker::at(&terms, "../", false);
         let mut events = Vec::new();
         marker.push(Event::Text("x".into()), &mut events);
         let Event::InlineHtml(open) = &events[0] else {
