@@ -4,11 +4,13 @@
 //! diagnostics for unknown variables, links to missing modules, headings,
 //! images and files, links that leave `course/`, mentor content that links to
 //! facilitator-only content, and ```` ```scenario ```` blocks naming no
-//! scenario, in modules and in scenario Markdown alike; plus the set of course
+//! scenario, in modules, scenario Markdown and glossary definitions alike; the
+//! glossary's own rules ([`glossary`]); plus the set of course
 //! files the site needs copied. `build` and `check` run the same checks.
 
 pub(crate) mod brand;
 mod captions;
+pub(crate) mod glossary;
 pub(crate) mod pages;
 pub(crate) mod review;
 pub(crate) mod sessions;
@@ -121,6 +123,21 @@ pub(crate) fn validate(project: &Project, compiled: &Compiled, out: &mut Diagnos
             checker.fragment(&rendered, &site, out);
         }
     }
+    if let (Some(g), Some(compiled_glossary)) = (&project.glossary, &compiled.glossary) {
+        for (t, rendered) in g.terms.iter().zip(&compiled_glossary.definitions) {
+            let locate = |d: Diagnostic, r: Range<usize>| {
+                let (line, column) = yaml::position(&g.source, &t.definition, 0, r.start);
+                d.at(&g.source, line, column, r.len().max(1))
+            };
+            let site = Site {
+                path: None,
+                mentor: true,
+                locate: &locate,
+            };
+            checker.fragment(rendered, &site, out);
+        }
+    }
+    glossary::check(project, compiled, out);
     checker.checked
 }
 

@@ -12,6 +12,7 @@
 //! ([`Placement::Document`]).
 
 pub(crate) mod body;
+pub(crate) mod glossary;
 pub(crate) mod markdown;
 pub(crate) mod media;
 pub(crate) mod quiz;
@@ -61,6 +62,8 @@ pub(crate) struct CompiledModule {
     pub(crate) slides: Vec<markdown::slides::SlideSource>,
     /// Problems in its quiz, reflection, media and slide blocks.
     pub(crate) diagnostics: Diagnostics,
+    /// The glossary entries its page uses (by index), anywhere in its text.
+    pub(crate) terms_used: HashSet<usize>,
 }
 
 impl CompiledModule {
@@ -88,6 +91,8 @@ pub(crate) struct Compiled {
     keys: Vec<u64>,
     /// Problems found in quiz and reflection blocks.
     pub(crate) diagnostics: Diagnostics,
+    /// The glossary, when the course has one.
+    pub(crate) glossary: Option<glossary::Compiled>,
 }
 
 impl Compiled {
@@ -125,6 +130,8 @@ pub(crate) enum Placement<'a> {
 pub(crate) struct Lookups<'a> {
     pages: HashMap<&'a str, String>,
     project: &'a Project,
+    /// The glossary's terms, marked on module pages.
+    terms: Option<markdown::terms::Terms>,
 }
 
 impl<'a> Lookups<'a> {
@@ -135,7 +142,16 @@ impl<'a> Lookups<'a> {
             .iter()
             .map(|m| (m.path.as_str(), module_file(&m.slug)))
             .collect();
-        Self { pages, project }
+        Self {
+            pages,
+            project,
+            terms: glossary::terms(project),
+        }
+    }
+
+    /// The glossary's terms, if the course has any.
+    pub(crate) fn terms(&self) -> Option<&markdown::terms::Terms> {
+        self.terms.as_ref()
     }
 
     /// The link from a page to the module at `path` and an optional anchor,
@@ -260,6 +276,10 @@ pub(crate) fn course_fingerprint(project: &Project) -> u64 {
     project.config.source.text.hash(&mut h);
     // The interface strings: a language pack may change without course.yaml.
     project.config.ui.hash(&mut h);
+    // Terms are marked on every module page.
+    if let Some(g) = &project.glossary {
+        g.source.text.hash(&mut h);
+    }
     for m in &project.modules {
         (&m.path, &m.slug, m.edition == ModuleEdition::Facilitator).hash(&mut h);
     }
@@ -318,10 +338,12 @@ pub(crate) fn compile_cached(project: &Project, cache: Option<&Store<CompiledMod
     for module in &modules {
         diagnostics.extend(module.diagnostics.items().iter().cloned());
     }
+    let glossary = glossary::compile(project, &lookups);
     Compiled {
         modules,
         keys,
         diagnostics,
+        glossary,
     }
 }
 
@@ -359,10 +381,21 @@ pub(crate) fn compile_module(
             base_offset: m.body_start,
             ..*ctx
         };
-        let mut rendered = markdown::render(m.body(), &ctx);
+        // Glossary terms are marked on the module's own page only.
+        let terms = lookups
+            .terms()
+            .filter(|_| matches!(placement, Placement::Page));
+        let mut rendered = markdown::render_marked(m.body(), &ctx, terms);
         let mut module = CompiledModule::default();
         let sections = std::mem::take(&mut rendered.sections);
         if matches!(placement, Placement::Page) {
+            if let Some(terms) = terms {
+                for s in &sections {
+                    for text in [&s.title, &s.text, &s.facilitator_text] {
+                        terms.used_in(text, &mut module.terms_used);
+                    }
+                }
+            }
             let entry =
                 |facilitator| Entry::new(&m.title, m.summary.as_deref(), &sections, facilitator);
             module.search = entry(false);

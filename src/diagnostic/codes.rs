@@ -145,6 +145,10 @@ pub(crate) enum Code {
     RawMedia,
     /// A slide too long to read from the back of the room, or slides in a module no session includes.
     SlideWarning,
+    /// A glossary entry that breaks a rule: a term or alias given twice, an empty definition, a `see:` naming no term.
+    GlossaryEntry,
+    /// A glossary term that no module page uses.
+    UnusedTerm,
 }
 
 impl Code {
@@ -221,6 +225,8 @@ impl Code {
         Code::RawMedia,
         Code::SlideBlock,
         Code::SlideWarning,
+        Code::GlossaryEntry,
+        Code::UnusedTerm,
     ];
 
     /// The code as printed, e.g. `E002`.
@@ -296,6 +302,8 @@ impl Code {
             Code::RawMedia => "W020",
             Code::SlideBlock => "E046",
             Code::SlideWarning => "W022",
+            Code::GlossaryEntry => "E024",
+            Code::UnusedTerm => "W021",
         }
     }
 }

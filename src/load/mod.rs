@@ -7,6 +7,7 @@
 
 pub(crate) mod brand;
 pub(crate) mod config;
+pub(crate) mod glossary;
 pub(crate) mod module;
 pub(crate) mod plain_text;
 pub(crate) mod profiles;
@@ -65,6 +66,8 @@ pub(crate) struct Project {
     pub(crate) scenarios: Vec<Scenario>,
     /// Ids of scenario files that did not load (their errors are reported).
     pub(crate) unreadable_scenarios: HashSet<String>,
+    /// `course/glossary.yaml`, when the course has one.
+    pub(crate) glossary: Option<glossary::Glossary>,
     /// Index of each module by its path.
     by_path: HashMap<String, usize>,
 }
@@ -234,6 +237,7 @@ pub(crate) fn load_cached(
         scenarios,
         unreadable: unreadable_scenarios,
     } = scenario::load_all(root, &config, out);
+    let glossary = glossary::load(root, &config, out);
     let by_path = modules
         .iter()
         .enumerate()
@@ -247,6 +251,7 @@ pub(crate) fn load_cached(
         left_out,
         scenarios,
         unreadable_scenarios,
+        glossary,
         by_path,
     }))
 }

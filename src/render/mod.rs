@@ -7,6 +7,7 @@
 //! errors become located diagnostics.
 //!
 //! Pages: `index.html` (home), `modules/<slug>.html`, `support.html`,
+//! `glossary.html` (with a glossary, [`glossary`]),
 //! `404.html`, the search page and index of [`search`], the
 //! scenario pages of [`scenarios`], the progress pages of [`progress`], and
 //! the workbook and facilitator pack of [`documents`], and the slide decks
@@ -15,6 +16,7 @@
 pub(crate) mod document;
 pub(crate) mod documents;
 pub(crate) mod filters;
+pub(crate) mod glossary;
 pub(crate) mod languages;
 pub(crate) mod progress;
 pub(crate) mod scenario_map;
@@ -374,6 +376,7 @@ pub(crate) fn render_site(
         total_minutes => total,
         scorm => site.scorm,
         languages => Value::from_serialize(site.languages),
+        glossary => Value::from_serialize(compiled.glossary.as_ref().map(|g| &g.view)),
     };
     let pages = Pages {
         site,
@@ -437,6 +440,7 @@ pub(crate) fn render_site(
         )
     })?;
     crate::timing::timing("render: module pages", started);
+    glossary::render(&pages)?;
     scenarios::render(&pages)?;
     let search_index = search::render(&pages)?;
     crate::timing::timing("render: scenarios and search", started);

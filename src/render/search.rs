@@ -1,6 +1,7 @@
 //! The search page and its index: `search.html` lists every module with its
 //! headings and every scenario (all that shows without JavaScript), and
-//! `assets/search-index.js` holds the index `assets/search.js` searches.
+//! `assets/search-index.js` holds the index `assets/search.js` searches:
+//! the modules, the glossary (a row per term) and the scenarios.
 
 use minijinja::{Value, context};
 use serde::Serialize;
@@ -57,9 +58,17 @@ pub(crate) fn render(pages: &Pages<'_>) -> Result<usize, RenderError> {
             )
         })
         .collect();
+    let glossary = compiled.glossary.as_ref().map(|g| {
+        (
+            project.config.ui.get(key!("glossary")),
+            crate::compile::glossary::PAGE,
+            &g.search,
+        )
+    });
     let indexed = shown
         .iter()
         .map(|(title, url, entry, _)| (*title, url.as_str(), *entry))
+        .chain(glossary)
         .chain(scenarios.iter().map(|(t, u, e)| (*t, u.as_str(), e)));
     let size = pages.file_keyed(INDEX, key, &mut |out| {
         search::write_index(out, indexed.clone())

@@ -27,6 +27,7 @@ pub(crate) const PAGE_TEMPLATES: &[&str] = &[
     "index.html",
     "module.html",
     "support.html",
+    "glossary.html",
     "404.html",
     "search.html",
     "scenarios.html",

@@ -18,6 +18,7 @@ use std::sync::OnceLock;
 
 use crate::common::repo_root;
 
+mod glossary;
 mod live_reload;
 mod maps_and_print;
 mod media_blocks;

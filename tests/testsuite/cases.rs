@@ -44,6 +44,7 @@ fn listed() -> Vec<&'static str> {
         crate::check::CASES,
         crate::cli::CASES,
         crate::errors::CASES,
+        crate::glossary::CASES,
         crate::hostile::CASES,
         crate::output_safety::CASES,
         crate::pack::CASES,

@@ -19,6 +19,7 @@ mod common;
 mod content_model;
 mod errors;
 mod faults;
+mod glossary;
 mod hostile;
 mod i18n;
 mod init;

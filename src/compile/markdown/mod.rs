@@ -24,6 +24,7 @@
 mod callout;
 pub(crate) mod context;
 pub(crate) mod depth;
+mod fence;
 mod figure;
 pub(crate) mod links;
 mod media_words;
@@ -34,6 +35,7 @@ pub(crate) mod rendered;
 mod rewrite;
 mod sanitize;
 pub(crate) mod slides;
+pub(crate) mod terms;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -47,52 +49,11 @@ use crate::compile::variables::{self, Unknown};
 use crate::slug;
 use crate::ui::key;
 pub(crate) use context::{Context, Mode};
+use fence::Fence;
 pub(crate) use links::Target;
 pub(crate) use options::parser_options;
 pub(crate) use rendered::{Heading, Link, Rendered};
 pub(crate) use rewrite::course_file_href;
-
-/// The fenced blocks that are not code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Fence {
-    Facilitator,
-    Scenario,
-    Quiz,
-    Reflection,
-    Media,
-    Only,
-    Slide,
-    SlideNotes,
-}
-
-impl Fence {
-    fn of(info: &str) -> Option<Self> {
-        match info.split_whitespace().next() {
-            Some("facilitator") => Some(Fence::Facilitator),
-            Some("scenario") => Some(Fence::Scenario),
-            Some("quiz") => Some(Fence::Quiz),
-            Some("reflection") => Some(Fence::Reflection),
-            Some("media") => Some(Fence::Media),
-            Some("only") => Some(Fence::Only),
-            Some("slide") => Some(Fence::Slide),
-            Some("slide-notes") => Some(Fence::SlideNotes),
-            _ => None,
-        }
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            Fence::Facilitator => "facilitator",
-            Fence::Scenario => "scenario",
-            Fence::Quiz => "quiz",
-            Fence::Reflection => "reflection",
-            Fence::Media => "media",
-            Fence::Only => "only",
-            Fence::Slide => "slide",
-            Fence::SlideNotes => "slide-notes",
-        }
-    }
-}
 
 /// The YAML inside a ```` ```scenario ```` block.
 #[derive(serde::Deserialize)]
@@ -103,7 +64,13 @@ struct ScenarioBlock {
 
 /// Renders a Markdown fragment.
 pub(crate) fn render(text: &str, ctx: &Context<'_>) -> Rendered {
+    render_marked(text, ctx, None)
+}
+
+/// [`render`], marking the first use of each glossary term in `t` ([`terms`]).
+pub(crate) fn render_marked(text: &str, ctx: &Context<'_>, t: Option<&terms::Terms>) -> Rendered {
     let mut renderer = Renderer {
+        marker: t.map(|t| terms::Marker::new(t, ctx)),
         ctx,
         out: Rendered::default(),
         ids: HashMap::new(),
@@ -131,6 +98,8 @@ type OpenFootnote<'e> = (CowStr<'e>, Vec<Event<'e>>);
 
 struct Renderer<'c, 'a> {
     ctx: &'c Context<'a>,
+    /// Marks glossary terms, on a module's own page.
+    marker: Option<terms::Marker<'c>>,
     out: Rendered,
     ids: HashMap<String, usize>,
     footnotes: HashMap<String, usize>,
@@ -419,7 +388,7 @@ impl Renderer<'_, '_> {
             match (&mut heading, &mut footnote) {
                 (Some((_, _, _, inner)), _) => inner.push(event),
                 (None, Some((_, notes))) => notes.push(event),
-                (None, None) => events.push(event),
+                (None, None) => terms::push(&mut self.marker, facilitator, event, &mut events),
             }
             if ends_paragraph
                 && let Some(start) = paragraph.take()

@@ -20,7 +20,8 @@ fn builder<'a>() -> Builder<'a> {
     builder.add_tag_attributes("span", ["aria-hidden"]);
     builder.add_tags(["section"]);
     // Only what the Markdown renderer itself writes: table alignment,
-    // footnote references (and, in quiz fields, definitions), task lists.
+    // footnote references (and, in quiz fields, definitions), task lists,
+    // glossary term links.
     let classes: HashMap<&str, HashSet<&str>> = HashMap::from([
         (
             "th",
@@ -38,6 +39,8 @@ fn builder<'a>() -> Builder<'a> {
         ("span", HashSet::from(["task", "visually-hidden"])),
         ("li", HashSet::from(["task-item"])),
         ("ul", HashSet::from(["task-list"])),
+        // The first use of a glossary term on a module page (`terms.rs`).
+        ("a", HashSet::from(["term"])),
     ]);
     builder.allowed_classes(classes);
     builder

@@ -6,7 +6,8 @@
 //! of both editions of the bundled course (for each kind, the fewest pages that between them show
 //! every element type of that kind: every kind of block in a module), both editions of the Arabic
 //! fixture (right to left, issue 18), a branded course, a module with figures, callouts and
-//! media (issue 19), the slide decks (issue 19, as kinds of facilitator page), the cohort
+//! media (issue 19), the slide decks (issue 19, as kinds of facilitator page), a course with a
+//! glossary (its page, a module with terms marked, the workbook's appendix; issue 19), the cohort
 //! report, named certificates, and a deliberately broken page that must fail every rule. The
 //! tests below share that run and each asserts on its own pages. The same run writes screenshots
 //! of one page of every kind at 1280×900 and 390×844, light and dark, into `target/screenshots/`.
@@ -25,6 +26,7 @@ fn page_kind(rel: &str, html: &str, mentor_modules: &BTreeSet<String>) -> String
         ["index.html"] => "home",
         ["404.html"] => "404",
         ["support.html"] => "support",
+        ["glossary.html"] => "glossary",
         ["search.html"] => "search",
         ["progress.html"] => "progress",
         ["certificate.html"] => "certificate",
@@ -66,6 +68,7 @@ const KINDS: &[&str] = &[
     "home",
     "404",
     "support",
+    "glossary",
     "search",
     "progress",
     "certificate",
@@ -238,6 +241,19 @@ impl PageRules {
             },
         )?;
 
+        let glossary = dir.path().join("glossary");
+        caught("building a course with a glossary", &mut || {
+            crate::glossary::course()
+                .run(&[
+                    "build",
+                    "--quiet",
+                    "--deny-warnings",
+                    "--out",
+                    &glossary.to_string_lossy(),
+                ])
+                .expect_code(0);
+        })?;
+
         let mentor_modules: BTreeSet<String> = html_pages(&mentor)
             .into_iter()
             .filter(|p| p.starts_with("modules/"))
@@ -279,6 +295,12 @@ impl PageRules {
                 .map(|p| (p.to_owned(), media.join(p)))
                 .to_vec(),
         );
+        groups.insert(
+            "glossary",
+            ["glossary.html", "modules/04-terms.html", "workbook.html"]
+                .map(|p| (p.to_owned(), glossary.join(p)))
+                .to_vec(),
+        );
         groups.insert("report", all(&report));
         groups.insert("certificates", all(&certificates));
         groups.insert("bad-site", all(&repo_root().join("tests/browser/bad-site")));
@@ -299,7 +321,10 @@ impl PageRules {
                 usize::MAX
             };
             for (kind, page) in pages.iter().take(most) {
-                let name = if matches!(*group, "report" | "certificates" | "branded" | "media") {
+                let name = if matches!(
+                    *group,
+                    "report" | "certificates" | "branded" | "media" | "glossary"
+                ) {
                     kind.trim_end_matches(".html").replace('/', "-")
                 } else {
                     kind.replace(['(', ')', '\''], "")
@@ -549,6 +574,15 @@ fn figures_callouts_definition_lists_and_media_pass_the_page_rules_issue_19() {
         return;
     };
     rules.assert_passed("media");
+}
+
+#[test]
+fn the_glossary_and_pages_with_terms_pass_the_page_rules_issue_19() {
+    let Some(rules) = PageRules::get() else {
+        return;
+    };
+    rules.assert_passed("glossary");
+    assert_eq!(rules.groups["glossary"].len(), 3);
 }
 
 #[test]
