@@ -155,6 +155,7 @@ fn run_one(
             return outcome;
         }
     };
+    let (kept, changed) = staging.counts();
     if let Err(e) = staging.finish() {
         report(&diagnostics);
         eprintln!(
@@ -174,6 +175,9 @@ fn run_one(
             built_in.as_secs_f64(),
             human_size(written.search_index)
         );
+        if kept > 0 {
+            println!("{changed} files written; {kept} unchanged since the last build were kept");
+        }
         if !extra_summary.is_empty() {
             println!("{extra_summary}");
         }

@@ -10,6 +10,7 @@
 //! (`.public.lock`) from start to finish, so two builds never interleave.
 
 pub(crate) mod memory;
+mod reuse;
 
 pub(crate) use crate::render::sink::{Sink, gather};
 
@@ -120,17 +121,19 @@ impl From<IoError> for WriteError {
 
 impl Sink for Staging {
     fn write(&self, relative: &str, contents: &[u8]) -> Result<(), IoError> {
-        fs::write(&self.path_of(relative), contents)
+        self.previous
+            .write(relative, &self.path_of(relative), contents)
     }
     fn copy(&self, relative: &str, from: &Path) -> Result<(), IoError> {
-        fs::copy(from, &self.path_of(relative))
+        self.previous.copy(relative, &self.path_of(relative), from)
     }
     fn write_with(
         &self,
         relative: &str,
         produce: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
     ) -> Result<(), IoError> {
-        fs::write_with(&self.path_of(relative), produce)
+        self.previous
+            .write_with(relative, &self.path_of(relative), produce)
     }
 }
 
@@ -140,6 +143,8 @@ pub(crate) struct Staging {
     target: PathBuf,
     dir: PathBuf,
     finished: bool,
+    /// The previous output, whose unchanged files are kept rather than written.
+    previous: reuse::Previous,
     /// Held until the build ends, so builds into one folder take turns.
     _lock: std::fs::File,
 }
@@ -160,6 +165,7 @@ impl Staging {
             );
         })?;
         recover(&target)?;
+        let previous = reuse::Previous::new(target.join(MARKER).is_file().then(|| target.clone()));
         let dir = sibling(&target, &format!("staging-{}", std::process::id()));
         if dir.exists() {
             fs::remove_dir_all(&dir)?;
@@ -170,6 +176,7 @@ impl Staging {
             target,
             dir,
             finished: false,
+            previous,
             _lock: lock,
         })
     }
@@ -192,6 +199,16 @@ impl Staging {
     /// The final folder.
     pub(crate) fn target(&self) -> &Path {
         &self.target
+    }
+
+    /// How many files were kept unchanged from the previous output, and how
+    /// many written.
+    pub(crate) fn counts(&self) -> (usize, usize) {
+        use std::sync::atomic::Ordering::Relaxed;
+        (
+            self.previous.kept.load(Relaxed),
+            self.previous.written.load(Relaxed),
+        )
     }
 
     /// Swaps the staging folder in for the target.

@@ -254,3 +254,65 @@ fn an_output_folder_that_is_a_link_is_built_into() {
         run.stderr
     );
 }
+
+/// The identity of a file on disk: a file kept from the last build is the
+/// same file (same inode), a written one is new.
+#[cfg(unix)]
+fn inode(t: &CourseTest, rel: &str) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(t.path().join(rel)).unwrap().ino()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_rebuild_writes_only_the_files_that_changed_issue_20() {
+    let t = CourseTest::bundled();
+    t.run(&["build"]).expect_code(0);
+    let files = t.files("public");
+    let first: Vec<u64> = files
+        .iter()
+        .map(|f| inode(&t, &format!("public/{f}")))
+        .collect();
+    let again = t.run(&["build"]);
+    again.expect_code(0);
+    assert!(
+        again
+            .stdout
+            .contains(&format!("0 files written; {} unchanged", files.len() - 1)),
+        "every file but the marker is kept: {}",
+        again.stdout
+    );
+    let second: Vec<u64> = files
+        .iter()
+        .map(|f| inode(&t, &format!("public/{f}")))
+        .collect();
+    let rewritten: Vec<&String> = files
+        .iter()
+        .zip(first.iter().zip(&second))
+        .filter(|(_, (a, b))| a != b)
+        .map(|(f, _)| f)
+        .collect();
+    assert_eq!(rewritten, [".peerprep-output"], "only the marker is new");
+
+    // One module's text changes: its page, its search rows and the printable
+    // workbook change; another module's page is kept as it was.
+    let page = "public/modules/06-looking-after-yourself.html";
+    let other = "public/modules/09-self-harm-and-suicidal-thoughts.html";
+    let (page_before, other_before) = (inode(&t, page), inode(&t, other));
+    t.edit(
+        "course/06-looking-after-yourself.md",
+        "## Why this matters\n",
+        "## Why this matters\n\nA new first line.\n",
+    );
+    let edited = t.run(&["build"]);
+    edited.expect_code(0);
+    assert!(t.read(page).contains("A new first line."));
+    assert_ne!(inode(&t, page), page_before, "the edited page is written");
+    assert_eq!(inode(&t, other), other_before, "an unrelated page is kept");
+    let nothing_left: Vec<String> = t
+        .files("")
+        .into_iter()
+        .filter(|f| f.contains("staging") || f.contains(".old-"))
+        .collect();
+    assert!(nothing_left.is_empty(), "{nothing_left:?}");
+}
