@@ -2,15 +2,12 @@
 //! each section reduced to its heading, a short snippet and the distinct
 //! words in it, plus every scenario's title and summary.
 //!
-//! The index is written as a script (`assets/search-index.js`) that sets
-//! `window.peerprepSearch`, so search works from `file://` where pages
-//! cannot fetch JSON. Shape: `{"v": 2, "pages": [[title, href, [[heading,
-//! anchor, snippet, words], …]], …]}` with `words` the section's distinct
-//! words, folded (lowercase, without accents) and space-separated; headings
-//! and snippets keep the text as written. Keeping only distinct words and a
-//! snippet (not the whole text) keeps it small. Each page's rows are made
-//! with its body ([`Entry`]) and streamed into the script, so the whole
-//! index is never one string in memory.
+//! Each section keeps its distinct words, folded (lowercase, without
+//! accents), and a snippet; headings and snippets keep the text as written.
+//! Keeping only distinct words and a snippet (not the whole text) keeps it
+//! small. Each page's rows are made with its body ([`Entry`]); the index
+//! script numbers the words of all of them against one word list
+//! ([`crate::render::search_index`]).
 
 use std::collections::HashSet;
 
@@ -133,12 +130,21 @@ const LISTED_LEVELS: std::ops::RangeInclusive<u8> = 2..=3;
 /// by `serve`'s cache): its rows, and the headings the search page lists.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Entry {
-    /// The rows `[heading, anchor, snippet, words]` as JSON, comma-separated
-    /// (no brackets): a lead row (the title and summary, and any text
-    /// before the first heading), then one per section.
-    pub(crate) rows: String,
+    /// The rows: a lead row (the title and summary, and any text before the
+    /// first heading), then one per section.
+    pub(crate) rows: Vec<Row>,
     /// The headings the search page lists.
     pub(crate) listed: Vec<Listed>,
+}
+
+/// One row of the index, before its words are numbered
+/// ([`crate::render::search_index`]).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Row {
+    /// `"heading","anchor","snippet"` as JSON (no brackets).
+    pub(crate) head: String,
+    /// The row's distinct words ([`distinct_words`]), space-separated.
+    pub(crate) words: String,
 }
 
 impl Entry {
@@ -159,7 +165,7 @@ impl Entry {
         } else {
             std::iter::once(&lead).chain(&found).collect()
         };
-        let rows: Vec<(&str, &str, String, String)> = all
+        let rows = all
             .into_iter()
             .enumerate()
             .map(|(i, s)| {
@@ -174,10 +180,14 @@ impl Entry {
                 } else {
                     &s.text
                 };
-                (heading, s.id.as_str(), snippet(text), words)
+                let json = serde_json::to_string(&(heading, s.id.as_str(), snippet(text)))
+                    .unwrap_or_else(|_| "[\"\",\"\",\"\"]".to_owned());
+                Row {
+                    head: json[1..json.len() - 1].to_owned(),
+                    words,
+                }
             })
             .collect();
-        let json = serde_json::to_string(&rows).unwrap_or_else(|_| "[]".to_owned());
         let listed = found
             .iter()
             .filter(|s| LISTED_LEVELS.contains(&s.level) && !s.id.is_empty())
@@ -187,30 +197,8 @@ impl Entry {
                 title: s.title.clone(),
             })
             .collect();
-        Self {
-            rows: json[1..json.len() - 1].to_owned(),
-            listed,
-        }
+        Self { rows, listed }
     }
-}
-
-/// Writes the index script: `pages` are (title, href, entry) in order.
-pub(crate) fn write_index<'a>(
-    out: &mut dyn std::io::Write,
-    pages: impl Iterator<Item = (&'a str, &'a str, &'a Entry)>,
-) -> std::io::Result<()> {
-    out.write_all(b"window.peerprepSearch = {\"v\":2,\"pages\":[")?;
-    for (n, (title, href, entry)) in pages.enumerate() {
-        let head = serde_json::to_string(&(title, href)).unwrap_or_else(|_| "[\"\",\"\"]".into());
-        if n > 0 {
-            out.write_all(b",")?;
-        }
-        out.write_all(&head.as_bytes()[..head.len() - 1])?;
-        out.write_all(b",[")?;
-        out.write_all(entry.rows.as_bytes())?;
-        out.write_all(b"]]")?;
-    }
-    out.write_all(b"]};\n")
 }
 
 #[cfg(test)]
@@ -235,21 +223,14 @@ mod tests {
             },
         ];
         let entry = Entry::new("Mod", Some("About listening"), &found, false);
-        let mut script = Vec::new();
-        write_index(&mut script, [("Mod", "modules/m.html", &entry)].into_iter()).expect("written");
-        let script = String::from_utf8(script).expect("utf-8");
-        let json = script
-            .strip_prefix("window.peerprepSearch = ")
-            .and_then(|s| s.strip_suffix(";\n"))
-            .expect("script shape");
-        let value: serde_json::Value = serde_json::from_str(json).expect("json");
-        let page = &value["pages"][0];
-        assert_eq!(page[1], "modules/m.html");
-        assert_eq!(page[2][0][3], "mod about listening");
-        assert_eq!(page[2][0][2], "About listening");
-        assert_eq!(page[2][1][0], "Listening");
-        assert_eq!(page[2][1][1], "x");
-        assert_eq!(page[2][1][3], "listening listen and to mentee");
+        let row = |i: usize| -> serde_json::Value {
+            serde_json::from_str(&format!("[{}]", entry.rows[i].head)).expect("json")
+        };
+        assert_eq!(entry.rows[0].words, "mod about listening");
+        assert_eq!(row(0)[2], "About listening");
+        assert_eq!(row(1)[0], "Listening");
+        assert_eq!(row(1)[1], "x");
+        assert_eq!(entry.rows[1].words, "listening listen and to mentee");
         assert_eq!(
             entry.listed,
             [Listed {
@@ -272,25 +253,15 @@ mod tests {
         }];
         let entry = Entry::new("Croeso", None, &found, false);
         let row: serde_json::Value =
-            serde_json::from_str(&format!("[{}]", entry.rows)).expect("rows are JSON");
-        assert_eq!(row[1][0], "Über uns");
-        assert_eq!(row[1][2], "Café au lait, ŵyr, مَرْحَبًا and Доверие. É x 中");
+            serde_json::from_str(&format!("[{}]", entry.rows[1].head)).expect("rows are JSON");
+        assert_eq!(row[0], "Über uns");
+        assert_eq!(row[2], "Café au lait, ŵyr, مَرْحَبًا and Доверие. É x 中");
         // One-letter words are left out in any script, as search.js leaves them out of a query.
-        assert_eq!(row[1][3], "uber uns cafe au lait wyr مرحبا and доверие");
+        assert_eq!(entry.rows[1].words, "uber uns cafe au lait wyr مرحبا and доверие");
         assert_eq!(
             distinct_words(&["Ca\u{0301}fe\u{0301}", "CAFÉ café"]),
             "cafe",
             "composed, decomposed and capital forms are one word"
-        );
-    }
-
-    #[test]
-    fn an_index_of_no_pages_is_still_a_script() {
-        let mut script = Vec::new();
-        write_index(&mut script, std::iter::empty()).expect("written");
-        assert_eq!(
-            String::from_utf8(script).expect("utf-8"),
-            "window.peerprepSearch = {\"v\":2,\"pages\":[]};\n"
         );
     }
 

@@ -22,6 +22,7 @@ pub(crate) mod progress;
 pub(crate) mod scenario_map;
 pub(crate) mod scenarios;
 pub(crate) mod search;
+pub(crate) mod search_index;
 pub(crate) mod sessions;
 pub(crate) mod sink;
 pub(crate) mod slides;
