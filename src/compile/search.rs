@@ -257,7 +257,10 @@ mod tests {
         assert_eq!(row[0], "Über uns");
         assert_eq!(row[2], "Café au lait, ŵyr, مَرْحَبًا and Доверие. É x 中");
         // One-letter words are left out in any script, as search.js leaves them out of a query.
-        assert_eq!(entry.rows[1].words, "uber uns cafe au lait wyr مرحبا and доверие");
+        assert_eq!(
+            entry.rows[1].words,
+            "uber uns cafe au lait wyr مرحبا and доверие"
+        );
         assert_eq!(
             distinct_words(&["Ca\u{0301}fe\u{0301}", "CAFÉ café"]),
             "cafe",

@@ -65,13 +65,14 @@ pub(crate) fn render(pages: &Pages<'_>) -> Result<usize, RenderError> {
             &g.search,
         )
     });
-    let indexed = shown
+    let indexed: Vec<(&str, &str, &Entry)> = shown
         .iter()
         .map(|(title, url, entry, _)| (*title, url.as_str(), *entry))
         .chain(glossary)
-        .chain(scenarios.iter().map(|(t, u, e)| (*t, u.as_str(), e)));
+        .chain(scenarios.iter().map(|(t, u, e)| (*t, u.as_str(), e)))
+        .collect();
     let size = pages.file_keyed(INDEX, key, &mut |out| {
-        search::write_index(out, indexed.clone())
+        crate::render::search_index::write_index(out, &indexed)
     })?;
     // The search page lists headings only: an edit that keeps them keeps it.
     let listed_key = crate::cache::hash_of(&shown.iter().map(|s| &s.2.listed).collect::<Vec<_>>());

@@ -118,8 +118,15 @@ mod tests {
         let mut ids = vec![40, 0, 1, 31, 32, 33, 1_000, 1_000_000, 4_000_000_000];
         let text = encode_ids(&mut ids);
         assert_eq!(decode(&text), ids, "sorted, and read back the same: {text}");
-        assert!(text.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
-        assert_eq!(encode_ids(&mut [0, 1, 2]), "AAA", "neighbours take one character each");
+        assert!(
+            text.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        );
+        assert_eq!(
+            encode_ids(&mut [0, 1, 2]),
+            "AAA",
+            "neighbours take one character each"
+        );
         assert_eq!(encode_ids(&mut []), "");
     }
 
@@ -156,7 +163,10 @@ mod tests {
             words
         };
         assert_eq!(words_of(0, 0), ["about", "listening", "mod"]);
-        assert_eq!(words_of(0, 1), ["and", "listen", "listening", "mentee", "to"]);
+        assert_eq!(
+            words_of(0, 1),
+            ["and", "listen", "listening", "mentee", "to"]
+        );
         assert_eq!(words_of(1, 0), ["again", "listening"]);
         assert_eq!(value["pages"][0][1], "modules/m.html");
         assert_eq!(value["pages"][0][2][1][0], "Listening");

@@ -450,7 +450,7 @@ fn the_search_index_holds_the_edition_s_text_and_nothing_more() {
             "scenarios/promise/index.html"
         ]
     );
-    assert_eq!(index["v"], 2);
+    assert_eq!(index["v"], 3);
     let welcome = index["pages"][0][2]
         .as_array()
         .expect("rows of the first page");

@@ -165,7 +165,25 @@ impl CourseTest {
             .strip_prefix("window.peerprepSearch = ")
             .and_then(|s| s.strip_suffix(";\n"))
             .expect("the index is one assignment");
-        serde_json::from_str(json).expect("the index is JSON")
+        let mut index: serde_json::Value = serde_json::from_str(json).expect("the index is JSON");
+        assert_eq!(index["v"], 3, "index version");
+        let list: Vec<String> = index["words"]
+            .as_str()
+            .expect("a word list")
+            .split(' ')
+            .map(str::to_owned)
+            .collect();
+        for page in index["pages"].as_array_mut().expect("pages") {
+            for row in page[2].as_array_mut().expect("rows") {
+                let mut words: Vec<&str> = decode_ids(row[3].as_str().expect("ids"))
+                    .into_iter()
+                    .map(|n| list[n].as_str())
+                    .collect();
+                words.sort_unstable();
+                row[3] = words.join(" ").into();
+            }
+        }
+        index
     }
 
     /// Reads a file of the output (or anything) relative to the course folder.
@@ -247,4 +265,24 @@ pub(crate) fn main_html(html: &str) -> String {
         .next()
         .map(|e| e.inner_html())
         .unwrap_or_default()
+}
+
+/// A search-index row's word numbers (index v3, `src/render/search_index.rs`),
+/// read back as `assets/search.js` reads them: base 32, "g"–"_" a higher
+/// part, "A"–"f" the end of a number, each the distance from the one before
+/// less one.
+fn decode_ids(text: &str) -> Vec<usize> {
+    const DIGITS: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let (mut out, mut value, mut previous) = (Vec::new(), 0i64, -1i64);
+    for c in text.chars() {
+        let d = DIGITS.find(c).expect("an index digit") as i64;
+        if d >= 32 {
+            value = value * 32 + d - 32;
+        } else {
+            previous += value * 32 + d + 1;
+            out.push(previous as usize);
+            value = 0;
+        }
+    }
+    out
 }

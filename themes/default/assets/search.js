@@ -24,14 +24,48 @@
     });
   }
 
-  // Index v2: pages are [title, href, rows]; a row is [heading, anchor, snippet, words], its
-  // words folded. A heading's own words, folded once here, weigh more.
+  // Index v3 (src/render/search_index.rs): `words` lists every folded word once (the vocabulary); pages are
+  // [title, href, rows]; a row is [heading, anchor, snippet, ids], its ids the numbers of its
+  // words in that list, each written as its distance from the one before, less one, in base 32:
+  // digits "g"–"_" carry higher parts, "A"–"f" end a number. Decoded once, here.
+  var vocabulary = index.words ? index.words.split(" ") : [];
+  var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  var digit = new Int8Array(128).fill(-1);
+  for (var d = 0; d < DIGITS.length; d++) { digit[DIGITS.charCodeAt(d)] = d; }
+  function decode(text) {
+    var ids = [];
+    var value = 0;
+    var previous = -1;
+    for (var i = 0; i < text.length; i++) {
+      var n = digit[text.charCodeAt(i)];
+      if (n >= 32) {
+        value = value * 32 + (n - 32);
+      } else if (n >= 0) {
+        previous += value * 32 + n + 1;
+        ids.push(previous);
+        value = 0;
+      }
+    }
+    return Int32Array.from(ids);
+  }
+  // A heading's own words, folded once here, weigh more.
   var rows = [];
   index.pages.forEach(function (page) {
     page[2].forEach(function (row) {
-      rows.push({ page: page, row: row, heading: " " + words(row[0]).join(" ") + " " });
+      rows.push({ page: page, row: row, ids: decode(row[3]), heading: " " + words(row[0]).join(" ") + " " });
     });
   });
+
+  // For a word typed, what each word of the list is to it: 2 the same word, 1 a longer word it
+  // starts, 0 neither.
+  function marks(term) {
+    var out = new Uint8Array(vocabulary.length);
+    for (var k = 0; k < vocabulary.length; k++) {
+      var word = vocabulary[k];
+      if (word === term) { out[k] = 2; } else if (word.lastIndexOf(term, 0) === 0) { out[k] = 1; }
+    }
+    return out;
+  }
 
   function say(template, query, count) {
     return template.split("{query}").join(query).split("{count}").join(String(count));
@@ -41,18 +75,22 @@
     var terms = words(query);
     var found = [];
     if (terms.length === 0) { return found; }
+    var marked = terms.map(marks);
     rows.forEach(function (entry, order) {
-      var row = entry.row;
-      var haystack = " " + row[3] + " ";
+      var ids = entry.ids;
       var heading = entry.heading;
       var score = 0;
-      for (var i = 0; i < terms.length; i++) {
-        var term = terms[i];
-        if (haystack.indexOf(" " + term) < 0) { return; }
-        score += haystack.indexOf(" " + term + " ") >= 0 ? 2 : 1;
-        if (heading.indexOf(" " + term) >= 0) { score += 3; }
+      for (var t = 0; t < terms.length; t++) {
+        var mark = marked[t];
+        var best = 0;
+        for (var i = 0; i < ids.length && best < 2; i++) {
+          if (mark[ids[i]] > best) { best = mark[ids[i]]; }
+        }
+        if (best === 0) { return; }
+        score += best;
+        if (heading.indexOf(" " + terms[t]) >= 0) { score += 3; }
       }
-      found.push({ page: entry.page, row: row, score: score, order: order });
+      found.push({ page: entry.page, row: entry.row, score: score, order: order });
     });
     found.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
     return found;
