@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::letters;
 
 /// Words kept in a section's snippet.
-pub(crate) const SNIPPET_WORDS: usize = 30;
+pub(crate) const SNIPPET_WORDS: usize = 20;
 
 /// A part of a page: the text under one heading.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize)]
