@@ -6,7 +6,8 @@ table, code, links between modules), the same pages as an mdBook book (search
 on) and as a Hugo site, then times clean builds of all three side by side: the
 median of several runs, with the peak memory (max RSS) of each build.
 Installs mdbook from crates.io and hugo from Debian when they are missing.
-Also times peerprep's bundled course, and a one-file edit under `serve`.
+Also times peerprep's bundled course, a build again over its own output, a one-file edit under
+`serve`, and search in headless Chromium (tests/browser/search-bench.mjs).
 Not part of CI.
 
     python3 bench/bench.py                   # 100 and 1,000 modules, 5 runs each
@@ -167,6 +168,16 @@ def serve_edit(peerprep, course):
         proc.wait()
 
 
+def search_bench(site):
+    """Times search in headless Chromium (tests/browser/search-bench.mjs), when it can run."""
+    browser = ROOT / "tests" / "browser"
+    if not shutil.which("node") or not (browser / "node_modules").is_dir():
+        return "search: not timed (needs node and `npm ci` in tests/browser)"
+    done = subprocess.run(["node", "search-bench.mjs", "--site", str(site)], cwd=browser,
+                          capture_output=True, text=True)
+    return done.stdout.strip() or f"search: bench failed: {done.stderr.strip()[-300:]}"
+
+
 def machine():
     cpu = "unknown CPU"
     try:
@@ -223,6 +234,7 @@ def main():
                 row += (f" | {theirs:>6.2f}s ({their_cpu:>5.2f}s) | {their_mem:>5.0f} MiB"
                         f" | {theirs / ours:>5.1f}x")
             print(row, flush=True)
+            print(f"{'':>8}   {search_bench(course / 'public')}", flush=True)
 
 
 if __name__ == "__main__":
