@@ -62,6 +62,10 @@ for (const javaScriptEnabled of [true, false]) {
     });
     check(at.target === 'term-mentee', `${how}: the glossary's target is ${at.target}`);
     check(at.inView, `${how}: the entry is not in view`);
+    // The browser sets where the next Tab starts when it has finished going to the fragment, which
+    // on a busy machine can come after the load event; the page may run no script to say when
+    // (this also runs without JavaScript), so give it a moment.
+    await new Promise((done) => setTimeout(done, 300));
     // From the entry, Tab goes on to the links in it, not back to the top of the page.
     await page.keyboard.press('Tab');
     const next = await page.evaluate(() => ({
