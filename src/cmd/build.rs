@@ -1,6 +1,6 @@
 //! `peerprep build`: load, validate, render and write one edition.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use crate::cli::BuildArgs;
@@ -9,7 +9,7 @@ use crate::diagnostic::Diagnostics;
 use crate::pipeline::load_and_validate;
 use crate::render::languages::{self, Pages, PagesByProfile};
 use crate::render::{self, RenderError};
-use crate::write::{OutputKind, Staging};
+use crate::write::{OutputKind, Record, Staging, UpToDate};
 
 /// Work done on the staged output before it is swapped in: it returns a line
 /// for the summary, or the outcome and message that stop the build.
@@ -17,12 +17,19 @@ pub(crate) type Extra<'a> = dyn Fn(&std::path::Path) -> Result<String, (Outcome,
 
 /// Runs `build`, printing problems and a one-line summary.
 pub(crate) fn run(args: &BuildArgs, quiet: bool) -> Outcome {
-    run_with(args, quiet, &|_| Ok(String::new()))
+    run_all(args, quiet, None)
 }
 
-/// Runs `build` with `extra` work on the staged output (`pdf` prints there);
-/// with `--all-profiles`, for the course as written and then every profile.
+/// Runs `build` with `extra` work on the staged output (`pdf` prints there).
+/// It always builds: an output left as it was would not get the extra work.
 pub(crate) fn run_with(args: &BuildArgs, quiet: bool, extra: &Extra<'_>) -> Outcome {
+    run_all(args, quiet, Some(extra))
+}
+
+/// Runs `build`, with `--all-profiles` for the course as written and then
+/// every profile. Without `extra`, an output already up to date is left as
+/// it is.
+fn run_all(args: &BuildArgs, quiet: bool, extra: Option<&Extra<'_>>) -> Outcome {
     if !args.all_profiles {
         let none = PagesByProfile::new();
         return run_one(args, args.profile.as_deref(), quiet, extra, &none);
@@ -70,7 +77,7 @@ fn run_one(
     args: &BuildArgs,
     profile: Option<&str>,
     quiet: bool,
-    extra: &Extra<'_>,
+    extra: Option<&Extra<'_>>,
     pages: &PagesByProfile,
 ) -> Outcome {
     let started = Instant::now();
@@ -78,6 +85,18 @@ fn run_one(
         .out
         .clone()
         .unwrap_or_else(|| args.project_dir.join(args.edition.default_out_for(profile)));
+    // Stamped before anything is read: a source edited during the build
+    // makes the next build a full one.
+    let sources = extra
+        .is_none()
+        .then(|| sources_stamp(args, profile, &out_dir))
+        .flatten();
+    if let Some(fresh) = sources.and_then(|s| crate::write::up_to_date(&out_dir, s)) {
+        if !quiet {
+            print_up_to_date(args, profile, &fresh, started);
+        }
+        return Outcome::Success;
+    }
     let mut diagnostics = Diagnostics::new();
     diagnostics.deny_warnings(args.deny_warnings);
     let validated = match load_and_validate(&args.project_dir, profile, &mut diagnostics) {
@@ -144,7 +163,7 @@ fn run_one(
     };
     let target: PathBuf = staging.target().to_path_buf();
     let built_in = started.elapsed();
-    let extra_summary = match extra(staging.dir()) {
+    let extra_summary = match extra.map_or(Ok(String::new()), |extra| extra(staging.dir())) {
         Ok(line) => line,
         Err((outcome, message)) => {
             report(&diagnostics);
@@ -155,6 +174,14 @@ fn run_one(
             return outcome;
         }
     };
+    if let Some(sources) = sources.filter(|_| diagnostics.is_empty()) {
+        // Without the record the next build is a full one: nothing is lost.
+        let _ = staging.record(Record {
+            sources,
+            pages: written.pages,
+            search_index: written.search_index,
+        });
+    }
     let (kept, changed) = staging.counts();
     if let Err(e) = staging.finish() {
         report(&diagnostics);
@@ -166,23 +193,52 @@ fn run_one(
     }
     report(&diagnostics);
     if !quiet {
-        let profile = profile.map_or_else(String::new, |id| format!(", profile {id}"));
-        println!(
-            "Built {} pages ({} edition{profile}) into {} in {:.2} s; search index {}",
-            written.pages,
-            args.edition.name(),
-            display_out(&target),
-            built_in.as_secs_f64(),
-            human_size(written.search_index)
-        );
+        let built = (written.pages, written.search_index);
+        print_built(args, profile, built, &target, built_in);
         if kept > 0 {
-            println!("{changed} files written; {kept} unchanged since the last build were kept");
+            let files = if changed == 1 { "file" } else { "files" };
+            println!("{changed} {files} written; {kept} unchanged since the last build were kept");
         }
         if !extra_summary.is_empty() {
             println!("{extra_summary}");
         }
     }
     Outcome::Success
+}
+
+/// The stamp of everything this build reads and is asked for.
+fn sources_stamp(args: &BuildArgs, profile: Option<&str>, out_dir: &Path) -> Option<u64> {
+    let out = std::path::absolute(out_dir).ok()?;
+    let settings = (args.edition.name(), profile, args.all_profiles, out);
+    crate::load::stamp::sources_stamp(&args.project_dir, &settings)
+}
+
+/// The summary's first line: `pages` and the search index's size, `built`.
+fn print_built(
+    args: &BuildArgs,
+    profile: Option<&str>,
+    (pages, search_index): (usize, usize),
+    target: &Path,
+    took: std::time::Duration,
+) {
+    let profile = profile.map_or_else(String::new, |id| format!(", profile {id}"));
+    println!(
+        "Built {pages} pages ({} edition{profile}) into {} in {:.2} s; search index {}",
+        args.edition.name(),
+        display_out(target),
+        took.as_secs_f64(),
+        human_size(search_index)
+    );
+}
+
+/// The summary of a build that found its output already up to date.
+fn print_up_to_date(args: &BuildArgs, profile: Option<&str>, fresh: &UpToDate, started: Instant) {
+    let built = (fresh.record.pages, fresh.record.search_index);
+    print_built(args, profile, built, &fresh.target, started.elapsed());
+    println!(
+        "Nothing changed since the last build: all {} files were kept as they were",
+        fresh.files
+    );
 }
 
 /// A size in bytes as people read it: `850 B`, `85 KB`, `1.2 MB`.

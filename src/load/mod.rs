@@ -15,6 +15,7 @@ pub(crate) mod read;
 pub(crate) mod scenario;
 pub(crate) mod scorm;
 pub(crate) mod sessions;
+pub(crate) mod stamp;
 pub(crate) mod translation;
 pub(crate) mod yaml;
 
@@ -137,7 +138,7 @@ pub(crate) fn load_cached(
                 None => original.clone(),
             };
             let untranslated = language.is_some() && relative == original;
-            let stamp = cache.and_then(|_| file_stamp(&root.join(&relative)));
+            let stamp = cache.and_then(|_| stamp::file_stamp(&root.join(&relative)));
             let stamp_key = stamp.map(|(stamp, _)| hash_of(&(config_hash, &entry.path, stamp)));
             if let (Some(cache), Some(key)) = (cache, stamp_key)
                 && let Some(kept) = cache.get(key)
@@ -254,30 +255,6 @@ pub(crate) fn load_cached(
         glossary,
         by_path,
     }))
-}
-
-/// How long ago a file must have changed for its size and times to stand for
-/// its text.
-const SETTLED: std::time::Duration = std::time::Duration::from_secs(2);
-
-/// What identifies a file's version without reading it (its size and
-/// modification time; on Unix also its device, inode and change time), and
-/// whether it changed long enough ago ([`SETTLED`]) to trust that.
-fn file_stamp(path: &Path) -> Option<(u64, bool)> {
-    let meta = std::fs::metadata(path).ok()?;
-    let modified = meta.modified().ok()?;
-    let settled = modified.elapsed().is_ok_and(|age| age >= SETTLED);
-    let since_epoch = modified
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap_or_default();
-    #[cfg(unix)]
-    let more = {
-        use std::os::unix::fs::MetadataExt;
-        (meta.dev(), meta.ino(), meta.ctime(), meta.ctime_nsec())
-    };
-    #[cfg(not(unix))]
-    let more = ();
-    Some((hash_of(&(meta.len(), since_epoch, more)), settled))
 }
 
 fn check_slugs(modules: &[Module], out: &mut Diagnostics) {

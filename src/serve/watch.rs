@@ -23,7 +23,7 @@ use notify_debouncer_full::{
 };
 
 /// The folders watched, relative to the project folder.
-pub(crate) const WATCHED: [&str; 3] = ["course", "scenarios", "themes"];
+pub(crate) const WATCHED: [&str; 3] = crate::load::stamp::SOURCE_FOLDERS;
 /// How long the sources must be quiet before a rebuild starts.
 pub(crate) const DEBOUNCE: Duration = Duration::from_millis(50);
 

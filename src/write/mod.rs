@@ -11,6 +11,9 @@
 
 pub(crate) mod memory;
 mod reuse;
+mod up_to_date;
+
+pub(crate) use up_to_date::{Record, UpToDate, up_to_date};
 
 pub(crate) use crate::render::sink::{Sink, gather};
 

@@ -267,35 +267,55 @@ fn inode(t: &CourseTest, rel: &str) -> u64 {
 #[test]
 fn a_rebuild_writes_only_the_files_that_changed_issue_20() {
     let t = CourseTest::bundled();
+    settle(&t, "");
     t.run(&["build"]).expect_code(0);
     let files = t.files("public");
-    let first: Vec<u64> = files
-        .iter()
-        .map(|f| inode(&t, &format!("public/{f}")))
-        .collect();
+    let inodes = |t: &CourseTest| -> Vec<u64> {
+        files
+            .iter()
+            .map(|f| inode(t, &format!("public/{f}")))
+            .collect()
+    };
+    let first = inodes(&t);
+
+    // Nothing changed: the output is left exactly as it was, marker and all.
     let again = t.run(&["build"]);
     again.expect_code(0);
     assert!(
-        again
+        again.stdout.contains(&format!(
+            "Nothing changed since the last build: all {} files were kept",
+            files.len() - 1
+        )),
+        "{}",
+        again.stdout
+    );
+    assert_eq!(inodes(&t), first, "not one file was touched");
+
+    // A source saved again with the same text: a full build, whose files all
+    // come out the same and are kept; only the marker is new.
+    let module = t.path().join("course/06-looking-after-yourself.md");
+    std::fs::write(&module, std::fs::read(&module).unwrap()).unwrap();
+    settle(&t, "course/06-looking-after-yourself.md");
+    let saved = t.run(&["build"]);
+    saved.expect_code(0);
+    assert!(
+        saved
             .stdout
             .contains(&format!("0 files written; {} unchanged", files.len() - 1)),
         "every file but the marker is kept: {}",
-        again.stdout
+        saved.stdout
     );
-    let second: Vec<u64> = files
-        .iter()
-        .map(|f| inode(&t, &format!("public/{f}")))
-        .collect();
     let rewritten: Vec<&String> = files
         .iter()
-        .zip(first.iter().zip(&second))
+        .zip(first.iter().zip(&inodes(&t)))
         .filter(|(_, (a, b))| a != b)
         .map(|(f, _)| f)
         .collect();
     assert_eq!(rewritten, [".peerprep-output"], "only the marker is new");
 
-    // One module's text changes: its page, its search rows and the printable
-    // workbook change; another module's page is kept as it was.
+    // One module's text changes (long enough ago that its times are trusted):
+    // its page, its search rows and the printable workbook change; another
+    // module's page is kept as it was.
     let page = "public/modules/06-looking-after-yourself.html";
     let other = "public/modules/09-self-harm-and-suicidal-thoughts.html";
     let (page_before, other_before) = (inode(&t, page), inode(&t, other));
@@ -304,15 +324,68 @@ fn a_rebuild_writes_only_the_files_that_changed_issue_20() {
         "## Why this matters\n",
         "## Why this matters\n\nA new first line.\n",
     );
+    settle(&t, "course/06-looking-after-yourself.md");
     let edited = t.run(&["build"]);
     edited.expect_code(0);
     assert!(t.read(page).contains("A new first line."));
     assert_ne!(inode(&t, page), page_before, "the edited page is written");
     assert_eq!(inode(&t, other), other_before, "an unrelated page is kept");
+
+    // A file changed in the output is put back by the next build.
+    std::fs::write(t.path().join(other), "edited by hand").unwrap();
+    t.run(&["build"]).expect_code(0);
+    assert!(
+        t.read(other).contains("<!DOCTYPE html>"),
+        "the page is built again"
+    );
     let nothing_left: Vec<String> = t
         .files("")
         .into_iter()
         .filter(|f| f.contains("staging") || f.contains(".old-"))
         .collect();
     assert!(nothing_left.is_empty(), "{nothing_left:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_build_with_warnings_always_builds_again_issue_20() {
+    let t = CourseTest::bundled();
+    t.edit(
+        "course/06-looking-after-yourself.md",
+        "## Why this matters\n",
+        "## Why this matters\n\n<iframe></iframe>\n",
+    );
+    settle(&t, "");
+    let first = t.run(&["build"]);
+    first.expect_code(0);
+    assert!(first.stderr.contains("W020"), "{}", first.stderr);
+    let again = t.run(&["build"]);
+    again.expect_code(0);
+    assert!(
+        again.stderr.contains("W020"),
+        "the warning is shown again: {}",
+        again.stderr
+    );
+    assert!(
+        !again.stdout.contains("Nothing changed"),
+        "{}",
+        again.stdout
+    );
+}
+
+/// Dates every file under `rel` a minute back, as a source saved a while
+/// ago: `build` trusts a file's times only once it has not changed for a
+/// moment (a file saved twice within one tick of the clock keeps its time).
+fn settle(t: &CourseTest, rel: &str) {
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+    for entry in walkdir::WalkDir::new(t.path().join(rel)) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let file = std::fs::File::options()
+                .write(true)
+                .open(entry.path())
+                .unwrap();
+            file.set_modified(old).unwrap();
+        }
+    }
 }
