@@ -67,6 +67,7 @@ impl Validated {
             edition,
             scorm: None,
             languages: &[],
+            documents_on_request: false,
         }
     }
 }

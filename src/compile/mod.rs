@@ -288,11 +288,7 @@ pub(crate) fn course_fingerprint(project: &Project) -> u64 {
     }
     // Captions are carried in the page ([`media`]): a changed `.vtt` file
     // changes the pages of the modules that show it.
-    if project
-        .modules
-        .iter()
-        .any(|m| m.source.text.contains("```media"))
-    {
+    if project.modules.iter().any(|m| m.shows_media) {
         for entry in walkdir::WalkDir::new(project.course_dir())
             .into_iter()
             .filter_map(Result::ok)

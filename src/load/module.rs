@@ -77,6 +77,9 @@ pub(crate) struct Module {
     /// A hash of the file and course.yaml when `serve` loaded it (0 otherwise),
     /// so later cache keys need not hash the text again.
     pub(crate) source_hash: u64,
+    /// Whether the text holds a ```` ```media ```` block (its page then
+    /// carries a captions file's text), found once when the file is read.
+    pub(crate) shows_media: bool,
 }
 
 impl Module {
@@ -246,6 +249,7 @@ pub(crate) fn load(
         slug_at: raw.slug,
         unread,
         source_hash: 0,
+        shows_media: source.text.contains("```media"),
         source,
     })
 }

@@ -117,6 +117,15 @@ fn css_string(text: &str) -> String {
     out
 }
 
+/// Writes the print stylesheet every page links to.
+pub(crate) fn paper(pages: &Pages<'_>) -> Result<(), RenderError> {
+    let config = &pages.site.project.config;
+    pages.file(
+        "assets/paper.css",
+        paper_css(config.paper, &config.ui).as_bytes(),
+    )
+}
+
 /// Renders the workbook and, for the facilitator edition, the facilitator pack.
 pub(crate) fn render(pages: &Pages<'_>) -> Result<(), RenderError> {
     let crate::render::Site {
@@ -126,10 +135,6 @@ pub(crate) fn render(pages: &Pages<'_>) -> Result<(), RenderError> {
         ..
     } = pages.site;
     let config = &project.config;
-    pages.file(
-        "assets/paper.css",
-        paper_css(config.paper, &config.ui).as_bytes(),
-    )?;
     let workbook = document::sections(
         project,
         &document::workbook_modules(project),

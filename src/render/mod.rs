@@ -82,6 +82,10 @@ pub(crate) struct Site<'a> {
     /// The languages built together with this one, for the language
     /// switcher (empty: no switcher).
     pub(crate) languages: &'a [languages::LanguageLink],
+    /// Leaves out the files made from every module (the workbook, the
+    /// facilitator pack, the search index) for [`render_on_request`] to
+    /// make when one is asked for: `serve` does, so an edit rebuilds quickly.
+    pub(crate) documents_on_request: bool,
 }
 
 /// Why rendering stopped.
@@ -161,7 +165,51 @@ pub(crate) struct Pages<'a> {
 /// Something that writes a file's bytes into `out`.
 pub(crate) type Produce<'p> = dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()> + 'p;
 
-impl Pages<'_> {
+impl<'a> Pages<'a> {
+    /// The shared values of `site` (course, modules, support, interface
+    /// strings…), ready to render its pages into `sink`.
+    fn new(site: Site<'a>, sink: &'a dyn Sink, cache: Option<Caches<'a>>) -> Self {
+        let Site {
+            project,
+            compiled,
+            theme,
+            edition,
+            ..
+        } = site;
+        let config = &project.config;
+        let modules = views::modules(config, &project.modules, edition);
+        let total: u32 = modules.iter().filter_map(|m| m.duration).sum();
+        let all_modules = Value::from_serialize(&modules);
+        let scenario_list = Value::from_serialize(views::scenarios(config, &project.scenarios));
+        let published = site.checked.files(edition);
+        let brand = views::BrandView::new(&config.brand, &published);
+        let shared = context! {
+            course => Value::from_serialize(views::course(config)),
+            brand => Value::from_serialize(&brand),
+            support => Value::from_serialize(views::SupportView::new(&config.support)),
+            competencies => Value::from_serialize(views::competencies(config)),
+            modules => all_modules.clone(),
+            scenarios => scenario_list,
+            ui => Value::from_serialize(&config.ui),
+            edition => edition.name(),
+            total_minutes => total,
+            scorm => site.scorm,
+            languages => Value::from_serialize(site.languages),
+            glossary => Value::from_serialize(compiled.glossary.as_ref().map(|g| &g.view)),
+        };
+        Pages {
+            site,
+            env: theme.environment(),
+            theme,
+            fingerprint: cache.map_or(0, |_| fingerprint(&shared, theme, project)),
+            shared,
+            all_modules,
+            module_count: modules.len(),
+            sink,
+            written: AtomicUsize::new(0),
+            cache,
+        }
+    }
     /// Renders `template` to `path` (relative to the site root), `root` being the way back up.
     pub(crate) fn page(
         &self,
@@ -359,38 +407,8 @@ pub(crate) fn render_site(
         ..
     } = site;
     let config = &project.config;
-    let modules = views::modules(config, &project.modules, edition);
-    let total: u32 = modules.iter().filter_map(|m| m.duration).sum();
-    let all_modules = Value::from_serialize(&modules);
-    let scenario_list = Value::from_serialize(views::scenarios(config, &project.scenarios));
-    let published = site.checked.files(edition);
-    let brand = views::BrandView::new(&config.brand, &published);
-    let shared = context! {
-        course => Value::from_serialize(views::course(config)),
-        brand => Value::from_serialize(&brand),
-        support => Value::from_serialize(views::SupportView::new(&config.support)),
-        competencies => Value::from_serialize(views::competencies(config)),
-        modules => all_modules.clone(),
-        scenarios => scenario_list,
-        ui => Value::from_serialize(&config.ui),
-        edition => edition.name(),
-        total_minutes => total,
-        scorm => site.scorm,
-        languages => Value::from_serialize(site.languages),
-        glossary => Value::from_serialize(compiled.glossary.as_ref().map(|g| &g.view)),
-    };
-    let pages = Pages {
-        site,
-        env: theme.environment(),
-        theme,
-        shared: shared.clone(),
-        all_modules: all_modules.clone(),
-        module_count: modules.len(),
-        sink,
-        written: AtomicUsize::new(0),
-        fingerprint: cache.map_or(0, |_| fingerprint(&shared, theme, project)),
-        cache,
-    };
+    let pages = Pages::new(site, sink, cache);
+    let (all_modules, module_count) = (&pages.all_modules, pages.module_count);
     pages.page(
         "index.html",
         "index.html",
@@ -418,7 +436,7 @@ pub(crate) fn render_site(
         .map(|(i, (m, (c, key)))| (i, m, c, key))
         .collect();
     shown.par_iter().try_for_each(|&(i, m, compiled, key)| {
-        let nearby = |j: Option<usize>| match j.filter(|&j| j < modules.len()) {
+        let nearby = |j: Option<usize>| match j.filter(|&j| j < module_count) {
             Some(j) => all_modules.get_item_by_index(j).unwrap_or_default(),
             None => Value::from(()),
         };
@@ -435,7 +453,7 @@ pub(crate) fn render_site(
                     body => Value::from_serialize(compiled.body().view(edition, false)),
                     prev => nearby(i.checked_sub(1)),
                     next => nearby(Some(i + 1)),
-                    contents => contents_window(&all_modules, i, modules.len()),
+                    contents => contents_window(all_modules, i, module_count),
                 }
             },
         )
@@ -446,7 +464,10 @@ pub(crate) fn render_site(
     let search_index = search::render(&pages)?;
     crate::timing::timing("render: scenarios and search", started);
     progress::render(&pages)?;
-    documents::render(&pages)?;
+    documents::paper(&pages)?;
+    if !site.documents_on_request {
+        documents::render(&pages)?;
+    }
     slides::render(&pages)?;
     crate::timing::timing("render: progress and documents", started);
     let has_decks = edition == Edition::Facilitator && slides::count(compiled) > 0;
@@ -463,11 +484,15 @@ pub(crate) fn render_site(
         }
         sink.write(&format!("assets/{}", asset.path), &asset.bytes)?;
     }
-    if brand.colours.is_some() {
+    let published = site.checked.files(edition);
+    if views::BrandView::new(&config.brand, &published)
+        .colours
+        .is_some()
+    {
         let css = pages
             .env
             .get_template("brand.css")
-            .and_then(|t| t.render(&shared))
+            .and_then(|t| t.render(&pages.shared))
             .map_err(|e| RenderError::Template(Box::new(theme.error_diagnostic(&e))))?;
         sink.write("assets/brand.css", css.as_bytes())?;
     }
@@ -481,6 +506,20 @@ pub(crate) fn render_site(
         pages: pages.written.into_inner(),
         search_index,
     })
+}
+
+/// Renders what [`render_site`] left for later (`documents_on_request`):
+/// the workbook, the facilitator pack and the search index, for `serve` to
+/// make when one is first asked for.
+pub(crate) fn render_on_request(
+    site: Site<'_>,
+    sink: &dyn Sink,
+    cache: Option<Caches<'_>>,
+) -> Result<(), RenderError> {
+    let pages = Pages::new(site, sink, cache);
+    documents::render(&pages)?;
+    search::index(&pages)?;
+    Ok(())
 }
 
 /// `value` as JSON to write inside a `<script type="application/json">`

@@ -20,15 +20,18 @@ struct ListedModule<'a> {
     headings: &'a [search::Listed],
 }
 
-/// Writes the index and the search page; returns the index's size in bytes.
-pub(crate) fn render(pages: &Pages<'_>) -> Result<usize, RenderError> {
+/// A module shown: its title, page, search entry and body key.
+type Shown<'a> = (&'a str, String, &'a Entry, u64);
+
+/// The modules the edition shows.
+fn shown<'a>(pages: &Pages<'a>) -> Vec<Shown<'a>> {
     let crate::render::Site {
         project,
         compiled,
         edition,
         ..
     } = pages.site;
-    let shown: Vec<(&str, String, &Entry, u64)> = project
+    project
         .modules
         .iter()
         .zip(compiled.modules().zip(compiled.keys()))
@@ -42,9 +45,50 @@ pub(crate) fn render(pages: &Pages<'_>) -> Result<usize, RenderError> {
                 key,
             )
         })
-        .collect();
-    // Beside the shared values (titles, scenarios), both files are made
-    // from the bodies of the modules shown.
+        .collect()
+}
+
+/// Writes the search page and, unless the site leaves it for later
+/// (`documents_on_request`), the index; returns the index's size in bytes
+/// (0 when left).
+pub(crate) fn render(pages: &Pages<'_>) -> Result<usize, RenderError> {
+    let shown = shown(pages);
+    let size = if pages.site.documents_on_request {
+        0
+    } else {
+        write_index(pages, &shown)?
+    };
+    // The search page lists headings only: an edit that keeps them keeps it.
+    let listed_key = crate::cache::hash_of(&shown.iter().map(|s| &s.2.listed).collect::<Vec<_>>());
+    pages.page_keyed("search.html", "search.html", "", listed_key, || {
+        let listed: Vec<ListedModule<'_>> = shown
+            .iter()
+            .map(|(title, url, entry, _)| ListedModule {
+                title,
+                url: url.clone(),
+                headings: &entry.listed,
+            })
+            .collect();
+        context! {
+            page => context! { kind => "search", title => pages.site.project.config.ui.get(key!("search")) },
+            listed => Value::from_serialize(&listed),
+        }
+    })?;
+    Ok(size)
+}
+
+/// Writes the index alone (what [`render`] left for later); returns its size.
+pub(crate) fn index(pages: &Pages<'_>) -> Result<usize, RenderError> {
+    write_index(pages, &shown(pages))
+}
+
+/// Writes the index of `shown`, the glossary and the scenarios.
+fn write_index(pages: &Pages<'_>, shown: &[Shown<'_>]) -> Result<usize, RenderError> {
+    let crate::render::Site {
+        project, compiled, ..
+    } = pages.site;
+    // Beside the shared values (titles, scenarios), the index is made from
+    // the bodies of the modules shown.
     let key = crate::cache::hash_of(&shown.iter().map(|s| s.3).collect::<Vec<_>>());
     let scenarios: Vec<(&str, String, Entry)> = project
         .scenarios
@@ -71,24 +115,7 @@ pub(crate) fn render(pages: &Pages<'_>) -> Result<usize, RenderError> {
         .chain(glossary)
         .chain(scenarios.iter().map(|(t, u, e)| (*t, u.as_str(), e)))
         .collect();
-    let size = pages.file_keyed(INDEX, key, &mut |out| {
+    pages.file_keyed(INDEX, key, &mut |out| {
         crate::render::search_index::write_index(out, &indexed)
-    })?;
-    // The search page lists headings only: an edit that keeps them keeps it.
-    let listed_key = crate::cache::hash_of(&shown.iter().map(|s| &s.2.listed).collect::<Vec<_>>());
-    pages.page_keyed("search.html", "search.html", "", listed_key, || {
-        let listed: Vec<ListedModule<'_>> = shown
-            .iter()
-            .map(|(title, url, entry, _)| ListedModule {
-                title,
-                url: url.clone(),
-                headings: &entry.listed,
-            })
-            .collect();
-        context! {
-            page => context! { kind => "search", title => project.config.ui.get(key!("search")) },
-            listed => Value::from_serialize(&listed),
-        }
-    })?;
-    Ok(size)
+    })
 }

@@ -89,16 +89,22 @@ pub(crate) fn answer(
     if let (Some(problems), true) = (&problems, is_page || !files.contains_key(&key)) {
         return problems_page(problems, generation);
     }
-    if let Some(body) = files.get(&key) {
+    let file = match site.file(&files, &key) {
+        Ok(file) => file,
+        Err(problems) => return problems_page(&problems, generation),
+    };
+    if let Some(body) = file {
         let content_type = content_type(&key);
         let body = if is_page {
-            with_reload(&String::from_utf8_lossy(body), generation).into_bytes()
+            with_reload(&String::from_utf8_lossy(&body), generation).into_bytes()
         } else {
             body.to_vec()
         };
         return Reply::new(200, &content_type, body);
     }
-    if !path.ends_with('/') && files.contains_key(&format!("{key}/index.html")) {
+    if !path.ends_with('/')
+        && matches!(site.file(&files, &format!("{key}/index.html")), Ok(Some(_)))
+    {
         let mut reply = Reply::text(301, "Moved\n");
         reply.location = Some(folder_location(&key));
         return reply;

@@ -4,14 +4,14 @@
 //! generation (the number of the newest build) is answered without waiting.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{Arc, Condvar, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use crate::cache::lock;
 use crate::diagnostic::Diagnostics;
 use crate::edition::Edition;
 use crate::pipeline::Cache;
-use crate::pipeline::load_and_validate_cached;
+use crate::pipeline::{Validated, load_and_validate_cached};
 use crate::render::{self, RenderError};
 use crate::write::memory::{Files, Memory};
 
@@ -24,8 +24,28 @@ pub(crate) struct Snapshot {
     pub(crate) files: Arc<Files>,
     /// The problems that stopped the newest build, as shown in the terminal.
     pub(crate) problems: Option<String>,
+    /// The last good build's course and the files made from every module,
+    /// rendered when first asked for.
+    documents: Option<Documents>,
     /// Whether a rebuild is under way (requests wait for it).
     pub(crate) building: bool,
+}
+
+/// The files of a build made from every module (the workbook, the
+/// facilitator pack, the search index): rendered when one is first asked
+/// for, not on every edit.
+#[derive(Clone)]
+struct Documents {
+    course: Arc<Validated>,
+    rendered: Arc<OnceLock<Result<Files, String>>>,
+}
+
+impl std::fmt::Debug for Documents {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Documents")
+            .field("rendered", &self.rendered.get().is_some())
+            .finish()
+    }
 }
 
 /// What a rebuild printed.
@@ -86,9 +106,13 @@ impl Site {
         state.generation += 1;
         state.building = false;
         let report = match built {
-            Ok((files, pages, warnings)) => {
+            Ok((files, pages, warnings, course)) => {
                 state.files = Arc::new(files);
                 state.problems = None;
+                state.documents = Some(Documents {
+                    course: Arc::new(course),
+                    rendered: Arc::default(),
+                });
                 Report {
                     ok: true,
                     messages: warnings,
@@ -125,6 +149,39 @@ impl Site {
         )
     }
 
+    /// The file at `key` of the newest good build, whose other files are
+    /// `files`: one of them, or one made from every module (documents,
+    /// search index), rendered now when it is the first asked for since the
+    /// build. Err: the problems that stopped those from rendering.
+    pub(crate) fn file(&self, files: &Files, key: &str) -> Result<Option<Arc<Vec<u8>>>, String> {
+        if let Some(file) = files.get(key) {
+            return Ok(Some(file.clone()));
+        }
+        let Some(documents) = lock(&self.state).documents.clone() else {
+            return Ok(None);
+        };
+        let rendered = documents.rendered.get_or_init(|| {
+            let memory = Memory::default();
+            let site = render::Site {
+                documents_on_request: false,
+                ..documents.course.site(self.edition)
+            };
+            match render::render_on_request(site, &memory, Some(self.cache.render())) {
+                Ok(_) => Ok(memory.into_files()),
+                Err(RenderError::Template(d)) => {
+                    let mut problems = Diagnostics::new();
+                    problems.push(*d);
+                    Err(problems.render_human())
+                }
+                Err(RenderError::Io(e)) => Err(format!("error: {e}\n")),
+            }
+        });
+        match rendered {
+            Ok(files) => Ok(files.get(key).cloned()),
+            Err(problems) => Err(problems.clone()),
+        }
+    }
+
     /// The newest finished build's generation, at once (a rebuild under way
     /// is not waited for: the live-reload script asks again a second later).
     pub(crate) fn generation(&self) -> u64 {
@@ -132,14 +189,16 @@ impl Site {
     }
 }
 
-/// Load → validate → render into memory. Ok: the files, the page count and
-/// any warnings; Err: every problem, as the terminal shows them.
+/// Load → validate → render into memory, all but the files made from every
+/// module (documents, search index). Ok:
+/// the files, the page count, any warnings and the course (for the
+/// documents); Err: every problem, as the terminal shows them.
 fn build(
     project_dir: &Path,
     edition: Edition,
     profile: Option<&str>,
     cache: &Cache,
-) -> Result<(Files, usize, String), String> {
+) -> Result<(Files, usize, String, Validated), String> {
     let mut diagnostics = Diagnostics::new();
     let validated = load_and_validate_cached(project_dir, profile, &mut diagnostics, Some(cache));
     let validated = match validated {
@@ -150,11 +209,16 @@ fn build(
         return Err(diagnostics.render_human());
     };
     let memory = Memory::default();
-    match render::render_site(validated.site(edition), &memory, Some(cache.render())) {
+    let site = render::Site {
+        documents_on_request: true,
+        ..validated.site(edition)
+    };
+    match render::render_site(site, &memory, Some(cache.render())) {
         Ok(written) => Ok((
             memory.into_files(),
             written.pages,
             diagnostics.render_human(),
+            validated,
         )),
         Err(RenderError::Template(d)) => {
             diagnostics.push(*d);
@@ -184,5 +248,51 @@ mod tests {
         assert!(problems.is_some());
         assert_eq!(generation, 1);
         assert_eq!(site.generation(), 1);
+    }
+
+    #[test]
+    fn the_printed_documents_are_rendered_when_first_asked_for_issue_20() {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let site = Site::new(root, Edition::Facilitator, None);
+        let report = site.rebuild();
+        assert!(report.ok, "{}", report.messages);
+        let (files, _, _) = site.current();
+        assert!(
+            files.contains_key("modules/01-what-peer-mentoring-is.html")
+                || files.keys().any(|k| k.starts_with("modules/"))
+        );
+        let made_from_every_module = [
+            "workbook.html",
+            "trainer/guide.html",
+            "trainer/index.html",
+            "assets/search-index.js",
+        ];
+        for document in made_from_every_module {
+            assert!(
+                !files.contains_key(document),
+                "{document} waits to be asked for"
+            );
+        }
+        let rendered = |s: &Site| {
+            lock(&s.state)
+                .documents
+                .as_ref()
+                .and_then(|d| d.rendered.get().map(|_| ()))
+        };
+        assert!(rendered(&site).is_none(), "nothing rendered yet");
+        let guide = site
+            .file(&files, "trainer/guide.html")
+            .unwrap()
+            .expect("the guide");
+        assert!(String::from_utf8_lossy(&guide).contains("<!DOCTYPE html>"));
+        assert!(rendered(&site).is_some());
+        let workbook = site
+            .file(&files, "workbook.html")
+            .unwrap()
+            .expect("the workbook");
+        assert!(String::from_utf8_lossy(&workbook).contains("<!DOCTYPE html>"));
+        let index = site.file(&files, "assets/search-index.js").unwrap();
+        assert!(index.is_some_and(|i| !i.is_empty()), "the search index");
+        assert_eq!(site.file(&files, "no-such-page.html"), Ok(None));
     }
 }
