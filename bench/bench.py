@@ -3,15 +3,18 @@
 
 Generates a course of N modules of about 1,500 words each (headings, lists, a
 table, code, links between modules), the same pages as an mdBook book (search
-on) and as a Hugo site, then times clean builds of all three side by side: the
-median of several runs, with the peak memory (max RSS) of each build.
+on) and as a Hugo site, then times clean builds of all three side by side, in
+paired runs (each round builds with each tool once): the median of several
+runs, with the peak memory (max RSS) of each build. Also compares a module
+page's size with Hugo's page of the same Markdown.
 Installs mdbook from crates.io and hugo from Debian when they are missing.
-Also times peerprep's bundled course, a build again over its own output, a one-file edit under
-`serve`, and search in headless Chromium (tests/browser/search-bench.mjs).
+Also times peerprep's bundled course, a build again over its own output (nothing changed, then
+after a one-module edit), a one-file edit under `serve`, and search in headless Chromium
+(tests/browser/search-bench.mjs).
 Not part of CI.
 
     python3 bench/bench.py                   # 100 and 1,000 modules, 5 runs each
-    python3 bench/bench.py --sizes 100,1000,5000 --runs 3
+    python3 bench/bench.py --sizes 100,1000,5000,20000 --runs 5   # the README's table
     python3 bench/bench.py --sizes 1000 --skip mdbook,hugo
 """
 
@@ -190,51 +193,100 @@ def machine():
     return f"{os.cpu_count()} cores, {cpu}"
 
 
+def paired(cmds, runs):
+    """Clean builds of every (cmd, cwd, out) in turn, `runs` rounds: each round runs each tool
+    once, so a slow moment of the machine falls on all of them. Returns, per tool, the median
+    wall time, the largest peak memory and the median CPU time."""
+    results = [[] for _ in cmds]
+    for _ in range(runs):
+        for k, (cmd, cwd, out) in enumerate(cmds):
+            shutil.rmtree(out, ignore_errors=True)
+            results[k].append(timed(cmd, cwd))
+    return [(statistics.median(r[0] for r in rs), max(r[1] for r in rs), statistics.median(r[2] for r in rs))
+            for rs in results]
+
+
+def edit_build(peerprep, course, runs):
+    """Median time of `build` after one module's text changed (its page, the neighbours'
+    pagers, the workbook and the search index change; the rest is kept)."""
+    times = []
+    target = course / "course" / "m00001.md"
+    for k in range(runs):
+        with target.open("a") as f:
+            f.write(f"\nA build after an edit, number {k}.\n")
+        times.append(timed([peerprep, "build", "--quiet"], course)[0])
+    return statistics.median(times)
+
+
+def page_bytes(folder, pattern):
+    """The median size in bytes of the files matching pattern under folder."""
+    sizes = [p.stat().st_size for p in folder.glob(pattern)]
+    return statistics.median(sizes) if sizes else 0
+
+
+def folder_bytes(folder):
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="100,1000", help="comma-separated module counts")
     parser.add_argument("--runs", type=int, default=5, help="runs per build (the median is shown)")
     parser.add_argument("--skip", default="", help="peers to leave out: mdbook, hugo")
+    parser.add_argument("--mdbook-max", type=int, default=5000,
+                        help="largest size mdBook is timed at (it is slow: 80 s a build at 5,000)")
     args = parser.parse_args()
     skip = set(filter(None, args.skip.split(",")))
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
     peerprep = ROOT / "target/release/peerprep"
     peers = []
-    if "mdbook" not in skip:
-        peers.append(("mdBook", find_mdbook(), ["build"], "book"))
     if "hugo" not in skip:
         peers.append(("Hugo", find_hugo(), ["--quiet"], "public"))
+    if "mdbook" not in skip:
+        peers.append(("mdBook", find_mdbook(), ["build"], "book"))
     versions = [subprocess.run([p[1], "--version" if p[0] == "mdBook" else "version"],
                                capture_output=True, text=True).stdout.strip().split(" BuildDate")[0] for p in peers]
-    print(f"machine: {machine()}; {'; '.join(versions)}; median of {args.runs} clean builds\n")
+    print(f"machine: {machine()}; {'; '.join(versions)}; paired runs, median of {args.runs}")
+    print(f"command: python3 bench/bench.py {' '.join(sys.argv[1:])}\n", flush=True)
     bundled, bundled_mem, _ = median_run([peerprep, "build", "--quiet", "--out", ROOT / "target/bench-bundled"],
                                          ROOT, ROOT / "target/bench-bundled", args.runs)
-    print(f"bundled course: {bundled:.3f} s, {bundled_mem:.0f} MiB peak\n")
-    print("wall time (user CPU time), peak memory; a build again over its own output, nothing changed;"
-          " a one-file edit under `peerprep serve`\n")
-    header = f"{'modules':>8} | {'peerprep':>16} | {'peak':>8} | {'rebuild':>7} | {'edit':>7}"
-    for name, *_ in peers:
-        header += f" | {name:>16} | {'peak':>9} | {'ratio':>6}"
-    print(header)
-    print("-" * len(header))
+    print(f"bundled course: {bundled:.3f} s, {bundled_mem:.0f} MiB peak\n", flush=True)
     for n in (int(s) for s in args.sizes.split(",")):
         # Under target/, on the project's own disk: some machines' /tmp is much slower to create files in.
         (ROOT / "target").mkdir(exist_ok=True)
         with tempfile.TemporaryDirectory(dir=ROOT / "target", prefix="bench-") as tmp:
             course, book, site = generate(n, Path(tmp))
-            ours, our_mem, our_cpu = median_run([peerprep, "build", "--quiet"], course, course / "public", args.runs)
+            here = [p for p in peers if not (p[0] == "mdBook" and n > args.mdbook_max)]
+            cmds = [([peerprep, "build", "--quiet"], course, course / "public")]
+            for name, exe, cmd, out in here:
+                where = book if name == "mdBook" else site
+                cmds.append(([exe, *cmd], where, where / out))
+            # The sources are a few seconds old by now, as a course's are: a build may trust their times.
+            time.sleep(2.5)
+            clean = paired(cmds, args.runs)
+            ours, our_mem, our_cpu = clean[0]
+            print(f"{n:,} modules", flush=True)
+            print(f"  peerprep clean build: {ours:.2f} s ({our_cpu:.2f} s CPU), {our_mem:.0f} MiB peak")
+            for (name, *_), (theirs, their_mem, their_cpu) in zip(here, clean[1:]):
+                print(f"  {name} clean build: {theirs:.2f} s ({their_cpu:.2f} s CPU), {their_mem:.0f} MiB peak;"
+                      f" peerprep takes {ours / theirs:.0%} of its time ({theirs / ours:.1f}x faster)")
+            # Page weight: a module page against Hugo's page of the same Markdown.
+            our_page = page_bytes(course / "public" / "modules", "m*.html")
+            line = f"  module page: {our_page / 1000:.1f} KB (median); output {folder_bytes(course / 'public') / 1e6:.1f} MB"
+            if any(p[0] == "Hugo" for p in here):
+                hugo_page = page_bytes(site / "public", "m*/index.html")
+                line += (f"; Hugo's page {hugo_page / 1000:.1f} KB ({our_page / hugo_page:.0%}),"
+                         f" output {folder_bytes(site / 'public') / 1e6:.1f} MB")
+            print(line)
+            index = (course / "public" / "assets" / "search-index.js").stat().st_size
+            print(f"  search index: {index / 1e6:.1f} MB")
             # A build over its own previous output, nothing changed (the last clean run's output is there).
             again, _, _ = median_run([peerprep, "build", "--quiet"], course, None, args.runs)
-            edit = serve_edit(peerprep, course)
-            row = (f"{n:>8} | {ours:>6.2f}s ({our_cpu:>5.2f}s) | {our_mem:>4.0f} MiB | {again:>6.2f}s"
-                   f" | {edit:>4.0f} ms")
-            for name, exe, cmd, out in peers:
-                where = book if name == "mdBook" else site
-                theirs, their_mem, their_cpu = median_run([exe, *cmd], where, where / out, args.runs)
-                row += (f" | {theirs:>6.2f}s ({their_cpu:>5.2f}s) | {their_mem:>5.0f} MiB"
-                        f" | {theirs / ours:>5.1f}x")
-            print(row, flush=True)
-            print(f"{'':>8}   {search_bench(course / 'public')}", flush=True)
+            print(f"  rebuild, nothing changed: {again * 1000:.0f} ms ({again / ours:.0%} of a clean build)")
+            edited = edit_build(peerprep, course, args.runs)
+            print(f"  build after a one-module edit: {edited:.2f} s ({edited / ours:.0%} of a clean build)")
+            print(f"  serve, a one-module edit: {serve_edit(peerprep, course):.0f} ms until the page reloads")
+            print(f"  {search_bench(course / 'public')}", flush=True)
 
 
 if __name__ == "__main__":

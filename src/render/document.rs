@@ -29,12 +29,36 @@ use crate::render::Caches;
 /// One module in a printable document.
 #[derive(Debug)]
 pub(crate) struct Section {
-    /// The module.
-    module: Module,
+    /// What the document shows of the module beside its body (not its
+    /// text: the workbook holds every module, and a copy of every text
+    /// would double its memory).
+    module: Heading,
     /// Its body, compiled for the document.
     compiled: Arc<CompiledModule>,
     /// The edition the document shows.
     edition: Edition,
+}
+
+/// What a section shows of its module beside the body.
+#[derive(Debug)]
+struct Heading {
+    slug: String,
+    title: String,
+    summary: Option<String>,
+    duration: Option<u32>,
+    outcomes: Vec<String>,
+}
+
+impl Heading {
+    fn of(m: &Module) -> Self {
+        Self {
+            slug: m.slug.clone(),
+            title: m.title.clone(),
+            summary: m.summary.clone(),
+            duration: m.duration,
+            outcomes: m.outcomes.clone(),
+        }
+    }
 }
 
 impl Serialize for Section {
@@ -77,7 +101,7 @@ pub(crate) fn sections(
             let (_, compiled) =
                 compile::compile_module_cached(project, &lookups, m, placement, cached);
             Section {
-                module: (*m).clone(),
+                module: Heading::of(m),
                 compiled,
                 edition,
             }
