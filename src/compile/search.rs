@@ -58,16 +58,16 @@ pub(crate) fn sections(found: &[SectionText], facilitator: bool) -> Vec<Section>
         .filter(|s| facilitator || !s.facilitator_only)
         .map(|s| {
             let title = collapse(&s.title);
-            let full = if facilitator && !s.facilitator_text.is_empty() {
-                collapse(&format!("{} {}", s.text, s.facilitator_text))
+            let notes = if facilitator {
+                s.facilitator_text.as_str()
             } else {
-                collapse(&s.text)
+                ""
             };
             Section {
                 level: s.level,
                 id: s.id.clone(),
-                words: distinct_words(&[&title, &full]),
-                text: snippet(&full),
+                words: distinct_words(&[&title, &s.text, notes]),
+                text: snippet_of(&[&s.text, notes]),
                 title,
             }
         })
@@ -82,7 +82,13 @@ fn collapse(text: &str) -> String {
 
 /// The first [`SNIPPET_WORDS`] words of `text`.
 pub(crate) fn snippet(text: &str) -> String {
-    let mut words = text.split_whitespace();
+    snippet_of(&[text])
+}
+
+/// The first [`SNIPPET_WORDS`] words of `parts`, one after the other (the
+/// rest is never split).
+fn snippet_of(parts: &[&str]) -> String {
+    let mut words = parts.iter().flat_map(|p| p.split_whitespace());
     let mut out: Vec<&str> = words.by_ref().take(SNIPPET_WORDS).collect();
     if words.next().is_some() {
         out.push("…");

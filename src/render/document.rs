@@ -12,6 +12,8 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
+use minijinja::Value;
+use minijinja::value::Enumerator;
 use rayon::prelude::*;
 use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
@@ -61,19 +63,26 @@ impl Heading {
     }
 }
 
-impl Serialize for Section {
+impl minijinja::value::Object for Section {
     /// What templates see: `slug`, `title`, `summary`, `duration`,
     /// `outcomes` and `body` (the body as the document's edition prints it).
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+    /// Each is made when a template reads it: a contents list that reads
+    /// titles never makes the bodies.
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
         let m = &self.module;
-        let mut out = serializer.serialize_struct("Section", 6)?;
-        out.serialize_field("slug", &m.slug)?;
-        out.serialize_field("title", &m.title)?;
-        out.serialize_field("summary", &m.summary)?;
-        out.serialize_field("duration", &m.duration)?;
-        out.serialize_field("outcomes", &m.outcomes)?;
-        out.serialize_field("body", &self.compiled.body().view(self.edition, true))?;
-        out.end()
+        Some(match key.as_str()? {
+            "slug" => Value::from(m.slug.as_str()),
+            "title" => Value::from(m.title.as_str()),
+            "summary" => Value::from(m.summary.as_deref()),
+            "duration" => Value::from(m.duration),
+            "outcomes" => Value::from_serialize(&m.outcomes),
+            "body" => Value::from_serialize(self.compiled.body().view(self.edition, true)),
+            _ => return None,
+        })
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Str(&["slug", "title", "summary", "duration", "outcomes", "body"])
     }
 }
 

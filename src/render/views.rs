@@ -269,22 +269,21 @@ pub(crate) fn scenarios<'a>(
         .collect()
 }
 
-/// A list handed to templates without copying it: each item becomes a
-/// template value only when a template reads it. For the documents that
-/// hold every module (the workbook), a full copy would double their memory.
+/// A list handed to templates without copying it: each item is an object
+/// whose fields become template values only when a template reads them. For
+/// the documents that hold every module (the workbook), a full copy would
+/// double their memory.
 #[derive(Debug)]
-pub(crate) struct LazySeq<T>(pub(crate) Vec<T>);
+pub(crate) struct LazySeq<T>(pub(crate) Vec<std::sync::Arc<T>>);
 
-impl<T: Serialize + std::fmt::Debug + Send + Sync + 'static> minijinja::value::Object
-    for LazySeq<T>
-{
+impl<T: minijinja::value::Object + 'static> minijinja::value::Object for LazySeq<T> {
     fn repr(self: &std::sync::Arc<Self>) -> minijinja::value::ObjectRepr {
         minijinja::value::ObjectRepr::Seq
     }
 
     fn get_value(self: &std::sync::Arc<Self>, key: &minijinja::Value) -> Option<minijinja::Value> {
         let item = self.0.get(key.as_usize()?)?;
-        Some(minijinja::Value::from_serialize(item))
+        Some(minijinja::Value::from_dyn_object(item.clone()))
     }
 
     fn enumerate(self: &std::sync::Arc<Self>) -> minijinja::value::Enumerator {
@@ -292,9 +291,9 @@ impl<T: Serialize + std::fmt::Debug + Send + Sync + 'static> minijinja::value::O
     }
 }
 
-impl<T: Serialize + std::fmt::Debug + Send + Sync + 'static> LazySeq<T> {
+impl<T: minijinja::value::Object + 'static> LazySeq<T> {
     /// The list as a template value.
     pub(crate) fn value(items: Vec<T>) -> minijinja::Value {
-        minijinja::Value::from_object(Self(items))
+        minijinja::Value::from_object(Self(items.into_iter().map(std::sync::Arc::new).collect()))
     }
 }

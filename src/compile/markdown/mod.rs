@@ -77,6 +77,7 @@ pub(crate) fn render_marked(text: &str, ctx: &Context<'_>, t: Option<&terms::Ter
         footnotes: HashMap::new(),
         footnote_refs: HashMap::new(),
         html_rewrites: HashMap::new(),
+        raw_in_run: std::cell::Cell::new(false),
     };
     renderer.section(0, String::new(), ctx.facilitator_only);
     let body = renderer.render_doc(text, ctx.base_offset, ctx.facilitator_only);
@@ -107,6 +108,9 @@ struct Renderer<'c, 'a> {
     footnote_refs: HashMap<String, usize>,
     /// Relative URLs in the author's raw HTML, and what they become.
     html_rewrites: HashMap<String, String>,
+    /// Whether the run of events not yet turned into HTML holds raw HTML
+    /// the author wrote.
+    raw_in_run: std::cell::Cell<bool>,
 }
 
 /// Containers a top-level block cannot sit inside.
@@ -269,7 +273,7 @@ impl Renderer<'_, '_> {
                 }
                 Event::End(TagEnd::BlockQuote(Some(_))) if depth == 1 && callout.is_some() => {
                     depth = 0;
-                    let html = to_html(std::mem::take(&mut events), &self.html_rewrites);
+                    let html = to_html(std::mem::take(&mut events), self.html_sources());
                     body.blocks.extend(
                         callout
                             .take()
@@ -305,7 +309,7 @@ impl Renderer<'_, '_> {
                         body.footnotes.push(Footnote {
                             id: format!("{}fn-{id}", self.ctx.anchor_prefix),
                             number,
-                            html: to_html(notes, &self.html_rewrites),
+                            html: to_html(notes, Some(&self.html_rewrites)),
                         });
                     }
                     continue;
@@ -365,6 +369,7 @@ impl Renderer<'_, '_> {
                 }
                 other => {
                     if let Event::Html(html) | Event::InlineHtml(html) = &other {
+                        self.raw_in_run.set(true);
                         self.raw_html(html, source, range, &locate, facilitator);
                     }
                     other
@@ -403,12 +408,18 @@ impl Renderer<'_, '_> {
         body
     }
 
+    /// For [`to_html`]: the author's raw HTML's rewrites when the run just
+    /// ended holds some (the next run starts without).
+    fn html_sources(&self) -> Option<&HashMap<String, String>> {
+        self.raw_in_run.take().then_some(&self.html_rewrites)
+    }
+
     /// Ends the run of Markdown `events`: its sanitised HTML becomes a block.
     fn flush(&self, events: &mut Vec<Event<'_>>, body: &mut Body) {
         if events.is_empty() {
             return;
         }
-        let html = to_html(std::mem::take(events), &self.html_rewrites);
+        let html = to_html(std::mem::take(events), self.html_sources());
         if !html.trim().is_empty() {
             body.blocks.push(Block::Markdown { html });
         }
@@ -542,9 +553,22 @@ impl Renderer<'_, '_> {
     }
 }
 
-/// Renders a run of Markdown events to sanitised HTML, with the author's
-/// raw HTML's relative URLs rewritten as `rewrites` says.
-fn to_html(events: Vec<Event<'_>>, rewrites: &HashMap<String, String>) -> String {
+/// Renders a run of Markdown events to sanitised HTML. `raw`: the run holds
+/// raw HTML the author wrote, whose relative URLs are rewritten as its map
+/// says; None: it holds none. A run without the author's HTML, whose every
+/// link and image is a plain URL ([`sanitize::is_plain_url`]) and with no
+/// code block class, is HTML the Markdown renderer escaped itself (with
+/// peerprep's own heading and note markup), which the sanitiser would leave
+/// as it is: it is not parsed again.
+fn to_html(events: Vec<Event<'_>>, raw: Option<&HashMap<String, String>>) -> String {
+    let plain = raw.is_none()
+        && events.iter().all(|e| match e {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                sanitize::is_plain_url(dest_url)
+            }
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => info.is_empty(),
+            _ => true,
+        });
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, depth::flatten(events).into_iter());
     if html.contains(" style=\"text-align: ") {
@@ -553,7 +577,10 @@ fn to_html(events: Vec<Event<'_>>, rewrites: &HashMap<String, String>) -> String
             .replace(" style=\"text-align: center\"", " class=\"align-center\"")
             .replace(" style=\"text-align: right\"", " class=\"align-right\"");
     }
-    sanitize::clean(&html, rewrites)
+    if plain {
+        return html;
+    }
+    sanitize::clean(&html, raw.unwrap_or(&HashMap::new()))
 }
 
 /// `text` with HTML's special characters escaped.

@@ -46,6 +46,23 @@ fn builder<'a>() -> Builder<'a> {
     builder
 }
 
+/// Whether `url` is one the sanitiser keeps as it is and no browser runs:
+/// printable ASCII without spaces, and either no scheme (relative, or a
+/// fragment) or `http:`, `https:`, `mailto:` or `tel:`. Anything else goes
+/// through the sanitiser.
+pub(super) fn is_plain_url(url: &str) -> bool {
+    if !url.bytes().all(|b| b.is_ascii_graphic()) {
+        return false;
+    }
+    let before_path = url.split(['/', '?', '#']).next().unwrap_or("");
+    match before_path.split_once(':') {
+        None => true,
+        Some((scheme, _)) => ["http", "https", "mailto", "tel"]
+            .iter()
+            .any(|s| scheme.eq_ignore_ascii_case(s)),
+    }
+}
+
 /// Cleans one fragment of HTML; relative URLs in raw HTML the author wrote
 /// (`<img src="images/a.png">`) become the URLs in `rewrites`, as Markdown
 /// links and images do.
@@ -106,6 +123,35 @@ mod tests {
             assert!(!clean.contains(bad), "{bad} survived in {clean}");
         }
         assert!(clean.contains("alt=\"ok\""));
+    }
+
+    #[test]
+    fn only_relative_and_web_urls_are_plain() {
+        for plain in [
+            "a.html",
+            "02-b.md#c",
+            "#top",
+            "/x",
+            "https://e.org/a:b",
+            "HTTP://E.ORG",
+            "mailto:a@b.c",
+            "tel:+441234",
+            "x?y=a:b",
+        ] {
+            assert!(is_plain_url(plain), "{plain}");
+        }
+        for not in [
+            "javascript:alert(1)",
+            "JAVASCRIPT:x",
+            "data:text/html,x",
+            "vbscript:x",
+            "java\tscript:x",
+            " javascript:x",
+            "file:///etc",
+            "a b",
+        ] {
+            assert!(!is_plain_url(not), "{not}");
+        }
     }
 
     #[test]

@@ -226,6 +226,29 @@ fn raw_html_is_sanitised() {
 }
 
 #[test]
+fn markdown_alone_is_not_parsed_again_yet_no_unsafe_url_survives_issue_20() {
+    // No raw HTML here: the plain runs skip the sanitiser, the others do not.
+    let out = html(
+        "A [plain](https://example.org/a?b=1#c) link, [relative](02-next.md#part), [mail](mailto:a@b.c).\n\n\
+         [x](javascript:alert(1)) [y](JaVaScRiPt:alert(1)) [z](data:text/html,hi) [v](vbscript:x)\n\n\
+         ![i](javascript:alert(2)) <javascript:alert(3)> [t](java\tscript:alert(4))\n\n\
+         Text with \"quotes\" & <b>raw</b> <img src=x onerror=alert(5)>\n",
+    );
+    let lower = out.to_ascii_lowercase();
+    for bad in [
+        "=\"javascript",
+        "=\"data:",
+        "=\"vbscript",
+        "onerror",
+        "<script",
+    ] {
+        assert!(!lower.contains(bad), "{bad} in {out}");
+    }
+    let plain = html("A [plain](https://example.org/a) link and a [relative](02-next.md) one.\n");
+    assert!(plain.contains("href=\"https://example.org/a\""), "{plain}");
+}
+
+#[test]
 fn code_blocks_are_plain_and_escaped() {
     let out = html("```rust\nlet x = \"<b>\";\n```\n");
     assert!(out.contains("<pre><code>let x = \"&lt;b&gt;\";"), "{out}");
