@@ -71,10 +71,11 @@ pub(crate) fn write_with(
     produce: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
 ) -> Result<(), IoError> {
     use std::io::Write;
-    if let Some(parent) = path.parent() {
-        create_dir_all(parent)?;
-    }
-    let file = wrap("create", path, std::fs::File::create(path))?;
+    let file = wrap(
+        "create",
+        path,
+        in_new_folders(path, || std::fs::File::create(path)),
+    )?;
     let mut out = io::BufWriter::with_capacity(64 * 1024, file);
     wrap("write", path, produce(&mut out))?;
     wrap("write", path, out.flush())
@@ -82,10 +83,30 @@ pub(crate) fn write_with(
 
 /// Writes a file, creating its parent folders.
 pub(crate) fn write(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), IoError> {
-    if let Some(parent) = path.parent() {
-        create_dir_all(parent)?;
+    wrap(
+        "write",
+        path,
+        in_new_folders(path, || std::fs::write(path, &contents)),
+    )
+}
+
+/// Runs `make`, which creates `path`; when `path`'s folder does not exist
+/// yet, creates the folders and runs it again. (Creating the folders first
+/// every time would cost a `mkdir` per file, each holding a lock on the
+/// parent folder that parallel writers then wait for.)
+pub(crate) fn in_new_folders<T>(
+    path: &Path,
+    mut make: impl FnMut() -> io::Result<T>,
+) -> io::Result<T> {
+    match make() {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            make()
+        }
+        done => done,
     }
-    wrap("write", path, std::fs::write(path, contents))
 }
 
 /// Creates a folder and its parents.
@@ -134,10 +155,7 @@ pub(crate) fn create_dir_staged(
 
 /// Copies a file, creating the target's parent folders.
 pub(crate) fn copy(from: &Path, to: &Path) -> Result<(), IoError> {
-    if let Some(parent) = to.parent() {
-        create_dir_all(parent)?;
-    }
-    wrap("copy", from, std::fs::copy(from, to)).map(|_| ())
+    wrap("copy", from, in_new_folders(to, || std::fs::copy(from, to))).map(|_| ())
 }
 
 /// Reads a whole file.

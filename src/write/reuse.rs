@@ -104,12 +104,7 @@ impl Previous {
 
 /// Links `new` to `old`, creating `new`'s folders; false when it cannot.
 fn link(old: &Path, new: &Path) -> bool {
-    if let Some(parent) = new.parent()
-        && fs::create_dir_all(parent).is_err()
-    {
-        return false;
-    }
-    std::fs::hard_link(old, new).is_ok()
+    fs::in_new_folders(new, || std::fs::hard_link(old, new)).is_ok()
 }
 
 /// Whether two files of the same size hold the same bytes.
@@ -169,11 +164,9 @@ impl<'p> Comparing<'p> {
     fn diverge(&mut self) -> io::Result<&mut io::BufWriter<std::fs::File>> {
         if self.out.is_none() {
             self.old = None;
-            if let Some(parent) = self.new_path.parent() {
-                std::fs::create_dir_all(parent)?;
-            }
-            let mut out =
-                io::BufWriter::with_capacity(64 * 1024, std::fs::File::create(self.new_path)?);
+            let new_path = self.new_path;
+            let file = fs::in_new_folders(new_path, || std::fs::File::create(new_path))?;
+            let mut out = io::BufWriter::with_capacity(64 * 1024, file);
             if self.matched > 0 {
                 let mut old = std::fs::File::open(self.old_path)?.take(self.matched);
                 io::copy(&mut old, &mut out)?;
