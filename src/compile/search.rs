@@ -9,7 +9,7 @@
 //! script numbers the words of all of them against one word list
 //! ([`crate::render::search_index`]).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use serde::Serialize;
 
@@ -104,7 +104,7 @@ fn snippet_of(parts: &[&str]) -> String {
 /// way.
 pub(crate) fn distinct_words(parts: &[&str]) -> String {
     let folded = letters::fold(&parts.join(" "));
-    let mut seen: HashSet<&str> = HashSet::with_capacity(128);
+    let mut seen: HashSet<&str> = HashSet::with_capacity_and_hasher(128, Default::default());
     let mut out = String::with_capacity(folded.len() / 2);
     for w in folded.split(|c: char| !letters::in_word(c)) {
         let long_enough = w.len() >= 2 && (w.is_ascii() || w.chars().nth(1).is_some());

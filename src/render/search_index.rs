@@ -11,7 +11,7 @@
 //! keeps the index well under half the size of one that repeats them.
 //! `assets/search.js` decodes the numbers once, when the page loads.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::compile::search::Entry;
 
@@ -55,7 +55,7 @@ pub(crate) fn write_index(
 /// Every distinct word of `pages`, the most used first (then in code point
 /// order, so the same course always gives the same list).
 fn word_list<'a>(pages: &[(&str, &str, &'a Entry)]) -> Vec<&'a str> {
-    let mut uses: HashMap<&'a str, u32> = HashMap::new();
+    let mut uses: HashMap<&'a str, u32> = HashMap::default();
     for (_, _, entry) in pages {
         for row in &entry.rows {
             for word in row.words.split(' ').filter(|w| !w.is_empty()) {

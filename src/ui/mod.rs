@@ -23,20 +23,26 @@ const ENGLISH_TEXT: &str = include_str!("../../themes/default/i18n/en.yaml");
 /// Where people find the built-in English pack.
 pub(crate) const ENGLISH_PATH: &str = "<embedded default theme>/i18n/en.yaml";
 
-/// The built-in English strings, read once.
-fn english() -> &'static BTreeMap<String, String> {
-    static ENGLISH: OnceLock<BTreeMap<String, String>> = OnceLock::new();
+/// The built-in English pack, read once (and not again for each course in
+/// English: [`pack::apply`] takes it from here).
+fn english_pack() -> &'static pack::Pack {
+    static ENGLISH: OnceLock<pack::Pack> = OnceLock::new();
     ENGLISH.get_or_init(|| {
         let source = SourceFile::new(ENGLISH_PATH, ENGLISH_TEXT);
         let mut out = Diagnostics::new();
         let pack = pack::parse(&source, &mut out);
         assert!(
-            !out.has_errors(),
+            out.is_empty(),
             "the built-in English pack has problems:\n{}",
             out.render_human()
         );
-        pack.map(|p| p.strings).unwrap_or_default()
+        pack.expect("the built-in English pack reads")
     })
+}
+
+/// The built-in English strings.
+fn english() -> &'static BTreeMap<String, String> {
+    &english_pack().strings
 }
 
 /// The strings in force for one course: English, under the course's

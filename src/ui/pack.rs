@@ -119,8 +119,17 @@ pub(crate) fn apply(theme: &Theme, config: &mut Config, out: &mut Diagnostics) {
         }
         None => return,
     };
-    let Some(pack) = parse(&source, out) else {
-        return;
+    let parsed;
+    let pack = if *source.text == *super::ENGLISH_TEXT {
+        super::english_pack()
+    } else {
+        match parse(&source, out) {
+            Some(p) => {
+                parsed = p;
+                &parsed
+            }
+            None => return,
+        }
     };
     let language = source
         .path
