@@ -96,6 +96,7 @@ pub(crate) fn load_cached(
     if !root.join(config::CONFIG_PATH).is_file() {
         return Err(NotACourse(root.to_path_buf()));
     }
+    read::forget_folders();
     let config = match crate::load::read::read_source(root, Path::new(config::CONFIG_PATH)) {
         Ok(source) => config::load(source, profile, out),
         Err(d) => {

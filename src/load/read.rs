@@ -4,7 +4,8 @@
 //! [`Diagnostic`] for a file that is too large, not UTF-8, unreadable, or a
 //! symlink that leads outside the project.
 
-use std::path::Path;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::codes::Code;
@@ -59,7 +60,7 @@ pub(crate) fn read_source(root: &Path, relative: &Path) -> Result<SourceFile, Di
 /// which the message calls `what` ("the project folder").
 pub(crate) fn check_inside(root: &Path, relative: &Path, what: &str) -> Result<(), Diagnostic> {
     let full = root.join(relative);
-    let (Ok(real_root), Ok(real)) = (root.canonicalize(), full.canonicalize()) else {
+    let (Some(real_root), Some(real)) = (real_folder(root), real_path(&full)) else {
         // Missing files are reported by the caller with a better message.
         return Ok(());
     };
@@ -72,6 +73,49 @@ pub(crate) fn check_inside(root: &Path, relative: &Path, what: &str) -> Result<(
         )
         .in_file(relative)
         .with_help("copy the file into the project instead of linking to it"))
+    }
+}
+
+/// Real folders already found, by path as given: finding one takes a system
+/// call per part of its path, and every module of a course sits in the same
+/// few folders. Forgotten at the start of each load ([`forget_folders`]).
+static REAL_FOLDERS: std::sync::Mutex<Option<HashMap<PathBuf, PathBuf>>> =
+    std::sync::Mutex::new(None);
+
+/// Forgets the real folders found, so a folder made a link since is seen.
+pub(crate) fn forget_folders() {
+    *crate::cache::lock(&REAL_FOLDERS) = None;
+}
+
+/// The real path of the folder `dir` (after links), found once per load.
+fn real_folder(dir: &Path) -> Option<PathBuf> {
+    if let Some(found) = crate::cache::lock(&REAL_FOLDERS)
+        .as_ref()
+        .and_then(|known| known.get(dir))
+    {
+        return Some(found.clone());
+    }
+    let real = dir.canonicalize().ok()?;
+    crate::cache::lock(&REAL_FOLDERS)
+        .get_or_insert_with(HashMap::new)
+        .insert(dir.to_path_buf(), real.clone());
+    Some(real)
+}
+
+/// The real path of `path` (after links): its folder's real path and its
+/// name, unless it is a link itself.
+fn real_path(path: &Path) -> Option<PathBuf> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    match (path.parent(), path.file_name()) {
+        (Some(parent), Some(name)) if !meta.file_type().is_symlink() => {
+            let parent = if parent.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                parent
+            };
+            Some(real_folder(parent)?.join(name))
+        }
+        _ => path.canonicalize().ok(),
     }
 }
 
