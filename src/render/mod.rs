@@ -154,6 +154,8 @@ pub(crate) struct Pages<'a> {
     shared: Value,
     all_modules: Value,
     module_count: usize,
+    /// The course's files this edition publishes (under `assets/course/`).
+    published: std::collections::BTreeSet<&'a str>,
     sink: &'a dyn Sink,
     written: AtomicUsize,
     /// [`fingerprint`] with a cache, else 0.
@@ -205,6 +207,7 @@ impl<'a> Pages<'a> {
             shared,
             all_modules,
             module_count: modules.len(),
+            published,
             sink,
             written: AtomicUsize::new(0),
             cache,
@@ -484,11 +487,7 @@ pub(crate) fn render_site(
         }
         sink.write(&format!("assets/{}", asset.path), &asset.bytes)?;
     }
-    let published = site.checked.files(edition);
-    if views::BrandView::new(&config.brand, &published)
-        .colours
-        .is_some()
-    {
+    if config.brand.colours().is_some() {
         let css = pages
             .env
             .get_template("brand.css")
@@ -496,7 +495,7 @@ pub(crate) fn render_site(
             .map_err(|e| RenderError::Template(Box::new(theme.error_diagnostic(&e))))?;
         sink.write("assets/brand.css", css.as_bytes())?;
     }
-    for file in published {
+    for file in &pages.published {
         sink.copy(
             &format!("assets/course/{file}"),
             &project.course_dir().join(file),

@@ -26,7 +26,7 @@ pub(crate) struct Snapshot {
     pub(crate) problems: Option<String>,
     /// The last good build's course and the files made from every module,
     /// rendered when first asked for.
-    documents: Option<Documents>,
+    documents: Option<Arc<Documents>>,
     /// Whether a rebuild is under way (requests wait for it).
     pub(crate) building: bool,
 }
@@ -34,10 +34,9 @@ pub(crate) struct Snapshot {
 /// The files of a build made from every module (the workbook, the
 /// facilitator pack, the search index): rendered when one is first asked
 /// for, not on every edit.
-#[derive(Clone)]
 struct Documents {
-    course: Arc<Validated>,
-    rendered: Arc<OnceLock<Result<Files, String>>>,
+    course: Validated,
+    rendered: OnceLock<Result<Files, String>>,
 }
 
 impl std::fmt::Debug for Documents {
@@ -109,10 +108,10 @@ impl Site {
             Ok((files, pages, warnings, course)) => {
                 state.files = Arc::new(files);
                 state.problems = None;
-                state.documents = Some(Documents {
-                    course: Arc::new(course),
-                    rendered: Arc::default(),
-                });
+                state.documents = Some(Arc::new(Documents {
+                    course,
+                    rendered: OnceLock::new(),
+                }));
                 Report {
                     ok: true,
                     messages: warnings,
