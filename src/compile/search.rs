@@ -188,6 +188,8 @@ impl Entry {
                 };
                 let json = serde_json::to_string(&(heading, s.id.as_str(), snippet(text)))
                     .unwrap_or_else(|_| "[\"\",\"\",\"\"]".to_owned());
+                let mut words = words;
+                words.shrink_to_fit();
                 Row {
                     head: json[1..json.len() - 1].to_owned(),
                     words,

@@ -27,6 +27,11 @@ use crate::edition::{Edition, ModuleEdition};
 use crate::load::Project;
 use crate::load::module::Module;
 use crate::render::Caches;
+use crate::render::ahead::{self, Ahead};
+
+/// How many sections' bodies are compiled at a time (in parallel), ahead
+/// of the template that prints them.
+const BATCH: usize = 32;
 
 /// One module in a printable document.
 #[derive(Debug)]
@@ -35,8 +40,10 @@ pub(crate) struct Section {
     /// text: the workbook holds every module, and a copy of every text
     /// would double its memory).
     module: Heading,
-    /// Its body, compiled for the document.
-    compiled: Arc<CompiledModule>,
+    /// Its place in the document.
+    index: usize,
+    /// Where its body is compiled, when the template reads it.
+    bodies: Arc<Ahead<Arc<CompiledModule>>>,
     /// The edition the document shows.
     edition: Edition,
 }
@@ -67,7 +74,8 @@ impl minijinja::value::Object for Section {
     /// What templates see: `slug`, `title`, `summary`, `duration`,
     /// `outcomes` and `body` (the body as the document's edition prints it).
     /// Each is made when a template reads it: a contents list that reads
-    /// titles never makes the bodies.
+    /// titles never makes the bodies, and each body is compiled (a batch
+    /// ahead, [`crate::render::ahead`]) only for the time it is printed.
     fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
         let m = &self.module;
         Some(match key.as_str()? {
@@ -76,7 +84,10 @@ impl minijinja::value::Object for Section {
             "summary" => Value::from(m.summary.as_deref()),
             "duration" => Value::from(m.duration),
             "outcomes" => Value::from_serialize(&m.outcomes),
-            "body" => Value::from_serialize(self.compiled.body().view(self.edition, true)),
+            "body" => {
+                let compiled = self.bodies.take(self.index)?;
+                Value::from_serialize(compiled.body().view(self.edition, true))
+            }
             _ => return None,
         })
     }
@@ -86,15 +97,17 @@ impl minijinja::value::Object for Section {
     }
 }
 
-/// Compiles `members` as sections of one document at depth `root` (`""` or
-/// `"../"`), shown as `edition` shows them.
-pub(crate) fn sections(
+/// Runs `print` with `members` as the sections of one document at depth
+/// `root` (`""` or `"../"`), shown as `edition` shows them. Their bodies
+/// are compiled while `print` runs, as its templates read them.
+pub(crate) fn with_sections<R>(
     project: &Project,
     members: &[&Module],
     edition: Edition,
     root: &str,
     cache: Option<Caches<'_>>,
-) -> Vec<Section> {
+    print: impl FnOnce(Vec<Section>) -> R,
+) -> R {
     let cached = cache.map(|c| (c.bodies, compile::course_fingerprint(project)));
     let lookups = Lookups::new(project);
     let inside: HashSet<&str> = members.iter().map(|m| m.path.as_str()).collect();
@@ -104,18 +117,26 @@ pub(crate) fn sections(
         members: &inside,
         members_key,
     };
-    members
-        .par_iter()
-        .map(|m| {
-            let (_, compiled) =
-                compile::compile_module_cached(project, &lookups, m, placement, cached);
-            Section {
-                module: Heading::of(m),
-                compiled,
-                edition,
-            }
-        })
-        .collect()
+    let compile = |range: std::ops::Range<usize>| {
+        members[range]
+            .par_iter()
+            .map(|m| compile::compile_module_cached(project, &lookups, m, placement, cached).1)
+            .collect()
+    };
+    ahead::scope(members.len(), BATCH, compile, |bodies| {
+        print(
+            members
+                .iter()
+                .enumerate()
+                .map(|(index, m)| Section {
+                    module: Heading::of(m),
+                    index,
+                    bodies: bodies.clone(),
+                    edition,
+                })
+                .collect(),
+        )
+    })
 }
 
 /// The modules of the mentor workbook: every module both editions show.

@@ -128,42 +128,49 @@ pub(crate) fn paper(pages: &Pages<'_>) -> Result<(), RenderError> {
 
 /// Renders the workbook and, for the facilitator edition, the facilitator pack.
 pub(crate) fn render(pages: &Pages<'_>) -> Result<(), RenderError> {
+    let project = pages.site.project;
+    let workbook = document::workbook_modules(project);
+    document::with_sections(
+        project,
+        &workbook,
+        Edition::Mentor,
+        "",
+        pages.cache,
+        |sections| {
+            pages.page(
+            "workbook.html",
+            "workbook.html",
+            "",
+            context! {
+                page => context! { kind => "workbook" },
+                sections => LazySeq::value(sections),
+                scenario_sheets => Value::from_serialize(document::scenario_sheets(project, "")),
+            },
+        )
+        },
+    )?;
+    if pages.site.edition != Edition::Facilitator {
+        return Ok(());
+    }
+    let guide = document::guide_modules(project);
+    document::with_sections(
+        project,
+        &guide,
+        Edition::Facilitator,
+        "../",
+        pages.cache,
+        |sections| facilitator_pack(pages, LazySeq::value(sections)),
+    )
+}
+
+/// Renders the facilitator pack, `guide` being the guide's sections.
+fn facilitator_pack(pages: &Pages<'_>, guide: Value) -> Result<(), RenderError> {
     let crate::render::Site {
         project,
         compiled,
         edition,
         ..
     } = pages.site;
-    let config = &project.config;
-    let workbook = document::sections(
-        project,
-        &document::workbook_modules(project),
-        Edition::Mentor,
-        "",
-        pages.cache,
-    );
-    // The workbook holds every module: hand it over without a copy.
-    let sections = LazySeq::value(workbook);
-    pages.page(
-        "workbook.html",
-        "workbook.html",
-        "",
-        context! {
-            page => context! { kind => "workbook" },
-            sections => sections,
-            scenario_sheets => Value::from_serialize(document::scenario_sheets(project, "")),
-        },
-    )?;
-    if edition != Edition::Facilitator {
-        return Ok(());
-    }
-    let guide = document::sections(
-        project,
-        &document::guide_modules(project),
-        Edition::Facilitator,
-        "../",
-        pages.cache,
-    );
     let keys = document::answer_keys(project, compiled.modules(), edition);
     let mut plans = plan(project);
     for (plan, deck) in plans
@@ -173,8 +180,7 @@ pub(crate) fn render(pages: &Pages<'_>) -> Result<(), RenderError> {
         plan.slides = deck;
     }
     let plans = Value::from_serialize(plans);
-    let scheme = Value::from_serialize(SchemeView::new(config));
-    let guide = LazySeq::value(guide);
+    let scheme = Value::from_serialize(SchemeView::new(&project.config));
     pages.page(
         "trainer/index.html",
         "trainer/index.html",

@@ -13,6 +13,7 @@
 //! the workbook and facilitator pack of [`documents`], and the slide decks
 //! of [`slides`].
 
+pub(crate) mod ahead;
 pub(crate) mod document;
 pub(crate) mod documents;
 pub(crate) mod filters;

@@ -419,7 +419,8 @@ impl Renderer<'_, '_> {
         if events.is_empty() {
             return;
         }
-        let html = to_html(std::mem::take(events), self.html_sources());
+        let mut html = to_html(std::mem::take(events), self.html_sources());
+        html.shrink_to_fit();
         if !html.trim().is_empty() {
             body.blocks.push(Block::Markdown { html });
         }
