@@ -103,10 +103,23 @@ fn snippet_of(parts: &[&str]) -> String {
 /// order of first use. `assets/search.js` folds and splits a query the same
 /// way.
 pub(crate) fn distinct_words(parts: &[&str]) -> String {
-    let folded = letters::fold(&parts.join(" "));
+    let ascii = parts.iter().all(|p| p.is_ascii());
+    let folded = if ascii {
+        // ASCII folds to its lowercase, and its words are runs of ASCII letters and digits.
+        let mut text = parts.join(" ");
+        text.make_ascii_lowercase();
+        text
+    } else {
+        letters::fold(&parts.join(" "))
+    };
     let mut seen: HashSet<&str> = HashSet::with_capacity_and_hasher(128, Default::default());
     let mut out = String::with_capacity(folded.len() / 2);
-    for w in folded.split(|c: char| !letters::in_word(c)) {
+    let words: Box<dyn Iterator<Item = &str>> = if ascii {
+        Box::new(folded.split(|c: char| !c.is_ascii_alphanumeric()))
+    } else {
+        Box::new(folded.split(|c: char| !letters::in_word(c)))
+    };
+    for w in words {
         let long_enough = w.len() >= 2 && (w.is_ascii() || w.chars().nth(1).is_some());
         if long_enough && seen.insert(w) {
             if !out.is_empty() {
@@ -212,6 +225,22 @@ impl Entry {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_text_is_split_as_any_other_text_is_issue_20() {
+        // A one-letter word adds nothing, but "é" sends the text down the general path.
+        for text in [
+            "Listen, LISTEN and listen again: 2 mentees, 10 minutes (x2).",
+            "well-being\tself_care  o'clock e-mail a1b2 Z",
+            "",
+        ] {
+            assert_eq!(distinct_words(&[text, "T"]), distinct_words(&[text, "é"]));
+        }
+        assert_eq!(
+            distinct_words(&["Hello, WORLD-wide web2 a hello"]),
+            "hello world wide web2"
+        );
+    }
 
     #[test]
     fn words_are_lowercase_and_distinct_per_section() {

@@ -31,7 +31,7 @@ use crate::render::ahead::{self, Ahead};
 
 /// How many sections' bodies are compiled at a time (in parallel), ahead
 /// of the template that prints them.
-const BATCH: usize = 32;
+const BATCH: usize = 128;
 
 /// One module in a printable document.
 #[derive(Debug)]

@@ -117,7 +117,7 @@ pub(crate) struct Written {
 /// Also: a template that reads an interface string the table lacks
 /// (`{{ ui.nxt }}`) is an error at its line, not a page that fails later.
 pub(crate) fn check_templates(theme: &Theme) -> Vec<Diagnostic> {
-    let env = theme.environment();
+    let env = theme.templates();
     let mut out = theme.outside_project();
     let mut names: Vec<String> = crate::render::theme::PAGE_TEMPLATES
         .iter()
@@ -150,7 +150,7 @@ pub(crate) fn check_templates(theme: &Theme) -> Vec<Diagnostic> {
 pub(crate) struct Pages<'a> {
     /// What is being built.
     pub(crate) site: Site<'a>,
-    env: Environment<'static>,
+    env: &'a Environment<'static>,
     theme: &'a Theme,
     shared: Value,
     all_modules: Value,
@@ -202,7 +202,7 @@ impl<'a> Pages<'a> {
         };
         Pages {
             site,
-            env: theme.environment(),
+            env: theme.templates(),
             theme,
             fingerprint: cache.map_or(0, |_| fingerprint(&shared, theme, project)),
             shared,
@@ -465,15 +465,26 @@ pub(crate) fn render_site(
     crate::timing::timing("render: module pages", started);
     glossary::render(&pages)?;
     scenarios::render(&pages)?;
-    let search_index = search::render(&pages)?;
-    crate::timing::timing("render: scenarios and search", started);
-    progress::render(&pages)?;
-    documents::paper(&pages)?;
-    if !site.documents_on_request {
-        documents::render(&pages)?;
-    }
-    slides::render(&pages)?;
-    crate::timing::timing("render: progress and documents", started);
+    // The search index is written by a thread of its own (not one of the
+    // pool's, which compile the workbook's bodies meanwhile).
+    let (search_index, documents) = std::thread::scope(|s| {
+        let search = s.spawn(|| search::render(&pages));
+        let documents = (|| {
+            progress::render(&pages)?;
+            documents::paper(&pages)?;
+            if !site.documents_on_request {
+                documents::render(&pages)?;
+            }
+            slides::render(&pages)
+        })();
+        let search = search
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (search, documents)
+    });
+    let search_index = search_index?;
+    documents?;
+    crate::timing::timing("render: search, progress and documents", started);
     let has_decks = edition == Edition::Facilitator && slides::count(compiled) > 0;
     for asset in theme
         .assets()

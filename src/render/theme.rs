@@ -7,6 +7,7 @@
 //! override can `{% extends "default/page.html" %}` and replace one block.
 
 use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 use include_dir::{Dir, include_dir};
 use minijinja::value::{Value, ValueKind};
@@ -66,6 +67,9 @@ pub(crate) struct Theme {
     folder: PathBuf,
     /// The project folder's real path: no theme file is read from outside it.
     root: PathBuf,
+    /// The environment the check stage and rendering share ([`Theme::templates`]),
+    /// so each template is compiled once per build.
+    shared: Arc<OnceLock<Environment<'static>>>,
 }
 
 /// One asset file to copy to `assets/` in the site.
@@ -85,6 +89,7 @@ impl Theme {
             folder: root.join(&relative),
             relative,
             root: root.canonicalize().unwrap_or_else(|_| root.to_path_buf()),
+            shared: Arc::default(),
         }
     }
 
@@ -94,6 +99,7 @@ impl Theme {
             relative: PathBuf::new(),
             folder: PathBuf::new(),
             root: PathBuf::new(),
+            shared: Arc::default(),
         }
     }
 
@@ -149,9 +155,19 @@ impl Theme {
         env.set_formatter(format_value);
         crate::render::filters::register(&mut env);
         env.set_auto_escape_callback(auto_escape);
-        let theme = self.clone();
+        // The loader's copy of the theme does not share `shared`, which would hold the environment in itself.
+        let theme = Self {
+            shared: Arc::default(),
+            ..self.clone()
+        };
         env.set_loader(move |name| load(&theme, name));
         env
+    }
+
+    /// The theme's environment for this build: made once, and each template
+    /// in it compiled once, however many times it is checked and rendered.
+    pub(crate) fn templates(&self) -> &Environment<'static> {
+        self.shared.get_or_init(|| self.environment())
     }
 
     /// The course's own template files (`.html`), with their paths relative

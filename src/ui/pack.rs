@@ -52,9 +52,11 @@ pub(crate) struct Pack {
 pub(crate) fn parse(source: &SourceFile, out: &mut Diagnostics) -> Option<Pack> {
     let raw = yaml::parse_all::<RawPack>(source, &source.text, 0, out).value?;
     let keys = Ui::keys();
+    // (`is_key` is for the compiler's checks: it reads the English text once per key.)
+    let known: std::collections::HashSet<&str> = keys.iter().copied().collect();
     let mut strings = BTreeMap::new();
     for (key, value) in raw.strings.value.0 {
-        if super::is_key(&key.value) {
+        if known.contains(key.value.as_str()) {
             strings.insert(key.value, value);
             continue;
         }
