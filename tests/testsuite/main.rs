@@ -17,6 +17,7 @@ mod check;
 mod cli;
 mod common;
 mod content_model;
+mod documents;
 mod errors;
 mod faults;
 mod glossary;
