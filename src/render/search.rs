@@ -58,8 +58,11 @@ pub(crate) fn render(pages: &Pages<'_>) -> Result<usize, RenderError> {
     } else {
         write_index(pages, &shown)?
     };
-    // The search page lists headings only: an edit that keeps them keeps it.
-    let listed_key = crate::cache::hash_of(&shown.iter().map(|s| &s.2.listed).collect::<Vec<_>>());
+    // The search page lists headings only: an edit that keeps them keeps it
+    // (a key only `serve`'s cache reads).
+    let listed_key = pages.cache.map_or(0, |_| {
+        crate::cache::hash_of(&shown.iter().map(|s| &s.2.listed).collect::<Vec<_>>())
+    });
     pages.page_keyed("search.html", "search.html", "", listed_key, || {
         let listed: Vec<ListedModule<'_>> = shown
             .iter()

@@ -25,8 +25,7 @@ pub(crate) fn write_index(
     out: &mut dyn std::io::Write,
     pages: &[(&str, &str, &Entry)],
 ) -> std::io::Result<()> {
-    let list = word_list(pages);
-    let number: HashMap<&str, u32> = list.iter().zip(0u32..).map(|(w, n)| (*w, n)).collect();
+    let (list, number) = word_list(pages);
     out.write_all(b"window.peerprepSearch = {\"v\":3,\"words\":")?;
     serde_json::to_writer(&mut *out, &list.join(" "))?;
     out.write_all(b",\"pages\":[")?;
@@ -53,8 +52,9 @@ pub(crate) fn write_index(
 }
 
 /// Every distinct word of `pages`, the most used first (then in code point
-/// order, so the same course always gives the same list).
-fn word_list<'a>(pages: &[(&str, &str, &'a Entry)]) -> Vec<&'a str> {
+/// order, so the same course always gives the same list), and each word's
+/// number in that list.
+fn word_list<'a>(pages: &[(&str, &str, &'a Entry)]) -> (Vec<&'a str>, HashMap<&'a str, u32>) {
     let mut uses: HashMap<&'a str, u32> = HashMap::default();
     for (_, _, entry) in pages {
         for row in &entry.rows {
@@ -63,9 +63,15 @@ fn word_list<'a>(pages: &[(&str, &str, &'a Entry)]) -> Vec<&'a str> {
             }
         }
     }
-    let mut list: Vec<(&str, u32)> = uses.into_iter().collect();
+    let mut list: Vec<(&str, u32)> = uses.iter().map(|(w, n)| (*w, *n)).collect();
     list.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    list.into_iter().map(|(w, _)| w).collect()
+    // The counts are done with: the same map now numbers the words.
+    for (number, (word, _)) in (0u32..).zip(&list) {
+        if let Some(n) = uses.get_mut(word) {
+            *n = number;
+        }
+    }
+    (list.into_iter().map(|(w, _)| w).collect(), uses)
 }
 
 /// Sorted word numbers as text: each number's distance from the one before,
