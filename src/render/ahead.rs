@@ -117,7 +117,7 @@ impl<T> Ahead<T> {
     /// The worker: makes batches until closed.
     fn work(&self, make: &(impl Fn(Range<usize>) -> Vec<T> + Sync)) {
         loop {
-            let start = {
+            let range = {
                 let mut state = self.lock();
                 loop {
                     if state.closed {
@@ -126,21 +126,25 @@ impl<T> Ahead<T> {
                     if let Some(wanted) = state.wanted.take()
                         && !state.ready.contains_key(&wanted)
                     {
-                        break wanted;
+                        // Ahead of the batches made so far: batches go on from
+                        // there. Behind them (read again, or out of order): that
+                        // one alone, so a template reading backwards costs one
+                        // item a read, not a batch.
+                        let size = if wanted >= state.next { self.batch } else { 1 };
+                        break wanted..(wanted + size).min(self.len);
                     }
                     // Another batch, when it fits beside the ones waiting.
                     if state.next < self.len
                         && state.ready.len() + self.batch <= BATCHES_AHEAD * self.batch
                     {
-                        break state.next;
+                        break state.next..(state.next + self.batch).min(self.len);
                     }
                     state = self.changed.wait(state).unwrap_or_else(|e| e.into_inner());
                 }
             };
-            let range = start..(start + self.batch).min(self.len);
             let items = make(range.clone());
             let mut state = self.lock();
-            state.next = range.end;
+            state.next = state.next.max(range.end);
             for (index, item) in range.zip(items) {
                 state.ready.entry(index).or_insert(item);
             }
@@ -201,6 +205,24 @@ mod tests {
                 assert_eq!(ahead.take(50), None);
             },
         );
+    }
+
+    #[test]
+    fn reading_backwards_makes_each_item_about_once() {
+        let made = AtomicUsize::new(0);
+        let read = scope(
+            100,
+            8,
+            |range| {
+                made.fetch_add(range.len(), Ordering::Relaxed);
+                range.collect()
+            },
+            |ahead| (0..100).rev().map(|i| ahead.take(i)).collect::<Vec<_>>(),
+        );
+        assert_eq!(read, (0..100).rev().map(Some).collect::<Vec<_>>());
+        // Each once, plus at most the batches made ahead that were never read.
+        let made = made.load(Ordering::Relaxed);
+        assert!((100..=100 + 3 * 8).contains(&made), "{made} made");
     }
 
     #[test]
