@@ -68,6 +68,10 @@ pub(crate) fn in_word(c: char) -> bool {
 /// `text` lowercased, without accents or other combining marks, as search
 /// matches it: `Über` → `uber`, `ŵyr` → `wyr`, `مَرْحَبًا` → `مرحبا`.
 pub(crate) fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        // Nothing to decompose: its lowercase, without the Unicode tables.
+        return text.to_ascii_lowercase();
+    }
     let lower = text.to_lowercase();
     if lower.is_ascii() {
         return lower;

@@ -103,23 +103,10 @@ fn snippet_of(parts: &[&str]) -> String {
 /// order of first use. `assets/search.js` folds and splits a query the same
 /// way.
 pub(crate) fn distinct_words(parts: &[&str]) -> String {
-    let ascii = parts.iter().all(|p| p.is_ascii());
-    let folded = if ascii {
-        // ASCII folds to its lowercase, and its words are runs of ASCII letters and digits.
-        let mut text = parts.join(" ");
-        text.make_ascii_lowercase();
-        text
-    } else {
-        letters::fold(&parts.join(" "))
-    };
+    let folded = letters::fold(&parts.join(" "));
     let mut seen: HashSet<&str> = HashSet::with_capacity_and_hasher(128, Default::default());
     let mut out = String::with_capacity(folded.len() / 2);
-    let words: Box<dyn Iterator<Item = &str>> = if ascii {
-        Box::new(folded.split(|c: char| !c.is_ascii_alphanumeric()))
-    } else {
-        Box::new(folded.split(|c: char| !letters::in_word(c)))
-    };
-    for w in words {
+    for w in folded.split(|c: char| !letters::in_word(c)) {
         let long_enough = w.len() >= 2 && (w.is_ascii() || w.chars().nth(1).is_some());
         if long_enough && seen.insert(w) {
             if !out.is_empty() {

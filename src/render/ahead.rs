@@ -153,7 +153,7 @@ impl<T> Ahead<T> {
     }
 
     fn lock(&self) -> MutexGuard<'_, State<T>> {
-        self.state.lock().unwrap_or_else(|e| e.into_inner())
+        crate::cache::lock(&self.state)
     }
 }
 
